@@ -1,0 +1,99 @@
+"""Plain data shared by every layer: no I/O, no Textual, no SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+SYMPTOMS = ("pain", "numbness", "tingling", "burning")
+FEET_STATES = ("ok", "sore", "unchecked")
+FEET_SIDES = ("both", "left", "right", "neither")
+RESTRICTIONS = ("none", "no_weight_bearing")
+STATUSES = ("done", "skipped")
+RATINGS = {1: "easy", 2: "right", 3: "hard"}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The few facts the coach uses. Defaults are what "skip" gives."""
+
+    birth_year: int | None = None
+    feet: str = "both"
+    days_per_week: int = 5
+    rest_days: tuple[int, ...] = (2, 6)  # weekday numbers, Monday = 0
+    restriction: str = "none"
+
+    def age(self, today: dt.date) -> int | None:
+        return None if self.birth_year is None else today.year - self.birth_year
+
+
+@dataclass(frozen=True)
+class Checkin:
+    day: dt.date
+    pain: int
+    numbness: int | None = None
+    tingling: int | None = None
+    burning: int | None = None
+    feet: str = "unchecked"
+    note: str = ""
+
+    def symptom(self, name: str) -> int | None:
+        return getattr(self, name)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One planned step of a session: one exercise, one side."""
+
+    exercise_id: str
+    side: str | None = None
+    reps: int | None = None
+    sets: int = 1
+    seconds: int | None = None
+    minutes: int | None = None
+    swapped_from: str | None = None  # id of the exercise this one stands in for
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Step":
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What happened to one step: committed the moment it happens."""
+
+    step_index: int
+    exercise_id: str
+    status: str
+    side: str | None = None
+    reps: int | None = None
+    seconds: int | None = None
+    rating: int | None = None
+    logged_at: str = ""
+
+
+@dataclass
+class SessionRecord:
+    id: int
+    day: dt.date
+    started_at: dt.datetime
+    steps: list[Step]
+    entries: dict[int, Entry] = field(default_factory=dict)
+    finished_at: dt.datetime | None = None
+    stopped_reason: str | None = None
+
+    @property
+    def next_index(self) -> int:
+        """The first step with nothing logged: where a resume picks up."""
+        for i in range(len(self.steps)):
+            if i not in self.entries:
+                return i
+        return len(self.steps)
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None

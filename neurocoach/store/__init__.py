@@ -1,0 +1,204 @@
+"""The only code that touches SQLite. Screens and commands call these methods."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from neurocoach.models import Checkin, Entry, Profile, SessionRecord, Step
+from neurocoach.store.backup import backup_to, pre_migration_path
+from neurocoach.store.migrations import migrations
+from neurocoach.store.opening import StoreError, inspect_existing, prepare_new
+
+__all__ = ["Store", "StoreError"]
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class Store:
+    """One person's data in one SQLite file."""
+
+    def __init__(self, path: Path, db: Database) -> None:
+        self.path = path
+        self.db = db
+
+    # -- opening -----------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, stamp: str = "") -> "Store":
+        """Open (creating if needed) and migrate. Raises StoreError, never half-opens."""
+        path = Path(path)
+        if os.path.lexists(path):
+            empty = inspect_existing(path)
+        else:
+            prepare_new(path)
+            empty = True
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                   check_same_thread=False)
+            db = Database(conn)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            pending = migrations.pending(db)
+            if pending and not empty:
+                backup_to(conn, pre_migration_path(path, stamp or _stamp()))
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            migrations.apply(db)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot use {path}: {exc}.") from None
+        os.chmod(path, 0o600)
+        return cls(path, db)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def _write(self, sql: str, params: list | tuple = ()) -> sqlite3.Cursor:
+        """One statement in its own transaction: committed before this returns."""
+        try:
+            with self.conn:
+                return self.conn.execute(sql, params)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"could not save to {self.path}: {exc}.") from None
+
+    # -- profile -----------------------------------------------------------------
+    def has_profile(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM profile WHERE id = 1").fetchone() is not None
+
+    def profile(self) -> Profile:
+        row = next(self.db.query("SELECT * FROM profile WHERE id = 1"), None)
+        if row is None:
+            return Profile()
+        return Profile(
+            birth_year=row["birth_year"],
+            feet=row["feet"],
+            days_per_week=row["days_per_week"],
+            rest_days=tuple(json.loads(row["rest_days"] or "[]")),
+            restriction=row["restriction"],
+        )
+
+    def save_profile(self, profile: Profile, now: dt.datetime) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO profile (id, birth_year, feet, days_per_week, rest_days,"
+            " restriction, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?)",
+            [profile.birth_year, profile.feet, profile.days_per_week,
+             json.dumps(sorted(profile.rest_days)), profile.restriction, now.isoformat()],
+        )
+
+    # -- check-ins ---------------------------------------------------------------
+    def record_checkin(self, checkin: Checkin, now: dt.datetime) -> bool:
+        """Save the day's check-in; a second one that day replaces it. True if it replaced."""
+        existed = self.checkin_for(checkin.day) is not None
+        self._write(
+            "INSERT OR REPLACE INTO checkins (day, pain, numbness, tingling, burning, feet,"
+            " note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [checkin.day.isoformat(), checkin.pain, checkin.numbness, checkin.tingling,
+             checkin.burning, checkin.feet, checkin.note, now.isoformat()],
+        )
+        return existed
+
+    def checkin_for(self, day: dt.date) -> Checkin | None:
+        rows = self.checkins_between(day, day)
+        return rows[0] if rows else None
+
+    def checkins_between(self, first: dt.date, last: dt.date) -> list[Checkin]:
+        rows = self.db.query(
+            "SELECT * FROM checkins WHERE day BETWEEN ? AND ? ORDER BY day",
+            [first.isoformat(), last.isoformat()],
+        )
+        return [
+            Checkin(day=dt.date.fromisoformat(r["day"]), pain=r["pain"], numbness=r["numbness"],
+                    tingling=r["tingling"], burning=r["burning"], feet=r["feet"],
+                    note=r["note"] or "")
+            for r in rows
+        ]
+
+    def average_pain(self, first: dt.date, last: dt.date) -> float | None:
+        row = self.conn.execute(
+            "SELECT avg(pain) FROM checkins WHERE day BETWEEN ? AND ?",
+            [first.isoformat(), last.isoformat()],
+        ).fetchone()
+        return row[0]
+
+    # -- sessions ----------------------------------------------------------------
+    def start_session(self, day: dt.date, steps: list[Step], now: dt.datetime) -> SessionRecord:
+        cur = self._write(
+            "INSERT INTO sessions (day, started_at, steps) VALUES (?, ?, ?)",
+            [day.isoformat(), now.isoformat(), json.dumps([s.to_dict() for s in steps])],
+        )
+        return SessionRecord(id=cur.lastrowid, day=day, started_at=now, steps=list(steps))
+
+    def log_entry(self, session_id: int, entry: Entry) -> None:
+        """Record a done or skipped step. Replaces an earlier log of the same step."""
+        self._write(
+            "INSERT OR REPLACE INTO entries (session_id, step_index, exercise_id, side, status,"
+            " reps, seconds, rating, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [session_id, entry.step_index, entry.exercise_id, entry.side, entry.status,
+             entry.reps, entry.seconds, entry.rating, entry.logged_at],
+        )
+
+    def undo_entry(self, session_id: int, step_index: int) -> None:
+        self._write("DELETE FROM entries WHERE session_id = ? AND step_index = ?",
+                    [session_id, step_index])
+
+    def rate_entry(self, session_id: int, step_index: int, rating: int) -> None:
+        self._write("UPDATE entries SET rating = ? WHERE session_id = ? AND step_index = ?",
+                    [rating, session_id, step_index])
+
+    def finish_session(self, session_id: int, now: dt.datetime, reason: str | None = None) -> None:
+        self._write("UPDATE sessions SET finished_at = ?, stopped_reason = ? WHERE id = ?",
+                    [now.isoformat(), reason, session_id])
+
+    def session(self, session_id: int) -> SessionRecord | None:
+        row = next(self.db.query("SELECT * FROM sessions WHERE id = ?", [session_id]), None)
+        return None if row is None else self._session_from_row(row)
+
+    def latest_session(self, since: dt.date | None = None) -> SessionRecord | None:
+        """The most recent session (optionally only those started on or after `since`)."""
+        row = next(self.db.query(
+            "SELECT * FROM sessions WHERE day >= ? ORDER BY started_at DESC, id DESC LIMIT 1",
+            [(since or dt.date.min).isoformat()],
+        ), None)
+        return None if row is None else self._session_from_row(row)
+
+    def last_session_day(self, before: dt.date | None = None) -> dt.date | None:
+        """The last day with at least one done step (optionally strictly before a day)."""
+        row = self.conn.execute(
+            "SELECT max(s.day) FROM sessions s WHERE s.day < ? AND EXISTS "
+            "(SELECT 1 FROM entries e WHERE e.session_id = s.id AND e.status = 'done')",
+            [(before or dt.date.max).isoformat()],
+        ).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
+    def _session_from_row(self, row: dict) -> SessionRecord:
+        entries = {
+            e["step_index"]: Entry(
+                step_index=e["step_index"], exercise_id=e["exercise_id"], status=e["status"],
+                side=e["side"], reps=e["reps"], seconds=e["seconds"], rating=e["rating"],
+                logged_at=e["logged_at"] or "",
+            )
+            for e in self.db.query("SELECT * FROM entries WHERE session_id = ?", [row["id"]])
+        }
+        return SessionRecord(
+            id=row["id"], day=dt.date.fromisoformat(row["day"]),
+            started_at=dt.datetime.fromisoformat(row["started_at"]),
+            steps=[Step.from_dict(s) for s in json.loads(row["steps"])],
+            entries=entries,
+            finished_at=dt.datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
+            stopped_reason=row["stopped_reason"],
+        )
+
+
+def _stamp() -> str:
+    # File-name stamp only; not a clock read the coach depends on.
+    import time
+
+    return time.strftime("%Y%m%d-%H%M%S")

@@ -1,0 +1,85 @@
+"""The schema, one migration at a time (sqlite-utils Migrations).
+
+Never edit a migration that has shipped: add a new one, and a test that upgrades a DB
+of the previous schema with data in it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "neurocoach"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["profile"].create(
+        {
+            "id": int,
+            "birth_year": int,
+            "feet": str,
+            "days_per_week": int,
+            "rest_days": str,  # JSON list of weekday numbers
+            "restriction": str,
+            "updated_at": str,
+        },
+        pk="id",
+    )
+    db["checkins"].create(
+        {
+            "day": str,
+            "pain": int,
+            "numbness": int,
+            "tingling": int,
+            "burning": int,
+            "feet": str,
+            "note": str,
+            "recorded_at": str,
+        },
+        pk="day",
+        not_null={"pain", "feet"},
+    )
+    db["sessions"].create(
+        {
+            "id": int,
+            "day": str,
+            "started_at": str,
+            "finished_at": str,
+            "steps": str,  # JSON: the planned steps, fixed when the session starts
+            "stopped_reason": str,
+        },
+        pk="id",
+        not_null={"day", "started_at", "steps"},
+    )
+    db["sessions"].create_index(["day"])
+    db["entries"].create(
+        {
+            "id": int,
+            "session_id": int,
+            "step_index": int,
+            "exercise_id": str,
+            "side": str,
+            "status": str,
+            "reps": int,
+            "seconds": int,
+            "rating": int,
+            "logged_at": str,
+        },
+        pk="id",
+        foreign_keys=[("session_id", "sessions", "id")],
+        not_null={"session_id", "step_index", "exercise_id", "status"},
+    )
+    db["entries"].create_index(["session_id", "step_index"], unique=True)
+    db["entries"].create_index(["exercise_id"])
+    db["balance_tests"].create(
+        {"id": int, "day": str, "side": str, "seconds": float, "recorded_at": str},
+        pk="id",
+        not_null={"day", "side", "seconds"},
+    )
+    db["balance_tests"].create_index(["day"])
+
+
+def known_names() -> set[str]:
+    return {m.name for m in migrations._migrations}

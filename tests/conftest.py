@@ -1,0 +1,54 @@
+"""Shared fixtures: every test gets its own DB and a fake clock; the real data dir is never touched."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from neurocoach.clock import FakeClock
+from neurocoach.store import Store
+
+
+@pytest.fixture(autouse=True)
+def _private_data(tmp_path, monkeypatch):
+    """Point NEUROCOACH_DB and the platform data/config dirs into tmp_path."""
+    monkeypatch.setenv("NEUROCOACH_DB", str(tmp_path / "data" / "neurocoach.db"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "data" / "neurocoach.db"
+
+
+@pytest.fixture
+def clock():
+    # A Monday morning.
+    return FakeClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc))
+
+
+@pytest.fixture
+def store(db_path):
+    s = Store.open(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def make_app(store, clock):
+    """Build the App on the test DB and fake clock; `onboarded=False` keeps the first run."""
+    from neurocoach.models import Profile
+    from neurocoach.tui.app import NeurocoachApp
+
+    def factory(onboarded: bool = True, profile: Profile | None = None):
+        if onboarded:
+            store.save_profile(profile or Profile(), clock.now())
+        app = NeurocoachApp(store=store, clock=clock)
+        app.animation_level = "none"
+        return app
+
+    return factory
