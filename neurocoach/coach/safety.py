@@ -1,0 +1,206 @@
+"""Safety rules that reshape a day's routine, each with the reason the person reads.
+
+Pure: the caller passes the check-in, the profile and the person's own recent pain
+average; nothing here reads a clock, a file or the store.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, NamedTuple
+
+from neurocoach.models import Checkin, Profile
+
+if TYPE_CHECKING:  # routine.py imports this module; at run time we only use replace()
+    from neurocoach.coach.routine import Routine, RoutineItem
+
+PAIN_HIGH = 8
+"""Pain at or above this is a flare whatever the person's usual level."""
+FLARE_POINTS = 2
+"""About 2 points above one's own usual is a change people notice (Farrar et al. 2001)."""
+
+GENTLE_SHARE = 0.6
+"""Gentle days keep about this share of the reps and of the hold time."""
+
+
+@dataclasses.dataclass(frozen=True)
+class SafetyNote:
+    kind: str  # "restriction" | "swap" | "gentle" | "look"
+    text: str
+
+
+class StopReason(NamedTuple):
+    label: str
+    advice: str
+
+
+_SIT = "Stop now, sit down somewhere safe and rest."
+_TELL = "Tell your clinician about it before your next session."
+_CALL = ("If it does not ease within a few minutes of rest, call emergency services. "
+         "Do not wait, and do not drive yourself.")
+
+STOP_REASONS: dict[str, StopReason] = {
+    "dizzy": StopReason("Dizziness or feeling light-headed",
+                        f"{_SIT} Stay seated, or lie down, until it has passed; then stand up "
+                        f"slowly, holding something sturdy. {_TELL}"),
+    "chest": StopReason("Chest pain or pressure",
+                        f"{_SIT} {_CALL} {_TELL}"),
+    "breath": StopReason("Unusual breathlessness",
+                         f"{_SIT} Breathe slowly. {_CALL} {_TELL}"),
+    "pain": StopReason("Sharp or new pain in a foot or leg",
+                       f"{_SIT} Take the weight off that leg and look at the foot for redness, "
+                       f"a blister or a cut. {_TELL}"),
+}
+"""The symptoms the session's stop key offers, in the order to list them."""
+
+
+def stop_advice(key: str | None) -> str:
+    """What to do after stopping for `key`; an unknown key gets the general advice."""
+    reason = STOP_REASONS.get(key or "")
+    return reason.advice if reason else f"{_SIT} {_TELL}"
+
+
+def is_pain_flare(pain: int, recent_average: float | None) -> bool:
+    """Pain of 8 or more, or 2+ points above the person's own recent average."""
+    if pain >= PAIN_HIGH:
+        return True
+    return recent_average is not None and pain >= recent_average + FLARE_POINTS
+
+
+def feet_sore(checkin: Checkin | None) -> bool:
+    return checkin is not None and checkin.feet == "sore"
+
+
+def no_weight_bearing(profile: Profile) -> bool:
+    return profile.restriction == "no_weight_bearing"
+
+
+def _names(names: list[str]) -> str:
+    """'A', 'A and b', 'A, b and c': names read as part of a sentence."""
+    names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _swap_to_seated(routine: Routine, catalog) -> tuple[Routine, list[str]]:
+    """Swap weight-bearing and in-water items for their seated alternatives.
+
+    Returns the new routine and the names of what was swapped. An alternative that is
+    already in the day is not added twice; an item with no usable alternative is left out.
+    """
+    items: list[RoutineItem] = []
+    swapped: list[str] = []
+    for item in routine.items:
+        ex = catalog.get(item.exercise_id)
+        if not ex.needs_alternative:
+            items.append(item)
+            continue
+        swapped.append(ex.name)
+        alt = catalog.get(ex.alternative) if ex.alternative in catalog else None
+        if alt is None or alt.needs_alternative:
+            continue
+        items.append(dataclasses.replace(item, exercise_id=alt.id, dose=alt.dose,
+                                         swapped_from=item.swapped_from or item.exercise_id))
+    unique: list[RoutineItem] = []
+    seen: set[str] = set()
+    for item in items:  # an original keeps its place over a swapped-in duplicate
+        if item.exercise_id in seen:
+            continue
+        if item.swapped_from and any(i.exercise_id == item.exercise_id and not i.swapped_from
+                                     for i in items):
+            continue
+        seen.add(item.exercise_id)
+        unique.append(item)
+    return dataclasses.replace(routine, items=tuple(unique)), swapped
+
+
+def ease_dose(dose):
+    """One set, about 60 % of the reps and of the hold, half the minutes; never more."""
+    changes = {"sets": 1}
+    if dose.reps:
+        changes["reps"] = min(dose.reps, max(3, round(dose.reps * GENTLE_SHARE)))
+    if dose.seconds:
+        changes["seconds"] = min(dose.seconds, max(10, round(dose.seconds * GENTLE_SHARE)))
+    if dose.minutes:
+        changes["minutes"] = max(1, (dose.minutes + 1) // 2)
+    return dataclasses.replace(dose, **changes)
+
+
+def _make_gentle(routine: Routine, catalog) -> Routine:
+    """At most one item per category, each with an easier dose."""
+    kept: list[RoutineItem] = []
+    categories: set[str] = set()
+    for item in routine.items:
+        category = catalog.get(item.exercise_id).category
+        if category in categories:
+            continue
+        categories.add(category)
+        kept.append(dataclasses.replace(item, dose=ease_dose(item.dose)))
+    return dataclasses.replace(routine, items=tuple(kept), gentle=True)
+
+
+def _points(value: float) -> str:
+    value = round(value, 1)
+    return f"{value:g} point" + ("" if value == 1 else "s")
+
+
+def _flare_reason(pain: int, average: float | None) -> str:
+    if pain >= PAIN_HIGH:
+        return f"Pain is {pain} today, which is high"
+    return (f"Pain is {pain} today, {_points(pain - average)} above your usual "
+            f"(avg {average:.1f})")
+
+
+def apply_safety(routine: Routine, catalog, profile: Profile, checkin: Checkin | None,
+                 recent_pain_average: float | None) -> Routine:
+    """The routine reshaped by every safety rule that applies, with a note for each.
+
+    `checkin` is the check-in for the routine's day (None if there is none yet);
+    `recent_pain_average` is the person's own average pain over the last two weeks.
+    """
+    routine = dataclasses.replace(
+        routine, items=tuple(i for i in routine.items if i.exercise_id in catalog))
+    notes = list(routine.notes)
+    restricted, sore = no_weight_bearing(profile), feet_sore(checkin)
+    if restricted or sore:
+        routine, swapped = _swap_to_seated(routine, catalog)
+        verb = "is" if len(swapped) == 1 else "are"
+        what = (f"{_names(swapped)} {verb} swapped for seated work" if swapped
+                else "today's routine is all seated work already")
+        if restricted:
+            notes.append(SafetyNote("restriction", (
+                f"Your clinician asked for no weight-bearing exercise, so {what}.")))
+        if sore:
+            what = "your routine is all seated work" if restricted else what
+            notes.append(SafetyNote("swap", (
+                f"Your feet are sore today, so {what}. Keep weight off sore skin until it heals, "
+                f"and show any wound or blister to your clinician.")))
+    if checkin is not None and is_pain_flare(checkin.pain, recent_pain_average):
+        routine = _make_gentle(routine, catalog)
+        notes.append(SafetyNote("gentle", (
+            f"{_flare_reason(checkin.pain, recent_pain_average)}, so today's routine is "
+            f"shorter and easier. Go slowly, and stop if the pain gets worse.")))
+    if checkin is None or checkin.feet == "unchecked":
+        first = ("No check-in yet today" if checkin is None
+                 else "You have not looked at your feet today")
+        notes.append(SafetyNote("look", (
+            f"{first}: look at both feet, soles too (a mirror helps), before any standing "
+            f"or walking work. Numb feet can hide a blister or a cut.")))
+    return dataclasses.replace(routine, notes=tuple(notes))
+
+
+def checkin_effects(checkin: Checkin | None, profile: Profile,
+                    recent_pain_average: float | None) -> list[str]:
+    """Plain sentences: what the coach will do today because of this check-in."""
+    effects: list[str] = []
+    if feet_sore(checkin):
+        effects.append("Your feet are sore, so weight-bearing exercises will be swapped "
+                       "for seated ones today.")
+    elif no_weight_bearing(profile):
+        effects.append("Weight-bearing exercises will be swapped for seated ones, as your "
+                       "clinician asked.")
+    if checkin is not None and is_pain_flare(checkin.pain, recent_pain_average):
+        effects.append(f"Today's routine will be gentler. "
+                       f"{_flare_reason(checkin.pain, recent_pain_average)}.")
+    if checkin is None or checkin.feet == "unchecked":
+        effects.append("Remember to look at your feet before standing work.")
+    return effects or ["Your usual routine is ready."]

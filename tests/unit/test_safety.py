@@ -1,0 +1,228 @@
+"""Safety rules: each rule, what it changes, and the reason the person reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from neurocoach.catalog import Dose, load_catalog
+from neurocoach.coach.routine import Plan, Routine, RoutineItem, build_routine, default_plan
+from neurocoach.coach.safety import (
+    STOP_REASONS, apply_safety, checkin_effects, ease_dose, is_pain_flare, stop_advice,
+)
+from neurocoach.models import Checkin, Profile
+
+CATALOG = load_catalog()
+PROFILE = Profile()
+NO_WEIGHT = Profile(restriction="no_weight_bearing")
+PLAN = default_plan(CATALOG, PROFILE)
+MONDAY = dt.date(2025, 3, 3)
+WEEK = [MONDAY + dt.timedelta(days=n) for n in range(7)]
+
+
+def checkin(pain: int = 2, feet: str = "ok") -> Checkin:
+    return Checkin(MONDAY, pain=pain, feet=feet)
+
+
+def routine_of(*exercise_ids: str) -> Routine:
+    return Routine(MONDAY, tuple(RoutineItem(i, CATALOG.get(i).dose) for i in exercise_ids))
+
+
+def ids(routine: Routine) -> list[str]:
+    return [item.exercise_id for item in routine.items]
+
+
+def kinds(routine: Routine) -> list[str]:
+    return [note.kind for note in routine.notes]
+
+
+def safe(routine, profile=PROFILE, check=None, average=None) -> Routine:
+    return apply_safety(routine, CATALOG, profile, check, average)
+
+
+# -- sore feet and the no-weight-bearing restriction ------------------------------------
+
+def test_sore_feet_swap_weight_bearing_work_for_the_seated_alternative():
+    before = routine_of("calf-stretch", "toe-stretch", "walking")
+    after = safe(before, check=checkin(feet="sore"))
+    assert ids(after) == ["seated-calf-stretch", "toe-stretch", "seated-marching"]
+    assert [i.swapped_from for i in after.items] == ["calf-stretch", None, "walking"]
+    assert after.items[2].dose == CATALOG.get("seated-marching").dose
+    (note,) = after.notes
+    assert note.kind == "swap"
+    assert "sore" in note.text.lower() and "seated" in note.text
+    assert "Calf stretch at a wall" in note.text and "a short walk" in note.text
+    assert "Toe stretch" not in note.text
+
+
+@pytest.mark.parametrize("day", WEEK)
+def test_no_weight_bearing_or_water_item_is_left_on_a_sore_day(day):
+    plan = Plan(PLAN.exercise_ids + ("water-aerobics", "stationary-bike"))
+    after = safe(build_routine(plan, CATALOG, day), check=checkin(feet="sore"))
+    for item in after.items:
+        ex = CATALOG.get(item.exercise_id)
+        assert not ex.weight_bearing and ex.position != "water", item
+    assert len(ids(after)) == len(set(ids(after)))
+    assert after.items
+
+
+def test_the_same_alternative_is_not_added_twice():
+    before = routine_of("heel-to-toe-walk", "single-leg-stand", "weight-shifts", "walking")
+    after = safe(before, check=checkin(feet="sore"))
+    assert ids(after) == ["seated-reach", "seated-marching"]
+    assert after.items[0].swapped_from == "heel-to-toe-walk"
+    text = after.notes[0].text
+    assert "Heel-to-toe walk" in text and "stand on one leg" in text
+
+
+def test_an_alternative_already_planned_keeps_its_own_place():
+    before = routine_of("walking", "seated-marching")
+    after = safe(before, check=checkin(feet="sore"))
+    assert ids(after) == ["seated-marching"] and after.items[0].swapped_from is None
+
+
+def test_water_exercise_is_swapped_on_a_sore_day():
+    after = safe(routine_of("water-aerobics"), check=checkin(feet="sore"))
+    assert ids(after) == ["seated-marching"] and "Water exercise" in after.notes[0].text
+
+
+def test_restriction_from_the_profile_swaps_every_day_with_its_own_reason():
+    after = safe(routine_of("calf-stretch", "towel-curls"), profile=NO_WEIGHT,
+                 check=checkin(feet="ok"))
+    assert ids(after) == ["seated-calf-stretch", "towel-curls"]
+    (note,) = after.notes
+    assert note.kind == "restriction"
+    assert "clinician" in note.text and "no weight-bearing" in note.text
+    assert "Calf stretch at a wall" in note.text and "sore" not in note.text
+
+
+def test_restriction_and_sore_feet_give_both_reasons_and_one_swap():
+    after = safe(routine_of("calf-stretch", "walking"), profile=NO_WEIGHT,
+                 check=checkin(feet="sore"))
+    assert ids(after) == ["seated-calf-stretch", "seated-marching"]
+    assert kinds(after) == ["restriction", "swap"]
+    assert "sore" in after.notes[1].text.lower()
+
+
+def test_a_seated_routine_on_a_sore_day_keeps_its_items():
+    before = routine_of("toe-stretch", "towel-curls")
+    after = safe(before, check=checkin(feet="sore"))
+    assert after.items == before.items and "seated" in after.notes[0].text
+
+
+# -- pain flares ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("pain, average, flare", [
+    (8, None, True), (10, 9.5, True), (7, None, False), (7, 5.0, True), (6, 5.0, False),
+    (6, 4.0, True), (3, 4.1, False), (0, None, False),
+])
+def test_is_pain_flare(pain, average, flare):
+    assert is_pain_flare(pain, average) is flare
+
+
+def test_pain_8_gives_a_gentle_routine_with_fewer_items_and_smaller_doses():
+    for day in WEEK:
+        normal = build_routine(PLAN, CATALOG, day)
+        gentle = safe(normal, check=Checkin(day, pain=8, feet="ok"))
+        assert gentle.gentle and not normal.gentle
+        assert len(gentle.items) < len(normal.items)
+        categories = [CATALOG.get(i).category for i in ids(gentle)]
+        assert sorted(categories) == sorted(set(categories))  # one per category
+        assert gentle.estimated_seconds(CATALOG) < normal.estimated_seconds(CATALOG)
+        for item in gentle.items:
+            dose = CATALOG.get(item.exercise_id).dose
+            assert item.dose.sets == 1
+            assert item.dose.estimated_seconds() < dose.estimated_seconds()
+        assert next(i for i in gentle.items if i.exercise_id == "walking").dose.minutes == 5
+        assert "Pain is 8" in gentle.notes[0].text and "easier" in gentle.notes[0].text
+
+
+def test_two_points_above_the_usual_is_gentle_and_says_so():
+    gentle = safe(routine_of("towel-curls", "walking"), check=checkin(pain=7), average=4.1)
+    assert gentle.gentle and kinds(gentle) == ["gentle"]
+    assert "Pain is 7" in gentle.notes[0].text and "2.9 points above" in gentle.notes[0].text
+    assert "4.1" in gentle.notes[0].text
+    assert safe(routine_of("walking"), check=checkin(pain=7), average=5.0).gentle
+
+
+def test_one_point_above_the_usual_is_not_gentle():
+    before = routine_of("towel-curls", "walking")
+    after = safe(before, check=checkin(pain=6), average=5.0)
+    assert not after.gentle and after.items == before.items and after.notes == ()
+
+
+def test_without_an_average_only_pain_8_counts():
+    assert not safe(routine_of("walking"), check=checkin(pain=7), average=None).gentle
+    assert safe(routine_of("walking"), check=checkin(pain=8), average=None).gentle
+
+
+def test_eased_doses_are_smaller_but_sensible():
+    dose = Dose
+    assert ease_dose(dose("reps", sets=2, reps=10)) == dose("reps", sets=1, reps=6)
+    assert ease_dose(dose("reps", sets=1, reps=3)).reps == 3
+    assert ease_dose(dose("hold", sets=2, seconds=30)) == dose("hold", sets=1, seconds=18)
+    assert ease_dose(dose("hold", sets=1, seconds=8)).seconds == 8
+    assert ease_dose(dose("minutes", minutes=10)).minutes == 5
+    assert ease_dose(dose("minutes", minutes=1)).minutes == 1
+
+
+def test_sore_feet_and_high_pain_together():
+    before = routine_of("calf-stretch", "toe-stretch", "towel-curls", "weight-shifts", "walking")
+    after = safe(before, check=checkin(pain=9, feet="sore"), average=3.0)
+    assert ids(after) == ["seated-calf-stretch", "towel-curls", "seated-reach", "seated-marching"]
+    assert after.gentle and kinds(after) == ["swap", "gentle"]
+    assert after.items[-1].dose.minutes == 3  # seated marching, 5 minutes halved up
+    assert "Pain is 9" in after.notes[1].text
+
+
+# -- looking at the feet ----------------------------------------------------------------
+
+@pytest.mark.parametrize("check", [None, checkin(feet="unchecked")])
+def test_unchecked_feet_or_no_checkin_ask_for_a_look_and_swap_nothing(check):
+    before = routine_of("calf-stretch", "walking")
+    after = safe(before, check=check)
+    assert after.items == before.items and not after.gentle
+    (note,) = after.notes
+    assert note.kind == "look"
+    assert "look at both feet" in note.text and "mirror" in note.text
+    assert "standing" in note.text
+
+
+def test_feet_checked_and_fine_leave_the_routine_alone():
+    before = routine_of("calf-stretch", "walking")
+    assert safe(before, check=checkin(feet="ok"), average=2.0) == before
+
+
+# -- stopping for a symptom -------------------------------------------------------------
+
+def test_stop_reasons_in_order():
+    assert list(STOP_REASONS) == ["dizzy", "chest", "breath", "pain"]
+    assert "Chest pain" in STOP_REASONS["chest"].label
+
+
+@pytest.mark.parametrize("key", list(STOP_REASONS))
+def test_stop_advice_says_stop_sit_and_tell_the_clinician(key):
+    advice = stop_advice(key)
+    assert advice.startswith("Stop") and "sit down" in advice and "clinician" in advice
+    assert ("emergency services" in advice) == (key in ("chest", "breath"))
+
+
+def test_stop_advice_for_an_unknown_reason_is_still_useful():
+    assert stop_advice("other").startswith("Stop") and stop_advice(None).startswith("Stop")
+
+
+# -- what a check-in will change --------------------------------------------------------
+
+def test_checkin_effects_sentences():
+    assert checkin_effects(checkin(feet="ok"), PROFILE, 2.0) == ["Your usual routine is ready."]
+    sore = checkin_effects(checkin(feet="sore"), PROFILE, None)
+    assert sore == ["Your feet are sore, so weight-bearing exercises will be swapped for "
+                    "seated ones today."]
+    flare = checkin_effects(checkin(pain=7, feet="ok"), PROFILE, 4.0)
+    assert flare[0].startswith("Today's routine will be gentler.") and "3 points" in flare[0]
+    assert checkin_effects(checkin(feet="unchecked"), PROFILE, None) == [
+        "Remember to look at your feet before standing work."]
+    assert "clinician" in checkin_effects(checkin(feet="ok"), NO_WEIGHT, None)[0]
+    both = checkin_effects(checkin(pain=8, feet="sore"), PROFILE, None)
+    assert len(both) == 2 and "Pain is 8" in both[1]
