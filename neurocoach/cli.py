@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import click
@@ -11,10 +12,13 @@ from neurocoach.paths import ENV_VAR, resolve_db_path
 
 
 class Ctx:
-    """What every command shares: where the DB is, and how to open it."""
+    """What every command shares: where the DB is, how to open it, and the clock."""
 
     def __init__(self, db: str | None) -> None:
+        from neurocoach.clock import Clock
+
         self.db_path = resolve_db_path(db)
+        self.clock = Clock()
 
     def open_store(self):
         from neurocoach.store import Store, StoreError
@@ -31,12 +35,43 @@ def fail(message: str) -> None:
     sys.exit(2)
 
 
+class Scale(click.ParamType):
+    """A 0–10 symptom score, with an error that names the field and its range."""
+
+    name = "0-10"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            number = value
+        else:
+            text = str(value).strip()
+            if not text.lstrip("-").isdigit():
+                self.fail(f"must be a whole number from 0 to 10, not {value!r}",
+                          param, ctx)
+            number = int(text)
+        if not 0 <= number <= 10:
+            self.fail(f"must be from 0 to 10, not {number}", param, ctx)
+        return number
+
+
+class Day(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"must be a day written YYYY-MM-DD, not {value!r}", param, ctx)
+
+
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="PATH", envvar=ENV_VAR, show_envvar=True,
               help="The database file to use (default: your platform's data folder).")
 @click.version_option(__version__, prog_name="neurocoach")
 @click.pass_context
-def main(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None) -> None:
     """neurocoach: a daily exercise coach for feet with neuropathy.
 
     Run with no command to open the full-screen coach on Today.
@@ -49,10 +84,9 @@ def main(ctx: click.Context, db: str | None) -> None:
 
 def run_tui(obj: Ctx) -> None:
     store = obj.open_store()
-    from neurocoach.clock import Clock
     from neurocoach.tui.app import NeurocoachApp
 
-    app = NeurocoachApp(store=store, clock=Clock())
+    app = NeurocoachApp(store=store, clock=obj.clock)
     try:
         app.run()
     finally:
@@ -61,3 +95,74 @@ def run_tui(obj: Ctx) -> None:
         sys.exit(app.return_code)
 
 
+@cli.command()
+@click.option("--pain", type=Scale(), required=True, help="Pain today, 0 (none) to 10.")
+@click.option("--numbness", type=Scale(), help="Numbness, 0 to 10.")
+@click.option("--tingling", type=Scale(), help="Tingling, 0 to 10.")
+@click.option("--burning", type=Scale(), help="Burning, 0 to 10.")
+@click.option("--feet", type=click.Choice(["ok", "sore", "unchecked"]), default="unchecked",
+              show_default=True,
+              help="Daily foot check: ok (looked, fine), sore (sore, blister, cut or wound), "
+                   "unchecked (did not look).")
+@click.option("--note", default="", help="A short note for the day.")
+@click.option("--date", "day", type=Day(), help="Fill in a missed day (not a future one).")
+@click.pass_obj
+def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> None:
+    """Record today's check-in (or a missed earlier day's)."""
+    from neurocoach.coach.safety import checkin_effects
+    from neurocoach.models import Checkin
+    from neurocoach.store import StoreError
+
+    today = obj.clock.today()
+    day = day or today
+    if day > today:
+        fail(f"--date cannot be in the future (today is {today.isoformat()}).")
+    note = note.strip()
+    if len(note) > 500:
+        fail("--note must be at most 500 characters.")
+    store = obj.open_store()
+    entry = Checkin(day=day, pain=pain, numbness=numbness, tingling=tingling, burning=burning,
+                    feet=feet, note=note)
+    try:
+        replaced = store.record_checkin(entry, obj.clock.now())
+    except StoreError as exc:
+        fail(str(exc))
+    import humanize
+
+    when = humanize.naturalday(day)
+    click.echo(f"Check-in for {when} {'updated' if replaced else 'saved'}: pain {pain}/10, "
+               f"feet {feet}.")
+    if day == today:
+        average = store.average_pain(today - dt.timedelta(days=14), today - dt.timedelta(days=1))
+        for line in checkin_effects(entry, store.profile(), average):
+            click.echo(line)
+    store.close()
+
+
+@cli.command()
+@click.pass_obj
+def status(obj: Ctx) -> None:
+    """One line for a login shell: today's check-in, routine, streak."""
+    from neurocoach.status import status_line
+
+    store = obj.open_store()
+    click.echo(status_line(store, obj.clock.now()))
+    store.close()
+
+
+def main() -> None:
+    """Entry point: click's errors become one line on stderr and exit status 2."""
+    try:
+        cli.main(standalone_mode=False, prog_name="neurocoach")
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("neurocoach: aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        message = exc.format_message()
+        if isinstance(exc, click.NoSuchOption | click.BadOptionUsage | click.MissingParameter):
+            message += " (see neurocoach --help)"
+        fail(message.replace("\n", " "))
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -178,6 +178,15 @@ class Store:
         ).fetchone()
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
+    def trained_days(self, since: dt.date) -> set[dt.date]:
+        """Days (on or after `since`) with at least one step done."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT s.day FROM sessions s JOIN entries e ON e.session_id = s.id"
+            " WHERE e.status = 'done' AND s.day >= ?",
+            [since.isoformat()],
+        )
+        return {dt.date.fromisoformat(r[0]) for r in rows}
+
     def _session_from_row(self, row: dict) -> SessionRecord:
         entries = {
             e["step_index"]: Entry(

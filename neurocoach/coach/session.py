@@ -1,0 +1,84 @@
+"""Pure rules of a guided session: where it stands and how it went."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from neurocoach.models import RATINGS, SessionRecord
+
+RESUME_WITHIN = dt.timedelta(hours=18)
+"""An unfinished session this recent is offered for resuming (it may cross midnight)."""
+
+
+def resumable(record: SessionRecord | None, now: dt.datetime) -> bool:
+    """True if `record` is unfinished, has steps left, and started recently enough."""
+    if record is None or record.finished:
+        return False
+    if record.next_index >= len(record.steps):
+        return False
+    return now - record.started_at <= RESUME_WITHIN
+
+
+def previous_logged(record: SessionRecord, index: int) -> int | None:
+    """The step `b` goes back to: the nearest logged step before `index`."""
+    for i in range(min(index, len(record.steps)) - 1, -1, -1):
+        if i in record.entries:
+            return i
+    return None
+
+
+@dataclass(frozen=True)
+class Summary:
+    done: int
+    skipped: int
+    total: int
+    spent: dt.timedelta
+    ratings: dict[str, int]
+
+    @property
+    def not_reached(self) -> int:
+        return self.total - self.done - self.skipped
+
+
+def summarize(record: SessionRecord, end: dt.datetime) -> Summary:
+    statuses = Counter(e.status for e in record.entries.values())
+    ratings = Counter(RATINGS[e.rating] for e in record.entries.values() if e.rating in RATINGS)
+    finished = record.finished_at or end
+    return Summary(
+        done=statuses["done"],
+        skipped=statuses["skipped"],
+        total=len(record.steps),
+        spent=max(dt.timedelta(0), finished - record.started_at),
+        ratings={name: ratings[name] for name in RATINGS.values() if ratings[name]},
+    )
+
+
+STATE_MARKS = {"done": "[x]", "partly done": "[~]", "skipped": "[-]", "to do": "[ ]"}
+"""Symbols and words together: state must read without colour."""
+
+
+def exercise_states(record: SessionRecord) -> list[tuple[str, str]]:
+    """Each exercise of the session once, in order, with its state in words."""
+    order: list[str] = []
+    statuses: dict[str, list[str | None]] = {}
+    for i, step in enumerate(record.steps):
+        if step.exercise_id not in statuses:
+            order.append(step.exercise_id)
+            statuses[step.exercise_id] = []
+        entry = record.entries.get(i)
+        statuses[step.exercise_id].append(entry.status if entry else None)
+    result = []
+    for ex_id in order:
+        seen = statuses[ex_id]
+        if all(s == "done" for s in seen):
+            state = "done"
+        elif any(s == "done" for s in seen):
+            state = "partly done"
+        elif all(s == "skipped" for s in seen):
+            state = "skipped"
+        else:
+            state = "to do"
+        result.append((ex_id, state))
+    return result

@@ -1,0 +1,1 @@
+"""The full-screen interface (Textual). Imported only when the TUI starts."""

@@ -1,0 +1,82 @@
+"""The App: owns the Store, the Clock and the catalog; screens reach them through it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from neurocoach.catalog import Catalog, load_catalog
+from neurocoach.clock import Clock
+from neurocoach.store import Store
+from neurocoach.tui.commands import ExerciseCommands
+from neurocoach.tui.screens.help import HelpScreen
+from neurocoach.tui.screens.library import LibraryScreen
+from neurocoach.tui.screens.progress import ProgressScreen
+from neurocoach.tui.screens.today import TodayScreen
+
+
+def stylesheet_path() -> Path:
+    """The package dir (wheel install) first, then its parent (editable install)."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "neurocoach.tcss", here.parent / "neurocoach.tcss"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError("neurocoach.tcss is missing from the installation")
+
+
+class NeurocoachApp(App[None]):
+    """neurocoach: Today, Library and Progress as modes over one store."""
+
+    TITLE = "neurocoach"
+    CSS_PATH = stylesheet_path()
+    MODES = {"today": TodayScreen, "library": LibraryScreen, "progress": ProgressScreen}
+    DEFAULT_MODE = "today"
+    COMMANDS = App.COMMANDS | {ExerciseCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("t", "switch_mode('today')", "Today"),
+        Binding("l", "switch_mode('library')", "Library"),
+        Binding("p", "switch_mode('progress')", "Progress"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, store: Store, clock: Clock | None = None,
+                 catalog: Catalog | None = None) -> None:
+        super().__init__()
+        self.store = store
+        """The person's data: every screen reads and writes through it."""
+        self.clock = clock or Clock()
+        """The only source of time (a FakeClock in tests)."""
+        self.catalog = catalog or load_catalog()
+        """The exercise library."""
+
+    def on_mount(self) -> None:
+        if not self.store.has_profile():
+            from neurocoach.tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Hide the key of the mode already on screen; no mode keys over a pushed screen.
+        if action == "switch_mode":
+            if len(self.screen_stack) > 1:
+                return False
+            return parameters[0] != self.current_mode
+        return True
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen.active_bindings))
+
+    def show_exercise(self, exercise_id: str) -> None:
+        """Open the Library on one exercise (used by the command palette)."""
+        self.switch_mode("library")
+        self.call_after_refresh(self._select_in_library, exercise_id)
+
+    def _select_in_library(self, exercise_id: str) -> None:
+        screen = self.screen
+        if isinstance(screen, LibraryScreen):
+            screen.select_exercise(exercise_id)

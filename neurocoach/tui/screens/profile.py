@@ -1,0 +1,95 @@
+"""The profile form: first run and later edits (`e` on Today)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from neurocoach.coach.profile import parse_birth_year, rest_days_for
+from neurocoach.models import Profile
+from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged
+from neurocoach.tui.widgets.weekdays import RestDaysRow
+
+FEET = [("both", "Both feet"), ("left", "Left foot"), ("right", "Right foot"),
+        ("neither", "Not sure / neither")]
+RESTRICTION = [("none", "No limits from a clinician"),
+               ("no_weight_bearing", "A clinician said: no weight on my feet for now")]
+DAYS = [(str(n), f"{n} days") for n in range(2, 8)]
+
+
+class ProfileScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "next", "Next / save"),
+        Binding("down", "app.focus_next", "Next", show=False),
+        Binding("up", "app.focus_previous", "Previous", show=False),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Defaults" ),
+    ]
+
+    def __init__(self, first_run: bool = False) -> None:
+        super().__init__()
+        self.first_run = first_run
+
+    def compose(self) -> ComposeResult:
+        p = self.app.store.profile()
+        with VerticalScroll(id="profile"):
+            yield Static("[b]Your profile[/b] — enter moves on, ctrl+s saves", id="profile-title")
+            yield Input(value=str(p.birth_year or ""), placeholder="Birth year, e.g. 1956 "
+                        "(optional: used to compare your balance with people your age)",
+                        restrict=r"\d{0,4}", id="birth-year")
+            yield ChoiceRow("Which feet are affected?", FEET, value=p.feet, id="feet")
+            yield ChoiceRow("How many days a week would you like to train? (1 = 2 days … 6 = 7)",
+                            DAYS, value=str(p.days_per_week), id="days")
+            yield RestDaysRow("Rest days (type 1–7 to switch a day):", p.rest_days, id="rest")
+            yield ChoiceRow("Any limit from your clinician?", RESTRICTION, value=p.restriction,
+                            id="restriction")
+            yield Static(id="profile-message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#birth-year").focus()
+
+    def on_row_changed(self, event: RowChanged) -> None:
+        rest = self.query_one("#rest", RestDaysRow)
+        if event.row.id == "days":
+            rest.days = frozenset(rest_days_for(int(self.query_one("#days", ChoiceRow).value)))
+        elif event.row.id == "rest":
+            self.query_one("#days", ChoiceRow).value = str(max(2, 7 - len(rest.days)))
+
+    def action_next(self) -> None:
+        if self.focused is self.query_one("#restriction"):
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    def action_save(self) -> None:
+        try:
+            year = parse_birth_year(self.query_one("#birth-year", Input).value,
+                                    self.app.clock.today())
+        except ValueError as exc:
+            self.query_one("#profile-message", Static).update(str(exc))
+            self.query_one("#birth-year").focus()
+            return
+        rest = tuple(sorted(self.query_one("#rest", RestDaysRow).days))
+        profile = Profile(
+            birth_year=year,
+            feet=self.query_one("#feet", ChoiceRow).value or "both",
+            days_per_week=7 - len(rest),
+            rest_days=rest,
+            restriction=self.query_one("#restriction", ChoiceRow).value or "none",
+        )
+        self.app.store.save_profile(profile, self.app.clock.now())
+        self.notify("Profile saved.")
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        if self.first_run:
+            self.app.store.save_profile(Profile(), self.app.clock.now())
+        self.dismiss(False)

@@ -1,0 +1,242 @@
+"""The guided session: one step at a time, every step saved the moment it is done."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from neurocoach.catalog import Dose, Exercise
+from neurocoach.coach.session import previous_logged
+from neurocoach.models import RATINGS, Entry, SessionRecord, Step
+from neurocoach.tui.widgets.countdown import Countdown
+
+SIDE_WORDS = {"left": "left foot", "right": "right foot"}
+
+
+def step_dose(step: Step, exercise: Exercise) -> Dose:
+    return Dose(kind=exercise.dose.kind, sets=step.sets, reps=step.reps,
+                seconds=step.seconds, minutes=step.minutes)
+
+
+def timed_seconds(step: Step) -> int | None:
+    if step.seconds:
+        return step.seconds
+    if step.minutes:
+        return step.minutes * 60
+    return None
+
+
+class SessionScreen(Screen):
+    """Steps through the session's planned steps with the keyboard."""
+
+    BINDINGS = [
+        Binding("space", "toggle_timer", "Timer"),
+        Binding("enter", "done", "Done"),
+        Binding("s", "skip", "Skip"),
+        Binding("b", "back", "Back"),
+        Binding("plus,equals_sign", "adjust(1)", "More", key_display="+"),
+        Binding("minus", "adjust(-1)", "Less", key_display="-", show=False),
+        Binding("1", "rate(1)", "Easy", show=False),
+        Binding("2", "rate(2)", "Right", show=False),
+        Binding("3", "rate(3)", "Hard", show=False),
+        Binding("x", "stop", "Stop (symptom)"),
+        Binding("escape", "leave", "Leave"),
+    ]
+
+    def __init__(self, record: SessionRecord) -> None:
+        super().__init__()
+        self.record = record
+        """The session, as saved: its planned steps and what has been logged."""
+        self.index = record.next_index
+        """The step on screen."""
+        self.last_logged: int | None = None
+        """The step that 1/2/3 rate: the one just done."""
+        self.amount: int = 0
+        """Reps (or hold seconds) for the step on screen, adjusted by +/-."""
+        self.sets_done = 0
+
+    # -- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="session-top"):
+            yield Static(id="step-title")
+            yield Static(id="step-count")
+        yield ProgressBar(total=len(self.record.steps), show_eta=False, show_percentage=False,
+                          id="session-progress")
+        with VerticalScroll(id="step-body"):
+            yield Static(id="step-dose")
+            yield Countdown(0, id="countdown")
+            yield Static(id="step-counter")
+            yield Static(id="step-instructions")
+            yield Static(id="step-safety")
+        yield Static(id="session-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_step()
+
+    @property
+    def step(self) -> Step:
+        return self.record.steps[self.index]
+
+    @property
+    def exercise(self) -> Exercise:
+        return self.app.catalog.get(self.step.exercise_id)
+
+    def show_step(self) -> None:
+        if self.index >= len(self.record.steps):
+            self.finish()
+            return
+        step, ex = self.step, self.exercise
+        side = SIDE_WORDS.get(step.side or "", "")
+        self.query_one("#step-title", Static).update(
+            f"[b]{ex.name}[/b]" + (f" — {side}" if side else "")
+        )
+        self.query_one("#step-count", Static).update(
+            f"Step {self.index + 1} of {len(self.record.steps)}"
+        )
+        self.query_one("#session-progress", ProgressBar).update(progress=len(self.record.entries))
+        self.query_one("#step-instructions", Static).update(
+            "\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1))
+        )
+        cues = list(ex.safety[:2])
+        if ex.needs_support or ex.category == "balance":
+            cues.insert(0, "Stand next to a sturdy support (a counter or a heavy chair without wheels).")
+        self.query_one("#step-safety", Static).update("\n".join(f"! {c}" for c in cues))
+        self.sets_done = 0
+        seconds = timed_seconds(step)
+        self.amount = step.seconds or step.reps or 0
+        countdown = self.query_one(Countdown)
+        countdown.display = seconds is not None
+        if seconds is not None:
+            countdown.reset(seconds)
+        self._show_amount()
+
+    def _show_amount(self) -> None:
+        step, ex = self.step, self.exercise
+        dose = step_dose(step, ex)
+        self.query_one("#step-dose", Static).update(f"Dose: {dose.describe(False)}")
+        counter = self.query_one("#step-counter", Static)
+        if step.reps:
+            counter.update(f"Reps: [b]{self.amount}[/b]  (+ / - to change)   Sets: {step.sets}")
+        elif step.seconds:
+            counter.update(
+                f"Set {min(self.sets_done + 1, step.sets)} of {step.sets} · "
+                f"hold {self.amount} seconds (+ / - to change) · space starts the timer"
+            )
+        else:
+            counter.update("space starts the timer · enter when you are done")
+
+    def say(self, text: str) -> None:
+        self.query_one("#session-status", Static).update(text)
+
+    # -- timer ---------------------------------------------------------------
+    def action_toggle_timer(self) -> None:
+        countdown = self.query_one(Countdown)
+        if countdown.display:
+            countdown.toggle()
+
+    def on_countdown_finished(self, _: Countdown.Finished) -> None:
+        self.app.bell()
+        step = self.step
+        self.sets_done += 1
+        if step.seconds and self.sets_done < step.sets:
+            self.query_one(Countdown).reset(self.amount)
+            self.say(f"Well held. Rest a moment, then space for set {self.sets_done + 1}.")
+        else:
+            self.say("Time! Press enter when you are ready for the next step.")
+        self._show_amount()
+
+    # -- logging -------------------------------------------------------------
+    def _log(self, status: str) -> None:
+        step = self.step
+        seconds = None
+        if status == "done":
+            countdown = self.query_one(Countdown)
+            if step.seconds:
+                seconds = self.amount
+            elif step.minutes:
+                seconds = round(countdown.elapsed) or step.minutes * 60
+        entry = Entry(
+            step_index=self.index, exercise_id=step.exercise_id, status=status,
+            side=step.side, reps=self.amount if (status == "done" and step.reps) else None,
+            seconds=seconds, logged_at=self.app.clock.now().isoformat(),
+        )
+        self.app.store.log_entry(self.record.id, entry)
+        self.record.entries[self.index] = entry
+        self.query_one(Countdown).pause()
+        self.last_logged = self.index
+        self.index += 1
+        self.show_step()
+
+    def action_done(self) -> None:
+        name = self.exercise.name
+        self._log("done")
+        if self.is_current:
+            self.say(f"Saved: {name} done. How was it? 1 easy · 2 right · 3 hard")
+
+    def action_skip(self) -> None:
+        name = self.exercise.name
+        self._log("skipped")
+        if self.is_current:
+            self.say(f"Skipped {name}. That is fine: listen to your body.")
+
+    def action_back(self) -> None:
+        target = previous_logged(self.record, self.index)
+        if target is None:
+            self.say("This is the first step.")
+            return
+        self.app.store.undo_entry(self.record.id, target)
+        del self.record.entries[target]
+        self.index = target
+        self.last_logged = previous_logged(self.record, target)
+        self.show_step()
+        self.say("Back one step: it is no longer logged.")
+
+    def action_adjust(self, delta: int) -> None:
+        step = self.step
+        if step.reps:
+            self.amount = max(1, min(200, self.amount + delta))
+        elif step.seconds:
+            self.amount = max(5, min(600, self.amount + 5 * delta))
+            countdown = self.query_one(Countdown)
+            if not countdown.running and not countdown.elapsed:
+                countdown.reset(self.amount)
+        self._show_amount()
+
+    def action_rate(self, rating: int) -> None:
+        if self.last_logged is None or self.last_logged not in self.record.entries:
+            self.say("Rate a step after you finish it: 1 easy · 2 right · 3 hard.")
+            return
+        entry = self.record.entries[self.last_logged]
+        if entry.status != "done":
+            self.say("Skipped steps are not rated.")
+            return
+        self.app.store.rate_entry(self.record.id, self.last_logged, rating)
+        self.record.entries[self.last_logged] = Entry(**{**entry.__dict__, "rating": rating})
+        name = self.app.catalog.get(entry.exercise_id).name
+        self.say(f"Noted: {name} felt {RATINGS[rating]}.")
+
+    # -- leaving -------------------------------------------------------------
+    def action_leave(self) -> None:
+        self.dismiss(None)
+
+    def action_stop(self) -> None:
+        from neurocoach.tui.screens.stop import StopScreen
+
+        self.query_one(Countdown).pause()
+        self.app.push_screen(StopScreen(), self._stopped)
+
+    def _stopped(self, reason: str | None) -> None:
+        if reason:
+            self.finish(reason)
+
+    def finish(self, reason: str | None = None) -> None:
+        from neurocoach.tui.screens.summary import SummaryScreen
+
+        now = self.app.clock.now()
+        self.app.store.finish_session(self.record.id, now, reason)
+        self.record.finished_at, self.record.stopped_reason = now, reason
+        self.app.switch_screen(SummaryScreen(self.record, self.last_logged))

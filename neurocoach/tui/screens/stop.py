@@ -1,0 +1,45 @@
+"""`x` in a session: stop for a symptom. The session ends; what was done is kept."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from neurocoach.coach.safety import STOP_REASONS
+
+
+class StopScreen(ModalScreen[str | None]):
+    """Pick what happened with one key; escape goes back to the session."""
+
+    BINDINGS = [Binding("escape", "cancel", "Back to the session")] + [
+        Binding(str(n), f"pick({n})", "", show=False) for n in range(1, len(STOP_REASONS) + 1)
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="stop"):
+            yield Static("[b]Stop the session.[/b] What is happening?", id="stop-title")
+            yield Static("\n".join(f"  {n}  {label}"
+                                   for n, label in enumerate(self._labels(), 1)), id="stop-list")
+            yield Static("Everything you have done so far is saved.", classes="hint")
+        yield Footer()
+
+    @staticmethod
+    def _labels() -> list[str]:
+        return [_label(v) for v in STOP_REASONS.values()]
+
+    def action_pick(self, n: int) -> None:
+        self.dismiss(list(STOP_REASONS)[n - 1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _label(value) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (tuple, list)):
+        return value[0]
+    return getattr(value, "label", str(value))

@@ -1,0 +1,80 @@
+"""The session's last screen: what was done, how long it took, how it felt."""
+
+from __future__ import annotations
+
+import humanize
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from neurocoach.coach.session import summarize
+from neurocoach.models import RATINGS, Entry, SessionRecord
+
+
+class SummaryScreen(Screen):
+    """Shown when a session ends (all steps logged, or stopped for a symptom)."""
+
+    BINDINGS = [
+        Binding("enter,escape", "close", "Back to Today"),
+        Binding("1", "rate(1)", "Easy", show=False),
+        Binding("2", "rate(2)", "Right", show=False),
+        Binding("3", "rate(3)", "Hard", show=False),
+    ]
+
+    def __init__(self, record: SessionRecord, last_logged: int | None) -> None:
+        super().__init__()
+        self.record = record
+        self.last_logged = last_logged
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="summary"):
+            yield Static(id="summary-title")
+            yield Static(id="summary-body")
+            yield Static(id="summary-advice")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        rec = self.record
+        s = summarize(rec, self.app.clock.now())
+        if rec.stopped_reason:
+            title = "Session stopped — and that was the right call."
+        elif s.done == s.total:
+            title = "Session complete. Well done!"
+        else:
+            title = "Session finished."
+        lines = [
+            f"Done: {s.done} of {s.total} steps",
+            f"Skipped: {s.skipped}",
+            f"Time: {humanize.precisedelta(s.spent, minimum_unit='minutes', format='%0.0f')}",
+        ]
+        if s.not_reached:
+            lines.append(f"Not reached: {s.not_reached}")
+        if s.ratings:
+            lines.append("Felt: " + ", ".join(f"{n} {name}" for name, n in s.ratings.items()))
+        lines.append("")
+        lines.append("Everything is saved. enter or escape goes back to Today.")
+        self.query_one("#summary-title", Static).update(f"[b]{title}[/b]")
+        self.query_one("#summary-body", Static).update("\n".join(lines))
+        advice = self.query_one("#summary-advice", Static)
+        if rec.stopped_reason:
+            from neurocoach.coach.safety import stop_advice
+
+            advice.update(stop_advice(rec.stopped_reason))
+        advice.display = bool(rec.stopped_reason)
+
+    def action_rate(self, rating: int) -> None:
+        entry = self.record.entries.get(self.last_logged) if self.last_logged is not None else None
+        if entry is None or entry.status != "done":
+            return
+        self.app.store.rate_entry(self.record.id, entry.step_index, rating)
+        self.record.entries[entry.step_index] = Entry(**{**entry.__dict__, "rating": rating})
+        self.notify(f"Noted: the last step felt {RATINGS[rating]}.")
+        self.show()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

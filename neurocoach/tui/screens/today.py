@@ -1,0 +1,142 @@
+"""Today: the day's routine, its state, the check-in, and the way into a session."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import humanize
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from neurocoach.coach.session import STATE_MARKS, exercise_states, resumable
+from neurocoach.tui.today_data import TodayView, load_today
+
+
+def days_ago(day: dt.date, today: dt.date) -> str:
+    gap = (today - day).days
+    if gap <= 1:
+        return humanize.naturalday(day, "%d %B")
+    return f"{humanize.naturaldelta(dt.timedelta(days=gap))} ago"
+
+
+class TodayScreen(Screen):
+    """What to do today, and `enter` to do it."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start / resume", priority=True),
+        Binding("c", "checkin", "Check-in"),
+        Binding("j", "cursor('down')", "Down", show=False),
+        Binding("k", "cursor('up')", "Up", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="today"):
+            yield Static(id="today-date")
+            yield Static(id="today-checkin")
+            yield Static(id="today-notes")
+            yield OptionList(id="today-routine")
+            yield Static(id="today-meta")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        self.view = view = load_today(self.app)
+        today = view.day
+        self.query_one("#today-date", Static).update(
+            f"[b]{today:%A} {today.day} {today:%B}[/b] — {humanize.naturalday(today)}"
+            + ("  ·  a rest day" if view.routine.rest_day else "")
+        )
+        self.query_one("#today-checkin", Static).update(self._checkin_line(view))
+        notes = [n.text for n in view.routine.notes]
+        if view.routine.rest_day and not view.session_today:
+            notes.insert(0, "Rest is part of the plan. If you feel like moving, enter starts "
+                            "the routine anyway.")
+        notes_widget = self.query_one("#today-notes", Static)
+        notes_widget.update("\n".join(f"• {n}" for n in notes))
+        notes_widget.display = bool(notes)
+        self._fill_routine(view)
+        self.query_one("#today-meta", Static).update(self._meta_line(view))
+
+    def _checkin_line(self, view: TodayView) -> str:
+        c = view.checkin
+        if c is None:
+            return "Check-in: not done yet — press c (it takes a few keys)."
+        feet = {"ok": "feet looked fine", "sore": "feet sore or hurt",
+                "unchecked": "feet not looked at"}[c.feet]
+        return f"Check-in: done — pain {c.pain}/10, {feet}."
+
+    def _fill_routine(self, view: TodayView) -> None:
+        catalog = self.app.catalog
+        if view.session_today is not None:
+            states = dict(exercise_states(view.session_today))
+        else:
+            states = {}
+        options = []
+        for item in view.routine.items:
+            ex = catalog.get(item.exercise_id)
+            state = states.get(item.exercise_id, "to do")
+            label = f"{STATE_MARKS[state]} {ex.name} — {item.dose.describe(ex.per_side)}"
+            if item.swapped_from:
+                label += f"  (instead of {catalog.get(item.swapped_from).name})"
+            options.append(Option(f"{label}  · {state}", id=item.exercise_id))
+        routine = self.query_one("#today-routine", OptionList)
+        highlighted = routine.highlighted
+        routine.clear_options()
+        routine.add_options(options)
+        if options:
+            routine.highlighted = min(highlighted or 0, len(options) - 1)
+
+    def _meta_line(self, view: TodayView) -> str:
+        minutes = max(1, round(view.routine.estimated_seconds(self.app.catalog) / 60))
+        parts = [f"About {humanize.naturaldelta(dt.timedelta(minutes=minutes))}"]
+        if view.routine.gentle:
+            parts.append("a gentler routine today")
+        if view.last_session_day:
+            parts.append(f"last session {days_ago(view.last_session_day, view.day)}")
+        else:
+            parts.append("no sessions yet")
+        if resumable(view.open_session, view.now):
+            rec = view.open_session
+            parts.append(f"[b]enter resumes at step {rec.next_index + 1} of {len(rec.steps)}[/b]")
+        elif view.session_today is not None and view.session_today.finished:
+            parts.append("today's session is done — enter to go again")
+        else:
+            parts.append("enter to start")
+        return " · ".join(parts)
+
+    # -- actions -------------------------------------------------------------
+    def action_cursor(self, direction: str) -> None:
+        routine = self.query_one("#today-routine", OptionList)
+        routine.action_cursor_down() if direction == "down" else routine.action_cursor_up()
+
+    def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
+        self.action_start()
+
+    def action_start(self) -> None:
+        from neurocoach.tui.screens.session import SessionScreen
+
+        view = load_today(self.app)
+        if resumable(view.open_session, view.now):
+            record = view.open_session
+        else:
+            steps = view.routine.steps(self.app.catalog)
+            if not steps:
+                self.notify("There is nothing in today's routine.", severity="warning")
+                return
+            record = self.app.store.start_session(view.day, steps, view.now)
+        self.app.push_screen(SessionScreen(record))
+
+    def action_checkin(self) -> None:
+        from neurocoach.tui.screens.checkin import CheckinScreen
+
+        self.app.push_screen(CheckinScreen())

@@ -1,0 +1,55 @@
+"""Pick rest days: digits 1–7 (Monday–Sunday) toggle a day."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from neurocoach.tui.widgets.scale import RowChanged
+
+SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+class RestDaysRow(Widget, can_focus=True):
+    BINDINGS = [
+        Binding("left,h", "move(-1)", "Previous day", show=False),
+        Binding("right,l", "move(1)", "Next day", show=False),
+        Binding("space", "toggle", "Toggle day", show=False),
+    ]
+
+    days: reactive[frozenset[int]] = reactive(frozenset, always_update=True)
+    cursor = reactive(0)
+
+    def __init__(self, label: str, days: tuple[int, ...], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.label = label
+        self.set_reactive(RestDaysRow.days, frozenset(days))
+
+    def render(self) -> str:
+        cells = []
+        for i, name in enumerate(SHORT):
+            mark = "rest" if i in self.days else "  - "
+            cell = f"{i + 1} {name}:{mark}"
+            cells.append(f"[reverse]{cell}[/reverse]" if (i == self.cursor and self.has_focus) else cell)
+        return f"{self.label}\n  " + "  ".join(cells[:4]) + "\n  " + "  ".join(cells[4:])
+
+    def on_key(self, event) -> None:
+        if event.character and event.character in "1234567":
+            self._toggle(int(event.character) - 1)
+            event.stop()
+
+    def action_move(self, delta: int) -> None:
+        self.cursor = (self.cursor + delta) % 7
+
+    def action_toggle(self) -> None:
+        self._toggle(self.cursor)
+
+    def _toggle(self, day: int) -> None:
+        self.cursor = day
+        days = set(self.days)
+        days.symmetric_difference_update({day})
+        if len(days) == 7:
+            return  # at least one training day
+        self.days = frozenset(days)
+        self.post_message(RowChanged(self))

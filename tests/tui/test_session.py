@@ -1,0 +1,168 @@
+"""Pilot tests: a whole session by keys at 80×24, asserting on what the store holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from neurocoach.store import Store
+from neurocoach.tui.screens.session import SessionScreen
+from neurocoach.tui.screens.summary import SummaryScreen
+from neurocoach.tui.widgets.countdown import Countdown
+
+
+@pytest.fixture(autouse=True)
+def manual_timer(monkeypatch):
+    """Timers only move when the test moves the fake clock and ticks."""
+    monkeypatch.setattr(Countdown, "auto_tick", False)
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+def entries(store: Store, session_id: int) -> dict[int, dict]:
+    return {e.step_index: e for e in store.session(session_id).entries.values()}
+
+
+async def start(pilot):
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SessionScreen)
+    return pilot.app.screen.record
+
+
+async def test_whole_session_done_skip_back_and_ratings(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        record = await start(pilot)
+        n = len(record.steps)
+        assert n >= 6
+        assert f"Step 1 of {n}" in text(app, "#step-count")
+        await pilot.press("enter", "1")           # step 0 done, rated easy
+        await pilot.press("s")                    # step 1 skipped
+        assert "Step 3 of" in text(app, "#step-count")
+        await pilot.press("b")                    # back: step 1 no longer logged
+        assert "Step 2 of" in text(app, "#step-count")
+        assert 1 not in entries(store, record.id)
+        await pilot.press("enter", "3")           # step 1 done, rated hard
+        for _ in range(2, n - 1):
+            await pilot.press("enter")
+        await pilot.press("s")                    # last step skipped
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        summary = text(app, "#summary-body")
+        assert f"Done: {n - 1} of {n} steps" in summary
+        assert "Skipped: 1" in summary
+        assert "1 easy" in summary and "1 hard" in summary
+
+    saved = store.session(record.id)
+    assert saved.finished_at is not None
+    assert [saved.entries[i].status for i in range(n)] == ["done"] * (n - 1) + ["skipped"]
+    assert saved.entries[0].rating == 1
+    assert saved.entries[1].rating == 3
+    assert saved.entries[2].rating is None
+
+
+async def test_per_side_steps_show_the_foot_and_log_each_side(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        record = await start(pilot)
+        first = record.steps[0]
+        assert first.side == "left" and record.steps[1].side == "right"
+        assert record.steps[1].exercise_id == first.exercise_id
+        assert "left foot" in text(app, "#step-title")
+        await pilot.press("enter")
+        assert "right foot" in text(app, "#step-title")
+        await pilot.press("enter")
+    logged = entries(store, record.id)
+    assert [logged[0].side, logged[1].side] == ["left", "right"]
+    assert all(logged[i].status == "done" for i in (0, 1))
+
+
+async def test_hold_countdown_runs_on_the_clock_and_rings(make_app, store, clock):
+    app = make_app()
+    bells = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.bell = lambda: bells.append(1)
+        record = await start(pilot)
+        step = record.steps[0]
+        assert step.seconds, "the first exercise of Monday's routine is a hold"
+        countdown = app.screen.query_one(Countdown)
+        await pilot.press("space")
+        clock.advance(seconds=10)
+        countdown.tick()
+        await pilot.pause()
+        assert countdown.value == f"{(step.seconds - 10) // 60}:{(step.seconds - 10) % 60:02}"
+        await pilot.press("space")                # pause: time stands still
+        clock.advance(seconds=100)
+        countdown.tick()
+        assert countdown.remaining == step.seconds - 10
+        await pilot.press("space")
+        clock.advance(seconds=step.seconds)
+        countdown.tick()
+        await pilot.pause()
+        assert countdown.value == "0:00"
+        assert bells == [1]
+        assert "Time!" in text(app, "#session-status") or "space for set" in text(app, "#session-status")
+        await pilot.press("enter")
+    assert entries(store, record.id)[0].seconds == step.seconds
+
+
+async def test_plus_minus_change_what_is_logged(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        record = await start(pilot)
+        reps_index = next(i for i, s in enumerate(record.steps) if s.reps)
+        for _ in range(reps_index):
+            await pilot.press("enter")
+        target = record.steps[reps_index].reps
+        await pilot.press("plus", "plus", "minus", "plus")
+        assert f"Reps: {target + 2}" in text(app, "#step-counter")
+        await pilot.press("enter")
+    assert entries(store, record.id)[reps_index].reps == target + 2
+
+
+async def test_leave_then_reopen_resumes_at_the_same_step(make_app, store, clock, db_path):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        record = await start(pilot)
+        await pilot.press("enter", "enter", "s")
+        await pilot.press("escape")
+        assert "enter resumes at step 4" in text(app, "#today-meta")
+
+    # A new process on the same file (as after a crash): offered the same place.
+    from neurocoach.tui.app import NeurocoachApp
+
+    clock.advance(minutes=30)
+    again = NeurocoachApp(store=Store.open(db_path), clock=clock)
+    async with again.run_test(size=(80, 24)) as pilot:
+        assert "enter resumes at step 4" in text(again, "#today-meta")
+        resumed = await start(pilot)
+        assert resumed.id == record.id
+        assert f"Step 4 of {len(record.steps)}" in text(again, "#step-count")
+        assert "[x]" not in text(again, "#step-count")
+
+
+async def test_session_crossing_midnight_stays_on_its_day(make_app, store, clock):
+    clock.set(dt.datetime(2026, 11, 23, 23, 55, tzinfo=dt.timezone.utc))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        record = await start(pilot)
+        clock.advance(minutes=10)
+        await pilot.press("enter")
+    saved = store.session(record.id)
+    assert saved.day == dt.date(2026, 11, 23)
+    assert saved.entries[0].logged_at.startswith("2026-11-24T00:05")
+    assert store.last_session_day() == dt.date(2026, 11, 23)
+
+
+async def test_rest_day_says_so_and_still_trains(make_app, store, clock):
+    clock.set(dt.datetime(2026, 11, 25, 9, 0, tzinfo=dt.timezone.utc))  # a Wednesday
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "rest day" in text(app, "#today-date")
+        assert "Rest is part of the plan" in text(app, "#today-notes")
+        record = await start(pilot)
+        assert record.day == dt.date(2026, 11, 25)
