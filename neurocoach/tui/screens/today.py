@@ -29,6 +29,7 @@ class TodayScreen(Screen):
     BINDINGS = [
         Binding("enter", "start", "Start / resume", priority=True),
         Binding("c", "checkin", "Check-in"),
+        Binding("e", "profile", "Profile"),
         Binding("j", "cursor('down')", "Down", show=False),
         Binding("k", "cursor('up')", "Up", show=False),
     ]
@@ -140,3 +141,8 @@ class TodayScreen(Screen):
         from neurocoach.tui.screens.checkin import CheckinScreen
 
         self.app.push_screen(CheckinScreen())
+
+    def action_profile(self) -> None:
+        from neurocoach.tui.screens.profile import ProfileScreen
+
+        self.app.push_screen(ProfileScreen())

@@ -1,0 +1,135 @@
+"""The CLI contract: good and bad input, exit codes, one-line errors, and the store after."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import subprocess
+import sys
+
+import pytest
+
+from neurocoach.store import Store
+
+TODAY = dt.date.today()  # the subprocess reads the real clock
+
+
+def run(*args: str, db=None, env_db=None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    if env_db is not None:
+        env["NEUROCOACH_DB"] = str(env_db)
+    argv = [sys.executable, "-m", "neurocoach"]
+    if db is not None:
+        argv += ["--db", str(db)]
+    return subprocess.run(argv + list(args), capture_output=True, text=True, env=env, timeout=60)
+
+
+def one_line_error(result, *words: str) -> None:
+    assert result.returncode == 2, result
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+def test_version_and_help():
+    assert run("--version").stdout.strip().endswith("0.1.0")
+    helptext = run("--help").stdout
+    for command in ("checkin", "status", "--db"):
+        assert command in helptext
+
+
+def test_checkin_records_and_says_what_the_coach_will_do(db_path):
+    result = run("checkin", "--pain", "3", "--numbness", "2", "--tingling", "5", "--burning", "1",
+                 "--feet", "sore", "--note", "  long walk yesterday ", db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert "saved" in result.stdout
+    assert "seated" in result.stdout
+    store = Store.open(db_path)
+    saved = store.checkin_for(TODAY)
+    assert (saved.pain, saved.numbness, saved.tingling, saved.burning) == (3, 2, 5, 1)
+    assert saved.feet == "sore" and saved.note == "long walk yesterday"
+
+
+def test_checkin_again_updates_and_earlier_day_fills_in(db_path):
+    run("checkin", "--pain", "3", "--feet", "ok", db=db_path)
+    again = run("checkin", "--pain", "4", "--feet", "ok", db=db_path)
+    assert "updated" in again.stdout
+    earlier = (TODAY - dt.timedelta(days=3)).isoformat()
+    filled = run("checkin", "--pain", "6", "--date", earlier, db=db_path)
+    assert filled.returncode == 0
+    store = Store.open(db_path)
+    rows = store.checkins_between(TODAY - dt.timedelta(days=10), TODAY)
+    assert [(r.day.isoformat(), r.pain) for r in rows] == [(earlier, 6), (TODAY.isoformat(), 4)]
+
+
+def test_checkin_uses_env_db(tmp_path):
+    path = tmp_path / "elsewhere.db"
+    assert run("checkin", "--pain", "1", env_db=path).returncode == 0
+    assert Store.open(path).checkin_for(TODAY).pain == 1
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--pain", "11"], ["--pain", "0 to 10"]),
+        (["--pain", "-1"], ["--pain", "0 to 10"]),
+        (["--pain", "three"], ["--pain", "0 to 10", "three"]),
+        (["--pain", "2", "--burning", "2.5"], ["--burning", "0 to 10"]),
+        (["--pain", "2", "--feet", "bad"], ["--feet", "ok", "sore", "unchecked"]),
+        (["--pain", "2", "--date", "yesterday"], ["--date", "YYYY-MM-DD"]),
+        (["--pain", "2", "--date", "2999-01-01"], ["--date", "future"]),
+        (["--pain", "2", "--note", "x" * 501], ["--note", "500"]),
+        (["--pain", "2", "--mood", "5"], ["--mood"]),
+        ([], ["--pain"]),
+    ],
+    ids=["11", "negative", "word", "decimal", "feet", "date-word", "future", "long-note",
+         "unknown-option", "missing-pain"],
+)
+def test_bad_checkin_is_one_line_exit_2_nothing_written(db_path, args, words):
+    Store.open(db_path).close()
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    result = run("checkin", *args, db=db_path)
+    one_line_error(result, *words)
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+    assert Store.open(db_path).checkins_between(dt.date.min, dt.date.max) == []
+
+
+def test_empty_note_is_fine(db_path):
+    assert run("checkin", "--pain", "2", "--note", "", db=db_path).returncode == 0
+    assert Store.open(db_path).checkin_for(TODAY).note == ""
+
+
+def test_unknown_command_and_format_errors_are_one_line(db_path):
+    one_line_error(run("fly", db=db_path), "fly")
+
+
+def test_bad_db_file_is_one_line_exit_2_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("not a database")
+    for command in (["status"], ["checkin", "--pain", "2"], []):
+        one_line_error(run(*command, db=path), "not a neurocoach database")
+    assert path.read_text() == "not a database"
+
+
+def test_status_line(db_path):
+    fresh = run("status", db=db_path)
+    assert fresh.returncode == 0
+    assert fresh.stdout.count("\n") == 1
+    assert "check-in: not yet" in fresh.stdout and "no sessions yet" in fresh.stdout
+    run("checkin", "--pain", "4", "--feet", "ok", db=db_path)
+    assert "pain 4/10" in run("status", db=db_path).stdout
+
+
+def test_status_never_imports_textual(db_path):
+    code = (
+        "import sys; sys.argv = ['neurocoach', '--db', sys.argv[1], 'status'];\n"
+        "from neurocoach.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('TEXTUAL' if any(m.split('.')[0] == 'textual' for m in sys.modules) else 'CLEAN')"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.strip().endswith("CLEAN"), result.stdout + result.stderr

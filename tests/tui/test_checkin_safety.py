@@ -1,0 +1,141 @@
+"""First run, the daily check-in by keys, and how the answers change Today."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from neurocoach.models import Checkin, Profile
+from neurocoach.tui.screens.checkin import CheckinScreen
+from neurocoach.tui.screens.session import SessionScreen
+from neurocoach.tui.screens.summary import SummaryScreen
+from neurocoach.tui.screens.today import TodayScreen
+from neurocoach.tui.screens.welcome import WelcomeScreen
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+def routine_lines(app) -> list[str]:
+    routine = app.screen.query_one("#today-routine")
+    return [str(routine.get_option_at_index(i).prompt) for i in range(routine.option_count)]
+
+
+async def test_first_run_welcome_then_escape_takes_defaults(make_app, store):
+    app = make_app(onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, WelcomeScreen)
+        welcome = text(app, "#welcome-text")
+        assert "does not diagnose" in welcome and "dizzy" in welcome and "chest" in welcome
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+    assert store.has_profile()
+    assert store.profile() == Profile()
+
+
+async def test_first_run_profile_by_keys(make_app, store):
+    app = make_app(onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")                       # set up my profile
+        await pilot.press(*"1950", "enter")               # birth year
+        await pilot.press("2", "enter")                   # left foot
+        await pilot.press("2", "enter")                   # 3 days a week -> rest days spread
+        await pilot.press("enter")                        # rest days as suggested
+        await pilot.press("2", "enter")                   # no weight-bearing; saves
+        assert isinstance(app.screen, TodayScreen)
+    p = store.profile()
+    assert (p.birth_year, p.feet, p.days_per_week, p.restriction) == (1950, "left", 3, "no_weight_bearing")
+    assert p.rest_days == (1, 3, 5, 6)
+
+
+async def test_profile_rejects_a_bad_birth_year(make_app, store):
+    app = make_app(onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"1850", "ctrl+s")
+        assert "between 1900" in text(app, "#profile-message")
+    assert not store.has_profile()
+
+
+async def test_checkin_in_ten_keys_changes_today(make_app, store, clock):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "not done yet" in text(app, "#today-checkin")
+        before = routine_lines(app)
+        assert any("walk" in line.lower() for line in before)
+        keys = ["c", "3", "enter", "2", "enter", "4", "enter", "0", "enter", "2", "enter"]
+        await pilot.press(*keys)
+        assert len(keys) - 1 <= 10                       # the check-in itself
+        assert isinstance(app.screen, TodayScreen)
+        assert "pain 3/10" in text(app, "#today-checkin")
+        notes = text(app, "#today-notes")
+        assert "sore" in notes.lower()
+        after = routine_lines(app)
+        assert not any(line.startswith("[ ] A short walk") for line in after)
+        assert any("instead of" in line for line in after)
+    saved = store.checkin_for(clock.today())
+    assert (saved.pain, saved.numbness, saved.tingling, saved.burning, saved.feet) == (3, 2, 4, 0, "sore")
+
+
+async def test_second_checkin_updates_the_day_and_ten_is_reachable(make_app, store, clock):
+    store.record_checkin(Checkin(day=clock.today(), pain=2, feet="ok"), clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "1", "0")
+        assert "10 / 10" in text(app, "#scale-pain")
+        await pilot.press("ctrl+s")
+        assert "gentler" in text(app, "#today-meta")
+    rows = store.checkins_between(clock.today(), clock.today())
+    assert len(rows) == 1 and rows[0].pain == 10 and rows[0].feet == "ok"
+
+
+async def test_checkin_needs_the_foot_answer_and_escape_saves_nothing(make_app, store, clock):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "5", "ctrl+s")
+        assert isinstance(app.screen, CheckinScreen)
+        assert "foot question" in text(app, "#checkin-message")
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+    assert store.checkin_for(clock.today()) is None
+
+
+async def test_unchecked_feet_gives_a_reminder(make_app, store, clock):
+    store.record_checkin(Checkin(day=clock.today(), pain=1, feet="unchecked"), clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        assert "look at both feet" in text(app, "#today-notes").lower()
+
+
+async def test_pain_flare_against_own_average_gives_gentler_routine(make_app, store, clock):
+    for back in range(1, 15):
+        day = clock.today() - dt.timedelta(days=back)
+        store.record_checkin(Checkin(day=day, pain=2, feet="ok"), clock.now())
+    store.record_checkin(Checkin(day=clock.today(), pain=5, feet="ok"), clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        assert "gentler" in text(app, "#today-meta")
+        assert "usual" in text(app, "#today-notes")
+
+
+async def test_stop_for_a_symptom_keeps_what_was_done(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter")
+        record = app.screen.record
+        await pilot.press("x", "2")                      # chest pain
+        assert isinstance(app.screen, SummaryScreen)
+        advice = text(app, "#summary-advice")
+        assert "emergency" in advice
+        assert "stopped" in text(app, "#summary-title")
+    saved = store.session(record.id)
+    assert saved.stopped_reason == "chest"
+    assert saved.finished_at is not None
+    assert len(saved.entries) == 2
+
+
+async def test_escape_in_stop_dialog_returns_to_the_session(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "x", "escape")
+        assert isinstance(app.screen, SessionScreen)
+        assert store.session(app.screen.record.id).finished_at is None
