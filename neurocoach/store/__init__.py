@@ -12,15 +12,17 @@ from sqlite_utils import Database
 
 from neurocoach.models import Checkin, Entry, Profile, SessionRecord, Step
 from neurocoach.store.backup import backup_to, pre_migration_path
+from neurocoach.store.exchange import Exchange
 from neurocoach.store.migrations import migrations
 from neurocoach.store.opening import StoreError, inspect_existing, prepare_new
+from neurocoach.store.progress import ProgressQueries
 
 __all__ = ["Store", "StoreError"]
 
 BUSY_TIMEOUT_MS = 10_000
 
 
-class Store:
+class Store(ProgressQueries, Exchange):
     """One person's data in one SQLite file."""
 
     def __init__(self, path: Path, db: Database) -> None:
