@@ -37,12 +37,12 @@ class SessionScreen(Screen):
         Binding("enter", "done", "Done"),
         Binding("s", "skip", "Skip"),
         Binding("b", "back", "Back"),
-        Binding("plus,equals_sign", "adjust(1)", "More", key_display="+"),
+        Binding("plus,equals_sign", "adjust(1)", "More", key_display="+", show=False),
         Binding("minus", "adjust(-1)", "Less", key_display="-", show=False),
         Binding("1", "rate(1)", "Easy", show=False),
         Binding("2", "rate(2)", "Right", show=False),
         Binding("3", "rate(3)", "Hard", show=False),
-        Binding("x", "stop", "Stop (symptom)"),
+        Binding("x", "stop", "Stop: symptom"),
         Binding("escape", "leave", "Leave"),
     ]
 
@@ -72,7 +72,7 @@ class SessionScreen(Screen):
             yield Static(id="step-instructions")
             yield Static(id="step-safety")
         yield Static(id="session-status")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.show_step()

@@ -27,7 +27,7 @@ class TodayScreen(Screen):
     """What to do today, and `enter` to do it."""
 
     BINDINGS = [
-        Binding("enter", "start", "Start / resume", priority=True),
+        Binding("enter", "start", "Start", priority=True),
         Binding("c", "checkin", "Check-in"),
         Binding("e", "profile", "Profile"),
         Binding("j", "cursor('down')", "Down", show=False),
@@ -42,7 +42,7 @@ class TodayScreen(Screen):
             yield Static(id="today-notes")
             yield OptionList(id="today-routine")
             yield Static(id="today-meta")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_view()
