@@ -1,0 +1,217 @@
+"""Library: every exercise, grouped by category, with a detail pane for the highlighted one."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from neurocoach.catalog import CATEGORIES, Exercise
+from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
+
+ALL = "all"
+MARK = "▸ "
+"""Marks the highlighted exercise in words-and-symbols, not only by colour."""
+
+
+def matches(exercise: Exercise, query: str) -> bool:
+    """Every word of the query appears in the name, purpose or category."""
+    haystack = f"{exercise.name} {exercise.purpose} {exercise.category}".casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+class LibraryScreen(Screen):
+    """Browse the exercises by keyboard: a list on the left, the chosen one on the right."""
+
+    AUTO_FOCUS = "#exercise-list"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
+    BINDINGS = [
+        Binding("slash", "find", "Find", key_display="/"),
+        Binding("f", "next_category", "Category"),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+        Binding("escape", "clear", "Clear search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.category = ALL
+        """The category on show, or "all"."""
+        self.query_text = ""
+        """What the person typed in the find box."""
+        self.current_id: str | None = None
+        """The highlighted exercise, kept across filtering and resizing."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="library-find"):
+            yield Label("Find:", id="library-find-label")
+            yield Input(placeholder="press / then type", id="library-filter")
+        with Horizontal(id="library-body"):
+            with Vertical(id="library-list-column"):
+                yield Static(id="library-showing")
+                yield OptionList(id="exercise-list")
+            yield ExerciseDetail(id="exercise-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_list()
+
+    def on_resize(self, event: Resize) -> None:
+        # Narrow terminals: a tighter footer without the palette key (help names it).
+        narrow = event.size.width < 60
+        footer = self.query_one(Footer)
+        footer.compact = narrow
+        footer.show_command_palette = not narrow
+        self.refresh_bindings()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """When narrow, this screen's keys leave the footer so that `? Help` still fits;
+        they stay named where they act ("press / then type", "f to change") and in help."""
+        bindings = super().active_bindings
+        if self.size.width and self.size.width < 60:
+            for key, active in bindings.items():
+                if active.node is self and active.binding.show:
+                    bindings[key] = active._replace(binding=replace(active.binding, show=False))
+        return bindings
+
+    # -- the list --------------------------------------------------------------
+    @property
+    def exercise_list(self) -> OptionList:
+        return self.query_one("#exercise-list", OptionList)
+
+    def visible(self) -> list[Exercise]:
+        categories = CATEGORIES if self.category == ALL else (self.category,)
+        by_category = self.app.catalog.by_category()
+        return [
+            exercise
+            for category in categories
+            for exercise in by_category.get(category, [])
+            if matches(exercise, self.query_text)
+        ]
+
+    def refresh_list(self) -> None:
+        """Rebuild the list for the current filters, keeping the highlight when it is still shown."""
+        shown = self.visible()
+        options: list[Option] = []
+        for category in CATEGORIES:
+            members = [e for e in shown if e.category == category]
+            if members:
+                heading = Content.assemble((category.upper(), "bold"), f" ({len(members)})")
+                options.append(Option(heading, disabled=True))
+                options += [Option(self._prompt(e.name, False), id=e.id) for e in members]
+        option_list = self.exercise_list
+        option_list.set_options(options)
+        ids = [e.id for e in shown]
+        target = self.current_id if self.current_id in ids else (ids[0] if ids else None)
+        self.current_id = None
+        if target is not None:
+            option_list.highlighted = option_list.get_option_index(target)
+        self._mark(target)
+        self._show_status(len(shown))
+        self._show_detail()
+
+    @staticmethod
+    def _prompt(name: str, marked: bool) -> Content:
+        return Content((MARK if marked else "  ") + name)
+
+    def _mark(self, exercise_id: str | None) -> None:
+        """Move the ▸ mark to this exercise and make it the current one."""
+        option_list = self.exercise_list
+        for old, marked in ((self.current_id, False), (exercise_id, True)):
+            if old is not None:
+                name = self.app.catalog.get(old).name
+                with suppress(OptionDoesNotExist):
+                    option_list.replace_option_prompt(old, self._prompt(name, marked))
+        self.current_id = exercise_id
+
+    def _show_status(self, count: int) -> None:
+        label = "All" if self.category == ALL else self.category.title()
+        hint = f"{count} found" if self.query_text else "f to change"
+        self.query_one("#library-showing", Static).update(
+            Content.assemble("Showing: ", (label, "bold"), f" · {hint}")
+        )
+
+    def _show_detail(self) -> None:
+        detail = self.query_one(ExerciseDetail)
+        catalog = self.app.catalog
+        if self.current_id is None:
+            where = "" if self.category == ALL else f" in {self.category.title()}"
+            detail.show(None, catalog, f"Nothing matches “{self.query_text}”{where}. "
+                                       "Press escape to clear the search, or f for another category.")
+        else:
+            detail.show(catalog.get(self.current_id), catalog)
+
+    @on(OptionList.OptionHighlighted, "#exercise-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None and event.option.id != self.current_id:
+            self._mark(event.option.id)
+            self._show_detail()
+
+    @on(OptionList.OptionSelected, "#exercise-list")
+    def _selected(self) -> None:
+        # enter on an exercise: move to its details so they can be scrolled.
+        self.query_one(ExerciseDetail).focus()
+
+    # -- actions -----------------------------------------------------------------
+    def action_move(self, step: int) -> None:
+        option_list = self.exercise_list
+        option_list.focus()
+        if step > 0:
+            option_list.action_cursor_down()
+        else:
+            option_list.action_cursor_up()
+
+    def action_find(self) -> None:
+        self.query_one("#library-filter", Input).focus()
+
+    def action_next_category(self) -> None:
+        order = (ALL, *CATEGORIES)
+        self.category = order[(order.index(self.category) + 1) % len(order)]
+        self.refresh_list()
+
+    def action_clear(self) -> None:
+        """escape: in the find box, clear it first, then go back to the list."""
+        find = self.query_one("#library-filter", Input)
+        if find.has_focus and find.value:
+            find.value = ""
+            self._set_query("")
+        else:
+            if not find.has_focus and find.value:
+                find.value = ""
+                self._set_query("")
+            self.exercise_list.focus()
+
+    @on(Input.Changed, "#library-filter")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self._set_query(event.value)
+
+    @on(Input.Submitted, "#library-filter")
+    def _query_done(self) -> None:
+        self.exercise_list.focus()
+
+    def _set_query(self, text: str) -> None:
+        if text != self.query_text:
+            self.query_text = text
+            self.refresh_list()
+
+    def select_exercise(self, exercise_id: str) -> None:
+        """Highlight one exercise, clearing the filters when they hide it."""
+        self.current_id = exercise_id
+        if exercise_id not in {e.id for e in self.visible()}:
+            self.category = ALL
+            self.query_one("#library-filter", Input).value = ""
+            self.query_text = ""
+        self.refresh_list()
+        self.exercise_list.focus()

@@ -1,0 +1,97 @@
+"""Help is built from the bindings; the palette finds every exercise and the modes."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from neurocoach.tui.commands import ExerciseCommands
+from neurocoach.tui.screens.help import HelpScreen
+from neurocoach.tui.screens.library import LibraryScreen
+from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
+
+
+def help_text(app) -> str:
+    assert isinstance(app.screen, HelpScreen)
+    return "\n".join(str(s.render()) for s in app.screen.query(Static))
+
+
+async def test_help_on_today_lists_the_global_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        text = help_text(app)
+        assert "Everywhere" in text
+        for words in ("Library", "Progress", "Quit", "Help"):
+            assert words in text
+        assert "ctrl+p opens the command palette" in text.lower()
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_on_library_shows_its_keys_including_hidden_ones(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "question_mark")
+        text = help_text(app)
+        assert "This screen" in text and "Everywhere" in text
+        assert "/  Find" in text
+        assert "f  Category" in text
+        assert "j  Down" in text and "k  Up" in text  # hidden from the footer, shown here
+        assert "Today" in text
+        # Every described binding of the screen beneath is listed.
+        library = app.screen_stack[-2]
+        for active in library.active_bindings.values():
+            if active.binding.description:
+                assert active.binding.description in text
+        await pilot.press("q")  # q closes help; it does not quit
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.is_running
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_help_fits_a_small_terminal(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("l", "question_mark", "down", "pagedown")
+        assert app.focused is not None
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_palette_opens_an_exercise_in_the_library(make_app):
+    app = make_app()
+    marble = next(e for e in app.catalog.exercises if "marble" in e.name.lower())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"marble")
+        await pilot.pause(0.3)  # the palette searches in a worker
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert marble.name in app.screen.query_one(ExerciseDetail).text
+
+
+async def test_palette_goes_to_a_mode(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"go to progress")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "progress"
+
+
+async def test_provider_discovers_every_exercise_and_other_modes(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        provider = ExerciseCommands(app.screen)
+        texts = [hit.text async for hit in provider.discover()]
+        for exercise in app.catalog.exercises:
+            assert f"Show exercise: {exercise.name}" in texts
+        assert "Go to Library" in texts and "Go to Progress" in texts
+        assert "Go to Today" not in texts  # already there
+        hits = [hit async for hit in provider.search("marble")]
+        assert hits and all("marble" in hit.text.lower() for hit in hits)
+        assert hits[0].help == next(e for e in app.catalog.exercises if "marble" in e.name.lower()).purpose

@@ -1,0 +1,190 @@
+"""Library, driven by keys only: moving, finding, category filter, narrow terminals, resizing."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, Static
+
+from neurocoach.catalog import CATEGORIES
+from neurocoach.tui.screens.library import LibraryScreen
+from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
+
+
+def in_order(app):
+    """Exercises in the order the list shows them (category by category)."""
+    groups = app.catalog.by_category()
+    return [e for c in CATEGORIES for e in groups.get(c, [])]
+
+
+def detail(app) -> str:
+    return app.screen.query_one(ExerciseDetail).text
+
+
+def shown_ids(app) -> list[str]:
+    option_list = app.screen.query_one("#exercise-list", OptionList)
+    return [o.id for o in option_list.options if o.id is not None]
+
+
+def highlighted_id(app) -> str | None:
+    option = app.screen.query_one("#exercise-list", OptionList).highlighted_option
+    return option.id if option else None
+
+
+def showing(app) -> str:
+    return str(app.screen.query_one("#library-showing", Static).render())
+
+
+def assert_detail_is(app, exercise) -> None:
+    text = detail(app)
+    assert exercise.name in text
+    assert f"1. {exercise.steps[0]}" in text
+    assert highlighted_id(app) == exercise.id
+
+
+async def test_l_opens_library_and_keys_move_through_exercises(make_app):
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.focused is app.screen.query_one("#exercise-list")
+        assert_detail_is(app, order[0])
+        await pilot.press("j")
+        assert_detail_is(app, order[1])
+        await pilot.press("down")
+        assert_detail_is(app, order[2])
+        await pilot.press("k")
+        assert_detail_is(app, order[1])
+        await pilot.press("up")
+        assert_detail_is(app, order[0])
+
+
+async def test_headings_are_skipped_between_categories(make_app):
+    app = make_app()
+    order = in_order(app)
+    first_strength = next(i for i, e in enumerate(order) if e.category == "strengthening")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", *["j"] * (first_strength - 1))
+        assert_detail_is(app, order[first_strength - 1])
+        await pilot.press("j")
+        assert_detail_is(app, order[first_strength])
+
+
+async def test_detail_shows_dose_flags_and_safety(make_app):
+    app = make_app()
+    balance = next(e for e in in_order(app) if e.category == "balance")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        app.screen.select_exercise(balance.id)
+        await pilot.pause()
+        text = detail(app)
+        assert balance.dose.describe(balance.per_side) in text
+        assert "Stand next to a sturdy support" in text
+        assert all(cue in text for cue in balance.safety)
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one(ExerciseDetail)
+
+
+async def test_slash_finds_live_and_escape_clears(make_app):
+    app = make_app()
+    total = len(app.catalog.exercises)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "slash")
+        find = app.screen.query_one("#library-filter", Input)
+        assert app.focused is find
+        await pilot.press(*"marble")
+        assert len(shown_ids(app)) == 1
+        assert "marble" in detail(app).lower()
+        assert "1 found" in showing(app)
+        await pilot.press("escape")  # first escape clears the search ...
+        assert find.value == ""
+        assert len(shown_ids(app)) == total
+        assert app.focused is find
+        await pilot.press("escape")  # ... the next one goes back to the list
+        assert app.focused is app.screen.query_one("#exercise-list")
+
+
+async def test_enter_from_find_returns_to_list_keeping_the_filter(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "slash", *"marble", "enter")
+        assert app.focused is app.screen.query_one("#exercise-list")
+        assert len(shown_ids(app)) == 1
+        await pilot.press("j", "k")  # letters act on the list again, not the find box
+        assert app.screen.query_one("#library-filter", Input).value == "marble"
+
+
+async def test_nothing_found_says_so_and_keeps_focus(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "slash", *"zzqq", "enter")
+        assert shown_ids(app) == []
+        assert "Nothing matches" in detail(app)
+        assert app.focused is not None
+        await pilot.press("j", "k", "escape")
+        assert len(shown_ids(app)) == len(app.catalog.exercises)
+
+
+async def test_f_cycles_categories(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        assert "Showing: All" in showing(app)
+        for category in CATEGORIES:
+            await pilot.press("f")
+            assert f"Showing: {category.title()}" in showing(app)
+            ids = shown_ids(app)
+            assert ids and all(app.catalog.get(i).category == category for i in ids)
+            assert app.catalog.get(highlighted_id(app)).category == category
+        await pilot.press("f")
+        assert "Showing: All" in showing(app)
+        assert len(shown_ids(app)) == len(app.catalog.exercises)
+
+
+async def test_narrow_terminal_same_keys_never_lose_focus(make_app):
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("l")
+        assert app.screen.has_class("-narrow")
+        for key in ["j", "j", "down", "k", "tab", "tab", "f", "f", "slash", "m", "escape",
+                    "escape", "escape", "slash", *"calf", "enter", "j", "question_mark",
+                    "escape", "f", "f", "f", "f"]:
+            await pilot.press(key)
+            assert app.focused is not None, f"focus lost after {key!r}"
+        assert isinstance(app.screen, LibraryScreen)
+        app.screen.select_exercise(order[3].id)
+        await pilot.pause()
+        assert_detail_is(app, order[3])
+
+
+async def test_resize_reflows_and_keeps_the_selection(make_app):
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j", "j")
+        list_column = app.screen.query_one("#library-list-column")
+        detail_pane = app.screen.query_one(ExerciseDetail)
+        assert detail_pane.region.x > list_column.region.x  # side by side
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        assert detail_pane.region.y > list_column.region.y  # stacked
+        assert_detail_is(app, order[2])
+        assert app.focused is not None
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.has_class("-wide")
+        assert_detail_is(app, order[2])
+
+
+async def test_select_exercise_clears_filters_that_hide_it(make_app):
+    app = make_app()
+    cardio = next(e for e in in_order(app) if e.category == "cardio")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "f", "slash", *"calf", "enter")  # stretching, "calf"
+        app.screen.select_exercise(cardio.id)
+        await pilot.pause()
+        assert "Showing: All" in showing(app)
+        assert app.screen.query_one("#library-filter", Input).value == ""
+        assert_detail_is(app, cardio)
+        assert app.focused is app.screen.query_one("#exercise-list")
