@@ -1,0 +1,47 @@
+"""SIGKILL mid-session in a real terminal: every logged step survives, and it resumes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from neurocoach.models import Profile
+from neurocoach.store import Store
+from tests.e2e.terminal import env_for, neurocoach
+
+
+def onboarded(db) -> None:
+    import datetime as dt
+
+    store = Store.open(db)
+    store.save_profile(Profile(), dt.datetime.now().astimezone())
+    store.close()
+
+
+def test_sigkill_mid_session_then_resume(terminals, tmp_path):
+    db = tmp_path / "e2e.db"
+    onboarded(db)
+    term = terminals(neurocoach(), env=env_for(db))
+    term.wait_for("enter to start")
+    term.keys("Enter")
+    term.wait_for("Step 1 of")
+    term.keys("Enter", "s", "Enter", "1")
+    screen = term.wait_for("Step 4 of")
+    assert "felt easy" in screen
+    os.kill(term.app_pid(), signal.SIGKILL)
+    term.wait_for("__EXIT__")
+
+    store = Store.open(db)
+    record = store.latest_session()
+    assert [record.entries[i].status for i in range(3)] == ["done", "skipped", "done"]
+    assert record.entries[2].rating == 1
+    assert record.finished_at is None
+    store.close()
+
+    again = terminals(neurocoach(), env=env_for(db))
+    again.wait_for("enter resumes at step 4")
+    again.keys("Enter")
+    again.wait_for("Step 4 of")
+    again.keys("q")
+    again.wait_for("__EXIT__ 0")
