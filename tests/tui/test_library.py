@@ -171,6 +171,13 @@ async def test_resize_reflows_and_keeps_the_selection(make_app):
         assert detail_pane.region.y > list_column.region.y  # stacked
         assert_detail_is(app, order[2])
         assert app.focused is not None
+        option_list = app.screen.query_one("#exercise-list", OptionList)
+        await pilot.press("j", "j", "j")
+        await pilot.resize_terminal(40, 11)
+        await pilot.pause()
+        top, rows = option_list.scroll_y, option_list.scrollable_content_region.height
+        assert top <= option_list.highlighted < top + rows  # the highlight stays in view
+        await pilot.press("k", "k", "k")
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.screen.has_class("-wide")
@@ -188,3 +195,21 @@ async def test_select_exercise_clears_filters_that_hide_it(make_app):
         assert app.screen.query_one("#library-filter", Input).value == ""
         assert_detail_is(app, cardio)
         assert app.focused is app.screen.query_one("#exercise-list")
+
+
+async def test_keys_typed_in_a_burst_after_slash_go_to_the_find_box(make_app):
+    """Over SSH "/" and the next letters can arrive in one read, before focus has moved:
+    they must be typed into the find box, not run as keys (t, p, q, f...)."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        for char in "/toe":
+            key = "slash" if char == "/" else char
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one("#library-filter", Input).value == "toe"
+        assert "Showing: All" in showing(app)

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -40,7 +40,7 @@ class LibraryScreen(Screen):
         Binding("f", "next_category", "Category"),
         Binding("j", "move(1)", "Down", show=False),
         Binding("k", "move(-1)", "Up", show=False),
-        Binding("escape", "clear", "Clear search", show=False),
+        Binding("escape", "clear", "Clear"),
     ]
 
     def __init__(self) -> None:
@@ -74,6 +74,8 @@ class LibraryScreen(Screen):
         footer.compact = narrow
         footer.show_command_palette = not narrow
         self.refresh_bindings()
+        # The list changes height when it reflows: keep the highlighted exercise in view.
+        self.call_after_refresh(self.exercise_list.scroll_to_highlight)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -162,36 +164,53 @@ class LibraryScreen(Screen):
     @on(OptionList.OptionSelected, "#exercise-list")
     def _selected(self) -> None:
         # enter on an exercise: move to its details so they can be scrolled.
-        self.query_one(ExerciseDetail).focus()
+        self.set_focus(self.query_one(ExerciseDetail))
 
     # -- actions -----------------------------------------------------------------
     def action_move(self, step: int) -> None:
         option_list = self.exercise_list
-        option_list.focus()
+        self.set_focus(option_list)
         if step > 0:
             option_list.action_cursor_down()
         else:
             option_list.action_cursor_up()
 
     def action_find(self) -> None:
-        self.query_one("#library-filter", Input).focus()
+        # set_focus, not focus(): at once, so the next keys already belong to the find box.
+        self.set_focus(self.query_one("#library-filter", Input))
+
+    def on_key(self, event: Key) -> None:
+        """Over SSH "/" and the letters after it often arrive in one read. Keys reach this
+        screen on their way up, before any binding runs, so "/" is acted on here at once and
+        the letters behind it are typed into the find box, never run as keys (t, p, q...)."""
+        find = self.query_one("#library-filter", Input)
+        if event.key == "slash" and self.focused is not find:
+            self.action_find()
+        elif self.focused is find and event.is_printable and event.character:
+            find.insert_text_at_cursor(event.character)  # the box never lets its own get here
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     def action_next_category(self) -> None:
         order = (ALL, *CATEGORIES)
         self.category = order[(order.index(self.category) + 1) % len(order)]
         self.refresh_list()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear":  # only offered while there is a search to clear or leave
+            return bool(self.query_text) or isinstance(self.focused, Input)
+        return True
+
     def action_clear(self) -> None:
-        """escape: in the find box, clear it first, then go back to the list."""
+        """escape: clear the search; from the find box, the next escape goes back to the list."""
         find = self.query_one("#library-filter", Input)
-        if find.has_focus and find.value:
-            find.value = ""
-            self._set_query("")
-        else:
-            if not find.has_focus and find.value:
-                find.value = ""
-                self._set_query("")
-            self.exercise_list.focus()
+        stay = self.focused is find and bool(find.value)
+        find.value = ""
+        self._set_query("")
+        if not stay:
+            self.set_focus(self.exercise_list)
 
     @on(Input.Changed, "#library-filter")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -199,12 +218,13 @@ class LibraryScreen(Screen):
 
     @on(Input.Submitted, "#library-filter")
     def _query_done(self) -> None:
-        self.exercise_list.focus()
+        self.set_focus(self.exercise_list)
 
     def _set_query(self, text: str) -> None:
         if text != self.query_text:
             self.query_text = text
             self.refresh_list()
+            self.refresh_bindings()
 
     def select_exercise(self, exercise_id: str) -> None:
         """Highlight one exercise, clearing the filters when they hide it."""
@@ -214,4 +234,4 @@ class LibraryScreen(Screen):
             self.query_one("#library-filter", Input).value = ""
             self.query_text = ""
         self.refresh_list()
-        self.exercise_list.focus()
+        self.set_focus(self.exercise_list)

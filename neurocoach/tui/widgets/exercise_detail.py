@@ -112,6 +112,7 @@ class ExerciseDetail(VerticalScroll):
         head = Content("\n").join([
             _bold(exercise.name),
             Content(f"{exercise.category.title()} · {position}"),
+            Content(" · ".join(flag_words(exercise))),  # up top: support and weight matter first
             Content(""),
             Content(exercise.purpose),
             Content(""),
@@ -121,7 +122,6 @@ class ExerciseDetail(VerticalScroll):
         dose = Content("\n").join([
             Content(""),
             _labelled("How much", exercise.dose.describe(exercise.per_side)),
-            Content(" · ".join(flag_words(exercise))),
             _labelled("You need", equipment),
             Content(""),
             _bold("Take care"),
