@@ -166,3 +166,6 @@ def main() -> None:
         fail(message.replace("\n", " "))
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+from neurocoach import cli_data  # noqa: E402,F401

@@ -1,0 +1,368 @@
+"""The person's data, out and safe: export, import, report, backup, restore, demo.
+
+Registered on the `cli` group (cli.py imports this module last). Like cli.py, nothing
+heavy at module level: `status` loads this module at every login. Every file written goes
+to a private temp file first (0600) and is renamed into place; every failure is one line
+on stderr and exit status 2, with nothing half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from neurocoach.cli import Ctx, cli, fail
+
+CSV_COLUMNS = {
+    "profile": ["birth_year", "feet", "days_per_week", "rest_days", "restriction"],
+    "exercises": ["id", "name", "category"],
+    "checkins": ["date", "pain", "numbness", "tingling", "burning", "feet", "note", "recorded_at"],
+    "sessions": ["id", "date", "started_at", "finished_at", "stopped_reason", "steps_planned",
+                 "steps_done", "steps_skipped"],
+    "entries": ["session_id", "date", "step_index", "exercise_id", "side", "status", "reps",
+                "seconds", "rating", "logged_at"],
+    "balance_tests": ["date", "side", "seconds", "recorded_at"],
+}
+"""One CSV file per table, in this order, with these columns."""
+
+
+# -- files ---------------------------------------------------------------------------
+def _existing_store(obj: Ctx, what: str):
+    """Open the DB, refusing (without creating anything) when there is none yet."""
+    if not os.path.lexists(obj.db_path):
+        fail(f"there is no neurocoach database at {obj.db_path} yet, so nothing to {what}.")
+    return obj.open_store()
+
+
+def _target(out: Path, force: bool, default_name: str) -> Path:
+    """Where to write: a folder gets `default_name` inside it. Fails unless writable."""
+    if out.is_dir():
+        out = out / default_name
+    if out.is_dir():
+        fail(f"{out} is a folder; give a file name with --out.")
+    if os.path.lexists(out) and not force:
+        fail(f"{out} already exists; add --force to replace it.")
+    parent = out.parent
+    if not parent.is_dir():
+        fail(f"cannot write {out}: the folder {parent} does not exist.")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        fail(f"cannot write {out}: no permission to write in {parent}.")
+    return out
+
+
+def _temp_beside(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def _write_temp(path: Path, text: str) -> Path:
+    tmp = _temp_beside(path)
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        fail(f"cannot write {path}: {exc.strerror}; nothing was written.")
+    return tmp
+
+
+def write_private(files: dict[Path, str]) -> None:
+    """Write every file (0600) or none: all temp files first, then the renames."""
+    temps: dict[Path, Path] = {}
+    try:
+        for path, text in files.items():
+            temps[path] = _write_temp(path, text)
+        for path, tmp in temps.items():
+            os.replace(tmp, path)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror}.")
+    finally:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+
+
+# -- export ----------------------------------------------------------------------------
+def _json_text(doc: dict) -> str:
+    import json
+
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def csv_tables(doc: dict) -> dict[str, list[dict]]:
+    """The export document as flat rows, one list per CSV file."""
+    from neurocoach.models import WEEKDAYS
+
+    profile = doc["profile"]
+    if profile is not None:
+        profile = {**profile, "rest_days": " ".join(WEEKDAYS[d] for d in profile["rest_days"])}
+    sessions, entries = [], []
+    for s in doc["sessions"]:
+        statuses = [e["status"] for e in s["entries"]]
+        sessions.append({**s, "steps_planned": len(s["steps"]),
+                         "steps_done": statuses.count("done"),
+                         "steps_skipped": statuses.count("skipped")})
+        entries += [{**e, "session_id": s["id"], "date": s["date"]} for e in s["entries"]]
+    return {"profile": [profile] if profile else [], "exercises": doc["exercises"],
+            "checkins": doc["checkins"], "sessions": sessions, "entries": entries,
+            "balance_tests": doc["balance_tests"]}
+
+
+def csv_text(table: str, rows: list[dict]) -> str:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS[table], extrasaction="ignore",
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _csv_folder(out: str) -> bool:
+    """A folder if it is one, or if the path ends with a slash (created if missing)."""
+    return Path(out).expanduser().is_dir() or out.endswith(("/", os.sep))
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), required=True,
+              help="json: everything in one file; csv: one file per table into a folder.")
+@click.option("--out", type=click.Path(), metavar="PATH",
+              help="A file, or a folder (CSV: one file per table; a path ending in / is "
+                   "created). Default: print to the screen (CSV: the steps table).")
+@click.option("--force", is_flag=True, help="Replace files that already exist.")
+@click.pass_obj
+def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
+    """Export all your data (JSON), or tables for a spreadsheet (CSV)."""
+    from neurocoach.catalog import load_catalog
+    from neurocoach.report import export_document
+
+    folder = out is not None and _csv_folder(out)
+    out = None if out is None else Path(out).expanduser()
+
+    store = _existing_store(obj, "export")
+    doc = export_document(store, load_catalog(), obj.clock.now())
+    store.close()
+    if fmt == "json":
+        text = _json_text(doc)
+        if out is None:
+            click.echo(text, nl=False)
+            return
+        name = f"neurocoach-export-{obj.clock.today().isoformat()}.json"
+        path = _target(out, force, name)
+        write_private({path: text})
+        click.echo(f"Exported everything to {path}.", err=True)
+        return
+    tables = csv_tables(doc)
+    if out is None:
+        click.echo(csv_text("entries", tables["entries"]), nl=False)
+        return
+    if not folder:
+        path = _target(out, force, "entries.csv")
+        write_private({path: csv_text("entries", tables["entries"])})
+        click.echo(f"Exported the steps table to {path}.", err=True)
+        return
+    if not out.is_dir():
+        try:
+            out.mkdir(mode=0o700)
+        except OSError as exc:
+            fail(f"cannot create the folder {out}: {exc.strerror}.")
+    paths = {_target(out / f"{table}.csv", force, ""): csv_text(table, rows)
+             for table, rows in tables.items()}
+    write_private(paths)
+    click.echo(f"Exported {len(paths)} tables to {out} ({', '.join(p.name for p in paths)}).",
+               err=True)
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path), metavar="FILE.json")
+@click.pass_obj
+def import_(obj: Ctx, file: Path) -> None:
+    """Restore a JSON export into an empty database."""
+    import json
+
+    from neurocoach.catalog import load_catalog
+    from neurocoach.store import StoreError
+    from neurocoach.store.exchange import read_export
+
+    if not file.is_file():
+        fail(f"{file} does not exist." if not file.exists() else f"{file} is not a file.")
+    try:
+        doc = json.loads(file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        fail(f"cannot read {file}: {exc.strerror}.")
+    except UnicodeDecodeError:
+        fail(f"{file} is not a text file; nothing was imported.")
+    except json.JSONDecodeError as exc:
+        fail(f"{file} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
+             "nothing was imported.")
+    try:
+        rows = read_export(doc, {ex.id for ex in load_catalog()})
+    except StoreError as exc:
+        fail(f"{file}: {exc}; nothing was imported.")
+    store = obj.open_store()
+    try:
+        store.import_data(rows)
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    steps = len(rows.entries)
+    click.echo(f"Imported {file} into {obj.db_path}: {'a profile, ' if rows.profile else ''}"
+               f"{len(rows.checkins)} check-ins, {len(rows.sessions)} sessions ({steps} steps), "
+               f"{len(rows.balance_tests)} balance tests.")
+
+
+# -- report ----------------------------------------------------------------------------
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path), metavar="PATH",
+              help="Write to a file: HTML when it ends in .html, else Markdown. "
+                   "Default: Markdown on the screen.")
+@click.option("--days", type=click.IntRange(1, 36_500), default=90, show_default=True,
+              help="How many days back the report covers.")
+@click.option("--force", is_flag=True, help="Replace the file if it already exists.")
+@click.pass_obj
+def report(obj: Ctx, out: Path | None, days: int, force: bool) -> None:
+    """A summary for your clinician: adherence, symptoms, balance, feet, safety stops, plan."""
+    from neurocoach.catalog import load_catalog
+    from neurocoach.report import export_document, render
+
+    catalog = load_catalog()
+    store = _existing_store(obj, "report")
+    doc = export_document(store, catalog, obj.clock.now())
+    store.close()
+    today = obj.clock.today()
+    if out is None:
+        click.echo(render(doc, catalog, today, days), nl=False)
+        return
+    path = _target(out, force, f"neurocoach-report-{today.isoformat()}.md")
+    as_html = path.suffix.lower() in (".html", ".htm")
+    write_private({path: render(doc, catalog, today, days, as_html=as_html)})
+    click.echo(f"Wrote the report ({'HTML' if as_html else 'Markdown'}, the last {days} days) "
+               f"to {path}.")
+
+
+# -- backup and restore ------------------------------------------------------------------
+def _stamp(obj: Ctx) -> str:
+    return obj.clock.now().strftime("%Y-%m-%d-%H%M%S")
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path), metavar="PATH",
+              help="A file or a folder. Default: the backups folder beside the database.")
+@click.option("--force", is_flag=True, help="Replace the file if it already exists.")
+@click.pass_obj
+def backup(obj: Ctx, out: Path | None, force: bool) -> None:
+    """Copy your database now (a safe copy even while the coach is open)."""
+    from neurocoach.store import StoreError
+    from neurocoach.store.backup import default_copy_path, describe, stamped_path
+
+    store = _existing_store(obj, "back up")
+    try:
+        if out is None:
+            dest = default_copy_path(obj.db_path, _stamp(obj))
+        else:
+            dest = _target(out, force, stamped_path(obj.db_path, "backup", _stamp(obj)).name)
+        store.copy_to(dest)
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    click.echo(f"Backed up {obj.db_path} to {dest} ({describe(dest)}).")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--yes", "-y", is_flag=True, help="Replace the current data without asking.")
+@click.pass_obj
+def restore(obj: Ctx, file: Path, yes: bool) -> None:
+    """Replace your database with a backup (the current one is kept in backups/)."""
+    from neurocoach.store import Store, StoreError
+    from neurocoach.store.backup import describe, keep_current, put_in_place, stage_restore
+
+    db = obj.db_path
+    if file.exists() and db.exists() and file.resolve() == db.resolve():
+        fail(f"{file} is the database itself; give a backup file to restore from.")
+    try:
+        staged = stage_restore(file, db)
+    except StoreError as exc:
+        fail(str(exc))
+    try:
+        kept = None
+        if os.path.lexists(db):
+            if not yes:
+                question = (f"Replace {db} ({describe(db)}) with {file} ({describe(staged)})? "
+                            "The current data will be kept in the backups folder.")
+                try:
+                    agreed = click.confirm(question, default=False)
+                except click.Abort:
+                    fail("restore asks before replacing your data: answer in a terminal, "
+                         "or add --yes. Nothing was changed.")
+                if not agreed:
+                    click.echo("neurocoach: restore cancelled; nothing was changed.", err=True)
+                    sys.exit(1)
+            kept = keep_current(db, _stamp(obj))
+        put_in_place(staged, db)
+        Store.open(db).close()  # an older backup is upgraded now, with its own backup first
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        staged.unlink(missing_ok=True)
+    click.echo(f"Restored {db} from {file} ({describe(db)})."
+               + (f" The data it replaced is kept in {kept}." if kept else ""))
+
+
+# -- demo ----------------------------------------------------------------------------------
+def launch_demo_app(store, clock) -> int:
+    """The TUI on the demo store; returns its exit code. (Tests replace this.)"""
+    from neurocoach.tui.app import NeurocoachApp
+
+    app = NeurocoachApp(store=store, clock=clock)
+    app.sub_title = "demo: made-up data, thrown away when you quit"
+    app.run()
+    return app.return_code or 0
+
+
+@cli.command()
+@click.pass_obj
+def demo(obj: Ctx) -> None:
+    """Try the coach on about 90 days of made-up history (your own data is not touched)."""
+    import tempfile
+
+    from neurocoach.history import make_demo_db
+    from neurocoach.store import StoreError
+
+    with _exit_on_hangup(), tempfile.TemporaryDirectory(prefix="neurocoach-demo-") as folder:
+        try:
+            store = make_demo_db(Path(folder) / "demo.db", obj.clock)
+        except StoreError as exc:
+            fail(str(exc))
+        try:
+            code = launch_demo_app(store, obj.clock)
+        finally:
+            store.close()
+    if code:
+        sys.exit(code)
+
+
+@contextlib.contextmanager
+def _exit_on_hangup():
+    """A dropped SSH link (SIGHUP) or a SIGTERM exits normally, so the demo's temp
+    folder is still removed."""
+    import signal
+
+    def leave(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    saved = {sig: signal.signal(sig, leave) for sig in (signal.SIGHUP, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)

@@ -1,0 +1,377 @@
+"""What leaves the program: the export document and the report for a clinician.
+
+The report is built from the export document (so it shows exactly what an export
+carries), as plain sections rendered to Markdown or to one self-contained HTML page.
+No Textual, no SQL; the store is only asked for `export_data`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+from statistics import mean
+
+import humanize
+
+from neurocoach import __version__
+from neurocoach.coach.norms import compare_stance
+from neurocoach.coach.routine import Plan, default_plan, rest_weekdays
+from neurocoach.coach.safety import STOP_REASONS
+from neurocoach.coach.stats import symptom_change
+from neurocoach.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
+
+BASELINE_DAYS = 14
+"""The start and the end of the period are each summed up by this many days."""
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+FEET_WORDS = {"ok": "looked, fine", "sore": "sore, blister or wound", "unchecked": "not looked"}
+
+
+# -- the export document ------------------------------------------------------------
+def current_plan(catalog, profile: Profile) -> Plan:
+    """The person's plan. The one place to switch once plans are stored (issue 6)."""
+    return default_plan(catalog, profile)
+
+
+def plan_fields(plan: Plan) -> dict:
+    return {"exercise_ids": list(plan.exercise_ids), "days_per_week": plan.days_per_week,
+            "rest_days": sorted(plan.rest_days), "target_minutes": plan.target_minutes}
+
+
+def export_document(store, catalog, now: dt.datetime) -> dict:
+    """Everything the person has, in the export contract's shape."""
+    exercises = [{"id": ex.id, "name": ex.name, "category": ex.category} for ex in catalog]
+    plan = plan_fields(current_plan(catalog, store.profile()))
+    return store.export_data(plan, exercises, now.isoformat(timespec="seconds"))
+
+
+# -- a small document model -----------------------------------------------------------
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Section:
+    title: str
+    blocks: list = field(default_factory=list)  # str paragraphs, list[str] bullets, Tables
+
+
+def day_words(day: dt.date) -> str:
+    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _days(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _share(done: int, planned: int) -> str:
+    return "–" if not planned else f"{min(100, round(100 * done / planned))} %"
+
+
+def _names(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[str, list[Section]]:
+    """The report's title and sections for the `days` up to `today`."""
+    start = today - dt.timedelta(days=max(1, days) - 1)
+    known = [_days(r["date"]) for key in ("checkins", "sessions", "balance_tests")
+             for r in doc[key]]
+    in_period = [d for d in known if start <= d <= today]
+    if in_period:
+        start = max(start, min(in_period))
+    checkins = [c for c in doc["checkins"] if start <= _days(c["date"]) <= today]
+    sessions = [s for s in doc["sessions"] if start <= _days(s["date"]) <= today]
+    tests = [b for b in doc["balance_tests"] if start <= _days(b["date"]) <= today]
+    p = doc.get("profile") or {}
+    profile = Profile(birth_year=p.get("birth_year"), feet=p.get("feet", "both"),
+                      days_per_week=p.get("days_per_week", 5),
+                      rest_days=tuple(p.get("rest_days", (2, 6))),
+                      restriction=p.get("restriction", "none"))
+    plan_doc = doc.get("plan") or plan_fields(current_plan(catalog, profile))
+    plan = Plan(exercise_ids=tuple(plan_doc["exercise_ids"]),
+                days_per_week=plan_doc["days_per_week"], rest_days=tuple(plan_doc["rest_days"]),
+                target_minutes=plan_doc["target_minutes"])
+    span = (today - start).days + 1
+    sections = [
+        _period(start, today, span, profile, bool(known)),
+        _adherence(sessions, plan, start, today),
+        _symptoms(checkins, start, today),
+        _balance(tests, profile, today),
+        _feet(checkins, span),
+        _stops(sessions),
+        _plan(plan, catalog, profile),
+        _notes(checkins),
+    ]
+    title = f"neurocoach report: {day_words(start)} to {day_words(today)}"
+    return title, sections
+
+
+def _period(start, today, span, profile: Profile, any_data: bool) -> Section:
+    age = profile.age(today)
+    rest = [WEEKDAYS[d] for d in sorted(profile.rest_days)] or ["none"]
+    facts = [
+        f"From {day_words(start)} to {day_words(today)}: "
+        f"{humanize.naturaldelta(dt.timedelta(days=span))} ({span} days).",
+        [f"Age: {age} (born {profile.birth_year})" if age is not None else "Age: not given",
+         f"Feet with neuropathy: {profile.feet}",
+         f"Training days a week: {profile.days_per_week}; rest days: {_names(rest)}",
+         "Limit from a clinician: " + ("no weight-bearing exercise"
+                                       if profile.restriction == "no_weight_bearing" else "none")],
+        f"Prepared on {day_words(today)} by neurocoach {__version__} from the person's own "
+        "records. neurocoach supports exercise; it does not diagnose or treat.",
+    ]
+    if not any_data:
+        facts.insert(1, "No check-ins, sessions or balance tests are recorded yet.")
+    return Section("Period covered", facts)
+
+
+def _trained(sessions) -> dict[dt.date, dict]:
+    by_day: dict[dt.date, dict] = {}
+    for s in sessions:
+        done = sum(e["status"] == "done" for e in s["entries"])
+        if done:
+            day = by_day.setdefault(_days(s["date"]), {"done": 0})
+            day["done"] += done
+    return by_day
+
+
+def _adherence(sessions, plan: Plan, start, today) -> Section:
+    rest = rest_weekdays(plan)
+    trained = _trained(sessions)
+    rows, all_planned, all_done, extra = [], 0, 0, 0
+    monday = start - dt.timedelta(days=start.weekday())
+    while monday <= today:
+        week = [monday + dt.timedelta(days=i) for i in range(7)]
+        week = [d for d in week if start <= d <= today]
+        planned = [d for d in week if d.weekday() not in rest and (d < today or d in trained)]
+        done = sum(1 for d in planned if d in trained)
+        bonus = sum(1 for d in week if d in trained and d.weekday() in rest)
+        if not planned and not bonus:
+            monday += dt.timedelta(days=7)
+            continue
+        rows.append([f"{day_words(monday)}", str(len(planned)), str(done), _share(done, len(planned)),
+                     str(bonus) if bonus else ""])
+        all_planned, all_done, extra = all_planned + len(planned), all_done + done, extra + bonus
+        monday += dt.timedelta(days=7)
+    steps = [e for s in sessions for e in s["entries"]]
+    ratings = {name: sum(e["rating"] == n for e in steps) for n, name in RATINGS.items()}
+    spent = sum(((dt.datetime.fromisoformat(s["finished_at"])
+                  - dt.datetime.fromisoformat(s["started_at"])) for s in sessions
+                 if s["finished_at"]), dt.timedelta())
+    blocks = [
+        f"Trained on {all_done} of {all_planned} planned days ({_share(all_done, all_planned)})"
+        + (f", plus {extra} rest day{'s' * (extra != 1)}" if extra else "") + ". "
+        "Exercise studies in diabetic neuropathy counted more than 70 % of planned sessions "
+        "as good adherence.",
+        Table(["Week of", "Planned days", "Days trained", "Share", "Also on rest days"], rows),
+        f"Steps done: {humanize.intcomma(sum(e['status'] == 'done' for e in steps))}; "
+        f"skipped: {humanize.intcomma(sum(e['status'] == 'skipped' for e in steps))}. "
+        "How the steps felt: " + ", ".join(f"{n} {w}" for w, n in ratings.items()) + ". "
+        f"Time in sessions: {humanize.precisedelta(spent, minimum_unit='minutes', format='%0.0f')}.",
+    ]
+    return Section("Adherence", blocks)
+
+
+def _average(checkins, symptom, first, last) -> float | None:
+    values = [c[symptom] for c in checkins if first <= _days(c["date"]) <= last
+              and c[symptom] is not None]
+    return mean(values) if values else None
+
+
+def _symptoms(checkins, start, today) -> Section:
+    if not checkins:
+        return Section("Symptoms", ["No check-ins in this period."])
+    span = (today - start).days + 1
+    length = min(BASELINE_DAYS, span // 2) or 1
+    early = (start, start + dt.timedelta(days=length - 1))
+    late = (today - dt.timedelta(days=length - 1), today)
+    lines = []
+    for symptom in SYMPTOMS:
+        change = symptom_change(_average(checkins, symptom, *early),
+                                _average(checkins, symptom, *late))
+        if change is None:
+            lines.append(f"{symptom.capitalize()}: not enough scores to compare.")
+            continue
+        percent = "" if change.percent is None else f", {change.percent:+.0f} %"
+        mark = ""
+        if change.meaningful:
+            mark = " — **meaningful " + ("improvement" if change.points < 0 else "worsening") + "**"
+        lines.append(f"{symptom.capitalize()}: {change.baseline:.1f} → {change.recent:.1f} "
+                     f"({change.points:+.1f} points{percent}){mark}")
+    rows = []
+    monday = start - dt.timedelta(days=start.weekday())
+    while monday <= today:
+        sunday = monday + dt.timedelta(days=6)
+        count = sum(monday <= _days(c["date"]) <= sunday for c in checkins)
+        if count:
+            rows.append([day_words(monday)]
+                        + [_number(_average(checkins, s, monday, sunday)) for s in SYMPTOMS]
+                        + [str(count)])
+        monday += dt.timedelta(days=7)
+    worst = max(checkins, key=lambda c: (c["pain"], c["date"]))
+    return Section("Symptoms", [
+        f"Scores are 0 (none) to 10 (worst). The first {length} days of the period against "
+        f"the last {length}; a change of 2 points, or of 30 % and at least a point, is one "
+        "people notice (Farrar et al. 2001), marked meaningful.",
+        lines,
+        Table(["Week of", "Pain", "Numbness", "Tingling", "Burning", "Check-ins"], rows),
+        f"Highest pain: {worst['pain']} on {day_words(_days(worst['date']))}.",
+    ])
+
+
+def _balance(tests, profile: Profile, today) -> Section:
+    norm = compare_stance(0.0, profile.age(today))
+    about = (f"Typical for age {norm.band}: about {norm.typical:.0f} s "
+             "(Springer et al. 2007, eyes open, best of 3)." if norm.typical
+             else "No typical time to compare with: "
+                  + ("age not given." if norm.band is None else f"none for age {norm.band}."))
+    if not tests:
+        return Section("Balance", ["Single-leg stand, eyes open, next to a sturdy support. "
+                                   "No balance tests in this period.", about])
+    best: dict[dt.date, dict[str, float]] = {}
+    for t in tests:
+        day = best.setdefault(_days(t["date"]), {})
+        day[t["side"]] = max(day.get(t["side"], 0.0), t["seconds"])
+    rows = [[day_words(d), *(f"{v[side]:.0f} s" if side in v else "–" for side in ("left", "right"))]
+            for d, v in sorted(best.items())]
+    lines = []
+    for side in ("left", "right"):
+        times = [(d, v[side]) for d, v in sorted(best.items()) if side in v]
+        if not times:
+            continue
+        (_, first), (_, last) = times[0], times[-1]
+        line = f"{side.capitalize()}: {first:.0f} s at first, {last:.0f} s at the latest test"
+        if norm.typical:
+            line += f": {compare_stance(last, profile.age(today)).verdict}"
+        lines.append(line + ".")
+    return Section("Balance", ["Single-leg stand, eyes open, next to a sturdy support; "
+                               "the best time of the day for each side.", about, lines,
+                               Table(["Date", "Left", "Right"], rows)])
+
+
+def _feet(checkins, span) -> Section:
+    counts = {state: sum(c["feet"] == state for c in checkins) for state in FEET_WORDS}
+    missing = span - len(checkins)
+    lines = [f"{FEET_WORDS[s].capitalize()}: {n} day{'s' * (n != 1)}" for s, n in counts.items()]
+    lines.append(f"No check-in: {missing} day{'s' * (missing != 1)}")
+    sore = [[day_words(_days(c["date"])), c["note"] or ""] for c in checkins if c["feet"] == "sore"]
+    blocks = ["The daily look at both feet, soles too.", lines]
+    blocks.append(Table(["Day with a sore, blister or wound", "Note"], sore) if sore
+                  else "No day with a sore, blister or wound.")
+    return Section("Foot checks", blocks)
+
+
+def _stops(sessions) -> Section:
+    stops = [s for s in sessions if s.get("stopped_reason")]
+    if not stops:
+        return Section("Safety stops", ["No session was stopped for a symptom."])
+    rows = []
+    for s in stops:
+        reason = STOP_REASONS.get(s["stopped_reason"])
+        done = sum(e["status"] == "done" for e in s["entries"])
+        rows.append([day_words(_days(s["date"])),
+                     reason.label if reason else s["stopped_reason"],
+                     f"{done} of {len(s.get('steps') or s['entries'])}"])
+    return Section("Safety stops", [
+        f"Sessions stopped with the stop key for a symptom: {len(stops)}.",
+        Table(["Date", "Reason", "Steps done before stopping"], rows)])
+
+
+def _plan(plan: Plan, catalog, profile: Profile) -> Section:
+    rest = [WEEKDAYS[d] for d in sorted(rest_weekdays(plan))] or ["none"]
+    rows = []
+    for ex_id in plan.exercise_ids:
+        if ex_id in catalog:
+            ex = catalog.get(ex_id)
+            rows.append([ex.name, ex.category, ex.dose.describe(ex.per_side)])
+        else:
+            rows.append([ex_id, "", ""])
+    blocks = [f"{plan.days_per_week} training days a week, rest on {_names(rest)}; about "
+              f"{plan.target_minutes} minutes a session, drawn in turn from these exercises:",
+              Table(["Exercise", "Kind", "Usual dose"], rows)]
+    if profile.restriction == "no_weight_bearing":
+        blocks.append("Weight-bearing exercises are swapped for seated ones, as asked.")
+    return Section("Current plan", blocks)
+
+
+def _notes(checkins) -> Section:
+    rows = [[day_words(_days(c["date"])), c["note"]] for c in checkins if c["note"]]
+    return Section("Notes", [Table(["Date", "Note"], rows)] if rows
+                   else ["No notes in this period."])
+
+
+# -- rendering ------------------------------------------------------------------------
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def to_markdown(title: str, sections: list[Section]) -> str:
+    out = [f"# {title}", ""]
+    for section in sections:
+        out += [f"## {section.title}", ""]
+        for block in section.blocks:
+            if isinstance(block, Table):
+                out.append("| " + " | ".join(block.headers) + " |")
+                out.append("|" + "---|" * len(block.headers))
+                out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+            elif isinstance(block, list):
+                out += [f"- {item}" for item in block]
+            else:
+                out.append(block)
+            out.append("")
+    return "\n".join(out)
+
+
+CSS = """
+body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: #000; background: #fff;
+       max-width: 48em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.5em; border-bottom: 2px solid #000; padding-bottom: .2em; }
+h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #999; }
+table { border-collapse: collapse; margin: .6em 0; width: 100%; }
+th, td { border: 1px solid #999; padding: .2em .5em; text-align: left; vertical-align: top; }
+th { background: #eee; }
+strong { font-weight: bold; }
+@page { margin: 1.5cm; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
+               tr { break-inside: avoid; } }
+"""
+
+
+def _inline(text: str) -> str:
+    """Escape, then turn the Markdown **bold** used above into <strong>."""
+    parts = html.escape(str(text)).split("**")
+    return "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(parts))
+
+
+def to_html(title: str, sections: list[Section]) -> str:
+    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+           f"<title>{html.escape(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
+           f"<h1>{html.escape(title)}</h1>"]
+    for section in sections:
+        out.append(f"<h2>{html.escape(section.title)}</h2>")
+        for block in section.blocks:
+            if isinstance(block, Table):
+                out.append("<table><thead><tr>"
+                           + "".join(f"<th>{html.escape(h)}</th>" for h in block.headers)
+                           + "</tr></thead><tbody>")
+                out += ["<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>"
+                        for row in block.rows]
+                out.append("</tbody></table>")
+            elif isinstance(block, list):
+                out.append("<ul>" + "".join(f"<li>{_inline(i)}</li>" for i in block) + "</ul>")
+            else:
+                out.append(f"<p>{_inline(block)}</p>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)
+
+
+def render(doc: dict, catalog, today: dt.date, days: int = 90, *, as_html: bool = False) -> str:
+    title, sections = build_report(doc, catalog, today, days)
+    return to_html(title, sections) if as_html else to_markdown(title, sections)
