@@ -1,29 +1,281 @@
-"""Adherence numbers, from plain data (days with training, rest days)."""
+"""Adherence and symptom numbers, from plain data: no I/O, no SQL, no Textual.
+
+Each day gets one state (done, partial, rest, allowed skip, missed, …); streaks and the
+consistency score are read from those states, so the calendar, the streak and the score
+always agree with each other.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+ONE_DAY = dt.timedelta(days=1)
+
+# -- day states --------------------------------------------------------------------------
+DONE = "done"
+PARTIAL = "partial"
+REST = "rest"
+ALLOWED = "allowed skip"
+MISSED = "missed"
+AHEAD = "to come"          # today before any training, and the days after it
+BEFORE = "before start"    # before the person began: neither a miss nor a streak day
+TRAINED = frozenset({DONE, PARTIAL})
+KEEPS_STREAK = frozenset({DONE, PARTIAL, REST, ALLOWED})
+
+FULL_SHARE = 0.75
+"""Share of the day's planned steps done for the day to count as done (less is partial):
+skipping a step or two because a foot is sore is listening to the body, not failing."""
+
+SKIPS_PER_MONTH = 2
+"""Missed training days per calendar month that keep a streak alive (the first ones)."""
+
+PARTIAL_CREDIT = 0.5
+"""What a partial day adds to the consistency score (a done day adds 1)."""
+
+SCORE_HALF_LIFE = 14
+"""Planned days after which a day's weight in the consistency score has halved."""
+
+SCORE_WINDOW_DAYS = 400
+"""Days enough for the score: older days weigh less than 0.5 ** (280 / 14), about 1e-6."""
 
 
-def current_streak(trained: Iterable[dt.date], rest_days: Iterable[int], today: dt.date) -> int:
-    """Days in a row up to today that were trained or planned rest.
+def day_states(first: dt.date, last: dt.date, today: dt.date, shares: Mapping[dt.date, float],
+               rest_weekdays: Iterable[int], start: dt.date | None,
+               skips_per_month: int = SKIPS_PER_MONTH) -> dict[dt.date, str]:
+    """The state of every day from `first` to `last` (inclusive), in order.
+
+    `shares` maps a day to the share (0–1) of its planned steps that were done; days not in
+    it had no training. `start` is the first day the person used the coach: earlier days
+    are neither misses nor rest (BEFORE); None means nothing yet. The first `skips_per_month` misses of each calendar month are allowed
+    skips; counting starts on the 1st, so the result does not depend on `first`.
+    """
+    rest = set(rest_weekdays)
+    used: dict[tuple[int, int], int] = {}
+    states: dict[dt.date, str] = {}
+    day = first.replace(day=1)
+    while day <= last:
+        share = shares.get(day, 0.0)
+        if share >= FULL_SHARE:
+            state = DONE
+        elif share > 0:
+            state = PARTIAL
+        elif day < today and (start is None or day < start):
+            state = BEFORE
+        elif day.weekday() in rest:
+            state = REST
+        elif day >= today:
+            state = AHEAD
+        else:
+            month = (day.year, day.month)
+            if used.get(month, 0) < skips_per_month:
+                used[month] = used.get(month, 0) + 1
+                state = ALLOWED
+            else:
+                state = MISSED
+        if day >= first:
+            states[day] = state
+        day += ONE_DAY
+    return states
+
+
+class Streaks(NamedTuple):
+    current: int
+    longest: int
+
+
+def streaks(states: Mapping[dt.date, str], today: dt.date) -> Streaks:
+    """Current and longest streak, in days, from states in date order up to `today`.
+
+    A streak is a run of trained days, planned rest days and allowed skips that holds at
+    least one trained day. Rest days just before its first trained day count; allowed skips
+    there do not (they are the end of a gap, not part of the run). Today counts once it is
+    trained or a rest day; a today not yet trained does not break anything. The longest
+    streak is the highest the current streak ever reached.
+    """
+    run = lead = best = 0
+    trained = False
+    current = 0
+    for day, state in states.items():
+        if day > today:
+            break
+        if day == today and state not in KEEPS_STREAK:
+            break  # the day is not over yet
+        if state in TRAINED:
+            run = (run + 1) if trained else (lead + 1)
+            trained = True
+        elif state == REST:
+            run, lead = (run + 1, lead) if trained else (0, lead + 1)
+        elif state == ALLOWED:
+            run, lead = (run + 1, lead) if trained else (0, 0)
+        else:
+            run = lead = 0
+            trained = False
+        current = run if trained else 0
+        best = max(best, current)
+    return Streaks(current=current, longest=best)
+
+
+def current_streak(trained: Iterable[dt.date], rest_days: Iterable[int], today: dt.date,
+                   *, skips_per_month: int = 0) -> int:
+    """Days in a row up to today that were trained or planned rest (or allowed skips).
 
     Today only counts once trained (or a rest day); an untrained today does not break
     the streak — the day is not over yet. Rest days keep a streak alive but a streak must
-    hold at least one trained day.
+    hold at least one trained day. With `skips_per_month`, that many misses a calendar
+    month keep it alive too (Progress uses SKIPS_PER_MONTH).
     """
-    trained_set = set(trained)
-    rest = set(rest_days)
-    day = today
-    if day not in trained_set and day.weekday() not in rest:
-        day -= dt.timedelta(days=1)
-    streak = 0
-    has_training = False
-    while day in trained_set or day.weekday() in rest:
-        streak += 1
-        has_training = has_training or day in trained_set
-        day -= dt.timedelta(days=1)
-        if streak > 366 * 50:
-            break
-    return streak if has_training else 0
+    trained_set = {d for d in trained if d <= today}
+    if not trained_set:
+        return 0
+    start = min(trained_set)
+    states = day_states(start, today, today, dict.fromkeys(trained_set, 1.0), rest_days,
+                        start, skips_per_month)
+    return streaks(states, today).current
+
+
+def consistency_score(states: Mapping[dt.date, str]) -> float:
+    """0–1, like a habit tracker's habit strength: each planned day moves the score a little
+    towards 1 (done), PARTIAL_CREDIT (partial) or 0 (missed); rest days and allowed skips
+    leave it alone. A few misses after a long run barely move it; it builds over weeks."""
+    keep = 0.5 ** (1 / SCORE_HALF_LIFE)
+    score = 0.0
+    for state in states.values():
+        if state == DONE:
+            value = 1.0
+        elif state == PARTIAL:
+            value = PARTIAL_CREDIT
+        elif state == MISSED:
+            value = 0.0
+        else:
+            continue
+        score = score * keep + value * (1 - keep)
+    return score
+
+
+def monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def trained_this_week(states: Mapping[dt.date, str], today: dt.date) -> int:
+    """Trained days from Monday to today."""
+    first = monday(today)
+    return sum(1 for day, state in states.items() if first <= day <= today and state in TRAINED)
+
+
+# -- symptoms ----------------------------------------------------------------------------
+MEANINGFUL_POINTS = 2.0
+"""A change patients notice on a 0–10 scale (Farrar et al. 2001)."""
+MEANINGFUL_PERCENT = 30.0
+"""The same, as a share of where the person started (Farrar et al. 2001)."""
+MIN_POINTS_FOR_PERCENT = 1.0
+"""Below one point a percentage says little (0.5 → 1 is +100 %): it needs a point at least."""
+
+BASELINE_DAYS = 30
+"""The person's first month: what later weeks are compared with."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """Recent weekly average against the first month, on a 0–10 scale (lower is better)."""
+
+    baseline: float
+    recent: float
+    points: float            # recent - baseline, rounded to 0.1
+    percent: float | None    # of the baseline; None when the baseline is 0
+    meaningful: bool
+
+    @property
+    def direction(self) -> str:
+        if self.points < 0:
+            return "better"
+        if self.points > 0:
+            return "worse"
+        return "no change"
+
+
+def symptom_change(baseline: float | None, recent: float | None) -> Change | None:
+    """None if either side is missing. Meaningful: at least 2 points, or at least 30 % of
+    the baseline provided that is at least a point too."""
+    if baseline is None or recent is None:
+        return None
+    diff = round(recent - baseline, 6)
+    percent = None if baseline == 0 else round(100 * diff / baseline, 6)
+    meaningful = abs(diff) >= MEANINGFUL_POINTS or (
+        percent is not None and abs(percent) >= MEANINGFUL_PERCENT
+        and abs(diff) >= MIN_POINTS_FOR_PERCENT)
+    return Change(baseline=baseline, recent=recent, points=round(diff, 1),
+                  percent=None if percent is None else round(percent),
+                  meaningful=meaningful)
+
+
+def baseline_window(first_day: dt.date | None, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first month of records, once it is over and a full week has followed it
+    (comparing a week with a month that contains it says nothing)."""
+    if first_day is None:
+        return None
+    last = first_day + dt.timedelta(days=BASELINE_DAYS - 1)
+    if last > today - dt.timedelta(days=7):
+        return None
+    return first_day, last
+
+
+# -- work done ---------------------------------------------------------------------------
+REP_SECONDS, SET_REST_REPS, SET_REST_HOLD, UNKNOWN_STEP = 3, 20, 10, 60
+"""As the catalog's Dose.estimated_seconds: 3 s a rep, 20 s between sets of reps, 10 s
+between holds; a step of an exercise the catalog does not know counts as a minute."""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Done steps of one exercise (in one week, or ever), as summed in SQL."""
+
+    steps: int = 0
+    timed: int = 0            # steps with seconds logged …
+    seconds: float = 0.0      # … and their seconds
+    counted: int = 0          # steps with reps logged …
+    reps: int = 0             # … and their reps
+
+
+def work_seconds(tally: Tally, dose=None) -> float:
+    """Time the tallied steps took. Logged seconds and reps are used as logged; the catalog
+    dose (a catalog.Dose, or None) gives the sets, and a time for steps that logged neither.
+    One step is one side, so per-side doses count once per step."""
+    plain = max(0, tally.steps - tally.timed - tally.counted)
+    if dose is None:
+        return tally.seconds + tally.reps * REP_SECONDS + plain * UNKNOWN_STEP
+    sets = max(dose.sets or 1, 1)
+    if dose.kind == "hold":
+        timed = tally.seconds * sets + tally.timed * SET_REST_HOLD * (sets - 1)
+    else:  # a timed task logs the time the timer ran, sets and all
+        timed = tally.seconds
+    counted = tally.reps * REP_SECONDS * sets + tally.counted * SET_REST_REPS * (sets - 1)
+    return timed + counted + plain * dose.estimated_seconds(False)
+
+
+def minutes_by_category(rows: Iterable[tuple[int, str, Tally]], catalog,
+                        categories: Iterable[str], weeks: int) -> dict[str, list[int]]:
+    """(week index, exercise id, tally) rows → whole minutes per category per week.
+
+    `catalog` needs `in` and `.get(id)` (category, dose). Exercises it no longer knows go
+    under "other", shown only when it has time in it.
+    """
+    table = {category: [0.0] * weeks for category in categories}
+    for week, exercise_id, tally in rows:
+        if not 0 <= week < weeks:
+            continue
+        if exercise_id in catalog:
+            ex = catalog.get(exercise_id)
+            category, dose = ex.category, ex.dose
+        else:
+            category, dose = "other", None
+        table.setdefault(category, [0.0] * weeks)[week] += work_seconds(tally, dose)
+    return {category: [round(s / 60) for s in values] for category, values in table.items()
+            if category != "other" or any(values)}
+
+
+def total_seconds(tallies: Mapping[str, Tally], catalog) -> float:
+    return sum(work_seconds(t, catalog.get(ex).dose if ex in catalog else None)
+               for ex, t in tallies.items())
