@@ -68,7 +68,7 @@ class Store(ProgressQueries, Exchange):
         try:
             with self.conn:
                 return self.conn.execute(sql, params)
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             raise StoreError(f"could not save to {self.path}: {exc}.") from None
 
     # -- profile -----------------------------------------------------------------

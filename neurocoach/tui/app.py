@@ -9,8 +9,9 @@ from textual.binding import Binding
 
 from neurocoach.catalog import Catalog, load_catalog
 from neurocoach.clock import Clock
-from neurocoach.store import Store
+from neurocoach.store import Store, StoreError
 from neurocoach.tui.commands import ExerciseCommands
+from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.help import HelpScreen
 from neurocoach.tui.screens.library import LibraryScreen
 from neurocoach.tui.screens.progress import ProgressScreen
@@ -58,6 +59,17 @@ class NeurocoachApp(App[None]):
             from neurocoach.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
+
+    def write(self, fn, *args, **kwargs):
+        """Run one store write. If the disk is full or the file unwritable, say so plainly
+        and return NOT_SAVED: the screen stays where it is and nothing saved before is lost."""
+        try:
+            return fn(*args, **kwargs)
+        except StoreError as exc:
+            self.bell()
+            self.notify(f"Not saved — {exc} Everything saved before is safe.",
+                        title="Could not save", severity="error", timeout=20)
+            return NOT_SAVED
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Hide the key of the mode already on screen; no mode keys over a pushed screen.

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from neurocoach.models import SYMPTOMS, Checkin
+from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.scale import ChoiceRow, ScaleRow
 
 FEET_CHOICES = [
@@ -81,7 +82,9 @@ class CheckinScreen(ModalScreen[bool]):
                           numbness=values["numbness"], tingling=values["tingling"],
                           burning=values["burning"], feet=feet,
                           note=self.query_one("#note", Input).value.strip())
-        replaced = self.app.store.record_checkin(checkin, self.app.clock.now())
+        replaced = self.app.write(self.app.store.record_checkin, checkin, self.app.clock.now())
+        if replaced is NOT_SAVED:
+            return
         self.notify("Check-in updated." if replaced else "Check-in saved. Thank you.")
         self.dismiss(True)
 

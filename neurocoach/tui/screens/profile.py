@@ -10,6 +10,7 @@ from textual.widgets import Footer, Input, Static
 
 from neurocoach.coach.profile import parse_birth_year, rest_days_for
 from neurocoach.models import Profile
+from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged
 from neurocoach.tui.widgets.weekdays import RestDaysRow
 
@@ -85,11 +86,15 @@ class ProfileScreen(Screen):
             rest_days=rest,
             restriction=self.query_one("#restriction", ChoiceRow).value or "none",
         )
-        self.app.store.save_profile(profile, self.app.clock.now())
+        if self.app.write(self.app.store.save_profile, profile,
+                          self.app.clock.now()) is NOT_SAVED:
+            return
         self.notify("Profile saved.")
         self.dismiss(True)
 
     def action_cancel(self) -> None:
         if self.first_run:
-            self.app.store.save_profile(Profile(), self.app.clock.now())
+            if self.app.write(self.app.store.save_profile, Profile(),
+                              self.app.clock.now()) is NOT_SAVED:
+                return
         self.dismiss(False)

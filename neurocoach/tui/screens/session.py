@@ -11,6 +11,7 @@ from textual.widgets import Footer, ProgressBar, Static
 from neurocoach.catalog import Dose, Exercise
 from neurocoach.coach.session import previous_logged
 from neurocoach.models import RATINGS, Entry, SessionRecord, Step
+from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.countdown import Countdown
 
 SIDE_WORDS = {"left": "left foot", "right": "right foot"}
@@ -164,7 +165,8 @@ class SessionScreen(Screen):
             side=step.side, reps=self.amount if (status == "done" and step.reps) else None,
             seconds=seconds, logged_at=self.app.clock.now().isoformat(),
         )
-        self.app.store.log_entry(self.record.id, entry)
+        if self.app.write(self.app.store.log_entry, self.record.id, entry) is NOT_SAVED:
+            return
         self.record.entries[self.index] = entry
         self.query_one(Countdown).pause()
         self.last_logged = self.index
@@ -172,15 +174,15 @@ class SessionScreen(Screen):
         self.show_step()
 
     def action_done(self) -> None:
-        name = self.exercise.name
+        name, index = self.exercise.name, self.index
         self._log("done")
-        if self.is_current:
+        if self.is_current and self.index != index:
             self.say(f"Saved: {name} done. How was it? 1 easy · 2 right · 3 hard")
 
     def action_skip(self) -> None:
-        name = self.exercise.name
+        name, index = self.exercise.name, self.index
         self._log("skipped")
-        if self.is_current:
+        if self.is_current and self.index != index:
             self.say(f"Skipped {name}. That is fine: listen to your body.")
 
     def action_back(self) -> None:
@@ -188,7 +190,8 @@ class SessionScreen(Screen):
         if target is None:
             self.say("This is the first step.")
             return
-        self.app.store.undo_entry(self.record.id, target)
+        if self.app.write(self.app.store.undo_entry, self.record.id, target) is NOT_SAVED:
+            return
         del self.record.entries[target]
         self.index = target
         self.last_logged = previous_logged(self.record, target)
@@ -214,7 +217,9 @@ class SessionScreen(Screen):
         if entry.status != "done":
             self.say("Skipped steps are not rated.")
             return
-        self.app.store.rate_entry(self.record.id, self.last_logged, rating)
+        if self.app.write(self.app.store.rate_entry, self.record.id, self.last_logged,
+                          rating) is NOT_SAVED:
+            return
         self.record.entries[self.last_logged] = Entry(**{**entry.__dict__, "rating": rating})
         name = self.app.catalog.get(entry.exercise_id).name
         self.say(f"Noted: {name} felt {RATINGS[rating]}.")
@@ -237,6 +242,8 @@ class SessionScreen(Screen):
         from neurocoach.tui.screens.summary import SummaryScreen
 
         now = self.app.clock.now()
-        self.app.store.finish_session(self.record.id, now, reason)
+        if self.app.write(self.app.store.finish_session, self.record.id, now,
+                          reason) is NOT_SAVED:
+            return
         self.record.finished_at, self.record.stopped_reason = now, reason
         self.app.switch_screen(SummaryScreen(self.record, self.last_logged))

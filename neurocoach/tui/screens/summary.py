@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static
 
 from neurocoach.coach.session import summarize
 from neurocoach.models import RATINGS, Entry, SessionRecord
+from neurocoach.tui.saving import NOT_SAVED
 
 
 class SummaryScreen(Screen):
@@ -71,7 +72,9 @@ class SummaryScreen(Screen):
         entry = self.record.entries.get(self.last_logged) if self.last_logged is not None else None
         if entry is None or entry.status != "done":
             return
-        self.app.store.rate_entry(self.record.id, entry.step_index, rating)
+        if self.app.write(self.app.store.rate_entry, self.record.id, entry.step_index,
+                          rating) is NOT_SAVED:
+            return
         self.record.entries[entry.step_index] = Entry(**{**entry.__dict__, "rating": rating})
         self.notify(f"Noted: the last step felt {RATINGS[rating]}.")
         self.show()

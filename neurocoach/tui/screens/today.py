@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from neurocoach.coach.session import STATE_MARKS, exercise_states, resumable
 from neurocoach.tui.today_data import TodayView, load_today
+from neurocoach.tui.saving import NOT_SAVED
 
 
 def days_ago(day: dt.date, today: dt.date) -> str:
@@ -134,7 +135,9 @@ class TodayScreen(Screen):
             if not steps:
                 self.notify("There is nothing in today's routine.", severity="warning")
                 return
-            record = self.app.store.start_session(view.day, steps, view.now)
+            record = self.app.write(self.app.store.start_session, view.day, steps, view.now)
+            if record is NOT_SAVED:
+                return
         self.app.push_screen(SessionScreen(record))
 
     def action_checkin(self) -> None:

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from neurocoach.models import Profile
+from neurocoach.tui.saving import NOT_SAVED
 
 WELCOME = """\
 [b]Welcome to neurocoach[/b]
@@ -44,5 +45,7 @@ class WelcomeScreen(Screen):
         self.app.switch_screen(ProfileScreen(first_run=True))
 
     def action_defaults(self) -> None:
-        self.app.store.save_profile(Profile(), self.app.clock.now())
+        if self.app.write(self.app.store.save_profile, Profile(),
+                          self.app.clock.now()) is NOT_SAVED:
+            return
         self.dismiss(True)
