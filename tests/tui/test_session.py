@@ -128,9 +128,14 @@ async def test_leave_then_reopen_resumes_at_the_same_step(make_app, store, clock
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         record = await start(pilot)
-        await pilot.press("enter", "enter", "s")
+        await pilot.press("enter", "enter", "s", "s")
         await pilot.press("escape")
-        assert "enter resumes at step 4" in text(app, "#today-meta")
+        assert "enter resumes at step 5" in text(app, "#today-meta")
+        routine = app.screen.query_one("#today-routine")
+        lines = [str(routine.get_option_at_index(i).prompt) for i in range(routine.option_count)]
+        assert lines[0].startswith("[x] ") and lines[0].endswith("· done")
+        assert lines[1].startswith("[-] ") and lines[1].endswith("· skipped")
+        assert lines[2].startswith("[ ] ") and lines[2].endswith("· to do")
 
     # A new process on the same file (as after a crash): offered the same place.
     from neurocoach.tui.app import NeurocoachApp
@@ -138,11 +143,10 @@ async def test_leave_then_reopen_resumes_at_the_same_step(make_app, store, clock
     clock.advance(minutes=30)
     again = NeurocoachApp(store=Store.open(db_path), clock=clock)
     async with again.run_test(size=(80, 24)) as pilot:
-        assert "enter resumes at step 4" in text(again, "#today-meta")
+        assert "enter resumes at step 5" in text(again, "#today-meta")
         resumed = await start(pilot)
         assert resumed.id == record.id
-        assert f"Step 4 of {len(record.steps)}" in text(again, "#step-count")
-        assert "[x]" not in text(again, "#step-count")
+        assert f"Step 5 of {len(record.steps)}" in text(again, "#step-count")
 
 
 async def test_session_crossing_midnight_stays_on_its_day(make_app, store, clock):

@@ -8,6 +8,7 @@ import humanize
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -90,7 +91,8 @@ class TodayScreen(Screen):
             label = f"{STATE_MARKS[state]} {ex.name} — {item.dose.describe(ex.per_side)}"
             if item.swapped_from:
                 label += f"  (instead of {catalog.get(item.swapped_from).name})"
-            options.append(Option(f"{label}  · {state}", id=item.exercise_id))
+            # Content, not markup: "[x]" must show as typed.
+            options.append(Option(Content(f"{label}  · {state}"), id=item.exercise_id))
         routine = self.query_one("#today-routine", OptionList)
         highlighted = routine.highlighted
         routine.clear_options()

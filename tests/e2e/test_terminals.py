@@ -1,0 +1,96 @@
+"""Real terminals: hang-ups, sizes, colour settings and locales."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+
+import pytest
+
+from neurocoach.store import Store
+from tests.e2e.terminal import TMUX, env_for, neurocoach
+from tests.e2e.test_kill_resume import onboarded
+
+
+def test_sighup_mid_session_keeps_every_step(terminals, tmp_path):
+    db = tmp_path / "hup.db"
+    onboarded(db)
+    term = terminals(neurocoach(), env=env_for(db))
+    term.wait_for("enter to start")
+    term.keys("Enter")
+    term.wait_for("Step 1 of")
+    term.keys("Enter", "Enter")
+    term.wait_for("Step 3 of")
+    os.kill(term.app_pid(), signal.SIGHUP)               # the SSH connection drops
+    term.wait_for("__EXIT__")
+    record = Store.open(db).latest_session()
+    assert sorted(record.entries) == [0, 1]
+    again = terminals(neurocoach(), env=env_for(db))
+    again.wait_for("enter resumes at step 3")
+
+
+def test_no_color_state_reads_in_words_and_symbols(terminals, tmp_path):
+    db = tmp_path / "nocolor.db"
+    onboarded(db)
+    env = env_for(db) | {"NO_COLOR": "1"}
+    term = terminals(neurocoach(), env=env)
+    term.wait_for("enter to start")
+    term.keys("Enter")
+    term.wait_for("Step 1 of")
+    term.keys("Enter", "Enter", "s", "s", "Escape")
+    screen = term.wait_for("enter resumes")
+    assert "[x]" in screen and "· done" in screen
+    assert "[-]" in screen and "· skipped" in screen
+    assert "[ ]" in screen and "· to do" in screen
+
+
+@pytest.mark.parametrize("extra", [{"TERM": "xterm"}, {"LANG": "C", "LC_ALL": "C"},
+                                   {"TERM": "xterm-256color", "COLORTERM": "truecolor"}],
+                         ids=["xterm-16", "lang-c", "truecolor"])
+def test_other_terminals_show_today_and_a_session(terminals, tmp_path, extra):
+    db = tmp_path / "term.db"
+    onboarded(db)
+    term = terminals(neurocoach(), env=env_for(db) | extra)
+    term.wait_for("enter to start")
+    term.keys("Enter")
+    term.wait_for("Step 1 of")
+    term.keys("Escape", "q")
+    term.wait_for("__EXIT__ 0")
+
+
+@pytest.mark.parametrize("size", [(40, 12), (200, 60)], ids=["40x12", "200x60"])
+def test_every_screen_survives_small_and_large_terminals(terminals, tmp_path, size):
+    db = tmp_path / "size.db"
+    term = terminals(neurocoach(), env=env_for(db), width=size[0], height=size[1])
+    term.wait_for("neurocoach")
+    term.keys("Escape")                                  # defaults on the welcome
+    for keys in (["l"], ["j", "j", "Tab"], ["p"], ["t"], ["?"], ["Escape"], ["c"],
+                 ["3", "Enter", "Enter", "Enter", "Enter", "1", "Enter"], ["Enter"],
+                 ["Space"], ["Enter"], ["x"], ["1"], ["Enter"]):
+        term.keys(*keys)
+        screen = term.screen()
+        assert "Traceback" not in screen and "__EXIT__" not in screen, screen
+    term.keys("q")
+    term.wait_for("__EXIT__ 0")
+    record = Store.open(db).latest_session()
+    assert record.stopped_reason == "dizzy" and record.entries
+
+
+def test_resize_mid_session_keeps_the_place_and_the_timer(terminals, tmp_path):
+    db = tmp_path / "resize.db"
+    onboarded(db)
+    term = terminals(neurocoach(), env=env_for(db))
+    term.wait_for("enter to start")
+    term.keys("Enter")
+    term.wait_for("Step 1 of")
+    term.keys("Space")
+    subprocess.run([TMUX, "resize-window", "-t", term.name, "-x", "40", "-y", "12"], check=True)
+    term.wait_for("Step 1 of")
+    subprocess.run([TMUX, "resize-window", "-t", term.name, "-x", "100", "-y", "30"], check=True)
+    term.wait_for("Step 1 of")
+    term.keys("Space")                                   # pause, then it is still mid-hold
+    term.keys("Enter")
+    term.wait_for("Step 2 of")
+    record = Store.open(db).latest_session()
+    assert sorted(record.entries) == [0]
