@@ -6,7 +6,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from neurocoach.models import RATINGS, SessionRecord
+from neurocoach.catalog import Dose, Exercise
+from neurocoach.models import RATINGS, SessionRecord, Step
 
 RESUME_WITHIN = dt.timedelta(hours=18)
 """An unfinished session this recent is offered for resuming (it may cross midnight)."""
@@ -82,3 +83,9 @@ def exercise_states(record: SessionRecord) -> list[tuple[str, str]]:
             state = "to do"
         result.append((ex_id, state))
     return result
+
+
+def step_dose(step: Step, exercise: Exercise) -> Dose:
+    """The dose a planned step carries (it may differ from the catalog's)."""
+    return Dose(kind=exercise.dose.kind, sets=step.sets, reps=step.reps,
+                seconds=step.seconds, minutes=step.minutes)

@@ -139,3 +139,13 @@ async def test_escape_in_stop_dialog_returns_to_the_session(make_app, store):
         await pilot.press("enter", "x", "escape")
         assert isinstance(app.screen, SessionScreen)
         assert store.session(app.screen.record.id).finished_at is None
+
+
+async def test_today_lists_the_started_session_even_after_a_later_checkin(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "enter", "escape")   # first exercise done
+        await pilot.press("c", "2", "enter", "enter", "enter", "enter", "2", "enter")
+        lines = routine_lines(app)
+        assert lines[0].startswith("[x] Foot roll on a ball") and lines[0].endswith("· done")
+        assert "sore" in text(app, "#today-notes").lower()

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from neurocoach.coach.session import STATE_MARKS, exercise_states, resumable
+from neurocoach.coach.session import STATE_MARKS, exercise_states, resumable, step_dose
 from neurocoach.tui.today_data import TodayView, load_today
 from neurocoach.tui.saving import NOT_SAVED
 
@@ -79,20 +79,28 @@ class TodayScreen(Screen):
         return f"Check-in: done — pain {c.pain}/10, {feet}."
 
     def _fill_routine(self, view: TodayView) -> None:
+        """Today's session as it was started (if any), else the routine still to do."""
         catalog = self.app.catalog
+        rows = []  # (exercise id, dose words, swapped from, state)
         if view.session_today is not None:
-            states = dict(exercise_states(view.session_today))
+            record = view.session_today
+            for ex_id, state in exercise_states(record):
+                step = next(s for s in record.steps if s.exercise_id == ex_id)
+                ex = catalog.get(ex_id)
+                rows.append((ex_id, step_dose(step, ex).describe(ex.per_side),
+                             step.swapped_from, state))
         else:
-            states = {}
+            for item in view.routine.items:
+                ex = catalog.get(item.exercise_id)
+                rows.append((item.exercise_id, item.dose.describe(ex.per_side),
+                             item.swapped_from, "to do"))
         options = []
-        for item in view.routine.items:
-            ex = catalog.get(item.exercise_id)
-            state = states.get(item.exercise_id, "to do")
-            label = f"{STATE_MARKS[state]} {ex.name} — {item.dose.describe(ex.per_side)}"
-            if item.swapped_from:
-                label += f"  (instead of {catalog.get(item.swapped_from).name})"
+        for ex_id, dose, swapped_from, state in rows:
+            label = f"{STATE_MARKS[state]} {catalog.get(ex_id).name} — {dose}"
+            if swapped_from:
+                label += f"  (instead of {catalog.get(swapped_from).name})"
             # Content, not markup: "[x]" must show as typed.
-            options.append(Option(Content(f"{label}  · {state}"), id=item.exercise_id))
+            options.append(Option(Content(f"{label}  · {state}"), id=ex_id))
         routine = self.query_one("#today-routine", OptionList)
         highlighted = routine.highlighted
         routine.clear_options()
