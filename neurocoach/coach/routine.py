@@ -6,10 +6,13 @@ from history, so every screen, the CLI and the tests agree on the day's routine.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from neurocoach.coach.plan import DEFAULT_EXERCISES, Plan, default_plan
 from neurocoach.coach.profile import rest_days_for
 from neurocoach.coach.safety import SafetyNote, apply_safety
 from neurocoach.models import Checkin, Profile, Step
@@ -17,39 +20,17 @@ from neurocoach.models import Checkin, Profile, Step
 if TYPE_CHECKING:
     from neurocoach.catalog import Catalog, Dose
 
+__all__ = ["CATEGORY_ORDER", "DEFAULT_EXERCISES", "Plan", "Routine", "RoutineItem",
+           "build_routine", "default_plan", "dosed", "rest_weekdays", "todays_routine"]
+
 CATEGORY_ORDER = ("stretching", "strengthening", "balance", "cardio")
 """The order of a session: loosen up, strengthen, balance, then cardio last."""
-
-DEFAULT_EXERCISES = (
-    "calf-stretch", "toe-stretch", "plantar-roll",
-    "towel-curls", "marble-pickups", "ankle-circles",
-    "heel-to-toe-walk", "single-leg-stand", "weight-shifts",
-    "walking",
-)
-"""The article's exercises that need no pool and no exercise bike."""
 
 EPOCH = dt.date(2024, 1, 1)
 """A Monday: training days are counted from here to pick each day's exercises."""
 
 OVERSHOOT = 1.1
 """Extra exercises are added while the day stays within 10 % over the target time."""
-
-
-@dataclass(frozen=True)
-class Plan:
-    exercise_ids: tuple[str, ...]  # the exercises in rotation
-    days_per_week: int = 5
-    rest_days: tuple[int, ...] = (2, 6)  # weekday numbers, Monday = 0
-    target_minutes: int = 15
-
-
-def default_plan(catalog: Catalog, profile: Profile) -> Plan:
-    """The article's home exercises, with the person's own training and rest days."""
-    return Plan(
-        exercise_ids=tuple(i for i in DEFAULT_EXERCISES if i in catalog),
-        days_per_week=profile.days_per_week,
-        rest_days=tuple(profile.rest_days),
-    )
 
 
 @dataclass(frozen=True)
@@ -125,14 +106,29 @@ def _seconds(catalog: Catalog, ex_id: str) -> int:
     return ex.dose.estimated_seconds(ex.per_side)
 
 
-def build_routine(plan: Plan, catalog: Catalog, day: dt.date) -> Routine:
-    """The day's exercises at their catalog doses, before any safety rule.
+def dosed(catalog: Catalog, doses: Mapping[str, Dose] | None) -> Catalog:
+    """The catalog with the person's own doses (their levels, or their plan's) in place of
+    the book's: the routine's time budget, swaps and gentle days then all start from them."""
+    if not doses:
+        return catalog
+    from neurocoach.catalog import Catalog
+
+    return Catalog(dataclasses.replace(ex, dose=doses[ex.id])
+                   if ex.id in doses and doses[ex.id].kind == ex.dose.kind else ex
+                   for ex in catalog)
+
+
+def build_routine(plan: Plan, catalog: Catalog, day: dt.date,
+                  doses: Mapping[str, Dose] | None = None) -> Routine:
+    """The day's exercises at the person's doses (`doses`, else the catalog's), before any
+    safety rule.
 
     Each category of the plan gives its next exercise in turn (so a category with n
     exercises shows all of them within n training days); then more are added, category by
     category, while the day stays near the target time. Rest days hold the routine of the
     next training day, marked as a rest day.
     """
+    catalog = dosed(catalog, doses)
     rest = rest_weekdays(plan)
     turn = training_day_number(day, rest)
     ids = list(dict.fromkeys(i for i in plan.exercise_ids if i in catalog))
@@ -155,7 +151,10 @@ def build_routine(plan: Plan, catalog: Catalog, day: dt.date) -> Routine:
 
 
 def todays_routine(plan: Plan, catalog: Catalog, profile: Profile, day: dt.date,
-                   checkin: Checkin | None, recent_pain_average: float | None) -> Routine:
-    """The day's routine with every safety rule applied (see coach.safety)."""
+                   checkin: Checkin | None, recent_pain_average: float | None,
+                   doses: Mapping[str, Dose] | None = None) -> Routine:
+    """The day's routine with every safety rule applied (see coach.safety); `doses` are
+    the person's own (from their levels and plan), by exercise id."""
+    catalog = dosed(catalog, doses)
     return apply_safety(build_routine(plan, catalog, day), catalog, profile, checkin,
                         recent_pain_average)

@@ -15,6 +15,7 @@ from neurocoach.store.backup import backup_to, pre_migration_path
 from neurocoach.store.exchange import Exchange
 from neurocoach.store.migrations import migrations
 from neurocoach.store.opening import StoreError, inspect_existing, prepare_new
+from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
 
 __all__ = ["Store", "StoreError"]
@@ -22,7 +23,7 @@ __all__ = ["Store", "StoreError"]
 BUSY_TIMEOUT_MS = 10_000
 
 
-class Store(ProgressQueries, Exchange):
+class Store(ProgressQueries, Exchange, PlanQueries):
     """One person's data in one SQLite file."""
 
     def __init__(self, path: Path, db: Database) -> None:

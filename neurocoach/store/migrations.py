@@ -81,5 +81,50 @@ def m001_initial(db: Database) -> None:
     db["balance_tests"].create_index(["day"])
 
 
+@migrations()
+def m002_plans_levels_custom(db: Database) -> None:
+    """The person's plan, a history of level changes, and their own exercises."""
+    db["plan"].create(
+        {"id": int, "target_minutes": int, "note": str, "updated_at": str},
+        pk="id",
+        not_null={"target_minutes"},
+    )
+    db["plan_exercises"].create(
+        {
+            "exercise_id": str,
+            "position": int,
+            "level": int,  # kept at this level by hand or by the plan; NULL: the coach's
+            "dose": str,  # JSON: a fixed dose from the plan; NULL: the level's
+            "note": str,
+        },
+        pk="exercise_id",
+        not_null={"position"},
+    )
+    db["level_changes"].create(
+        {
+            "id": int,
+            "exercise_id": str,
+            "level": int,
+            "day": str,
+            "at": str,
+            "cause": str,  # start | up | hard | flare | feet | manual | plan
+            "reason": str,
+        },
+        pk="id",
+        not_null={"exercise_id", "level", "day", "at", "cause", "reason"},
+    )
+    db["level_changes"].create_index(["exercise_id", "id"])
+    db["custom_exercises"].create(
+        {
+            "id": str,
+            "fields": str,  # JSON: the catalog's fields, read back through its checks
+            "created_at": str,
+            "updated_at": str,
+            "archived_at": str,  # NULL while in use; archiving never deletes
+        },
+        pk="id",
+        not_null={"fields", "created_at", "updated_at"},
+    )
+
 def known_names() -> set[str]:
     return {m.name for m in migrations._migrations}

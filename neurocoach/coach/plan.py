@@ -1,0 +1,175 @@
+"""A person's plan: which exercises, how often, how long, and anything set per exercise.
+
+Pure. The plan's training days and rest days are the profile's (one place for them, which
+the streak and the status line read too); the store puts the two together.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from neurocoach.models import WEEKDAYS, Profile
+
+if TYPE_CHECKING:
+    from neurocoach.catalog import Catalog, Dose, Exercise
+
+DEFAULT_EXERCISES = (
+    "calf-stretch", "toe-stretch", "plantar-roll",
+    "towel-curls", "marble-pickups", "ankle-circles",
+    "heel-to-toe-walk", "single-leg-stand", "weight-shifts",
+    "walking",
+)
+"""The article's exercises that need no pool and no exercise bike."""
+
+TARGET_MINUTES = (5, 10, 15, 20, 25, 30, 40, 45, 60)
+"""The session lengths the plan editor offers; a plan file may give any of 5–120."""
+MINUTES_RANGE = (5, 120)
+NOTE_MAX = 500
+
+
+@dataclass(frozen=True)
+class ExerciseSettings:
+    """What the plan sets for one exercise; the defaults leave it to the coach."""
+
+    level: int | None = None  # kept at this level (by hand or by a clinician's plan)
+    dose: Dose | None = None  # this amount every time: the coach does not change it
+    note: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return self == ExerciseSettings()
+
+
+_NONE = ExerciseSettings()
+
+
+@dataclass(frozen=True)
+class Plan:
+    exercise_ids: tuple[str, ...]  # the exercises in rotation, in the plan's order
+    days_per_week: int = 5
+    rest_days: tuple[int, ...] = (2, 6)  # weekday numbers, Monday = 0
+    target_minutes: int = 15
+    note: str = ""
+    settings: tuple[tuple[str, ExerciseSettings], ...] = ()  # only for planned exercises
+
+    def __post_init__(self) -> None:
+        # One form for one plan, so that equal plans compare equal (export → import).
+        ids = tuple(dict.fromkeys(self.exercise_ids))
+        given = dict(self.settings)
+        object.__setattr__(self, "exercise_ids", ids)
+        object.__setattr__(self, "rest_days", tuple(sorted(set(self.rest_days))))
+        object.__setattr__(self, "settings", tuple(
+            (i, given[i]) for i in ids if i in given and not given[i].empty))
+
+    def settings_for(self, exercise_id: str) -> ExerciseSettings:
+        return dict(self.settings).get(exercise_id, _NONE)
+
+    def with_settings(self, exercise_id: str, settings: ExerciseSettings) -> Plan:
+        merged = dict(self.settings) | {exercise_id: settings}
+        return dataclasses.replace(self, settings=tuple(merged.items()))
+
+    def with_exercise(self, exercise_id: str, included: bool) -> Plan:
+        """The plan with an exercise put in (at the end) or taken out."""
+        if included:
+            ids = self.exercise_ids if exercise_id in self.exercise_ids else (
+                *self.exercise_ids, exercise_id)
+        else:
+            ids = tuple(i for i in self.exercise_ids if i != exercise_id)
+        return dataclasses.replace(self, exercise_ids=ids)
+
+    def without(self, exercise_ids: Iterable[str]) -> Plan:
+        gone = set(exercise_ids)
+        return dataclasses.replace(self, exercise_ids=tuple(
+            i for i in self.exercise_ids if i not in gone))
+
+    def with_schedule(self, profile: Profile) -> Plan:
+        return dataclasses.replace(self, days_per_week=profile.days_per_week,
+                                   rest_days=tuple(profile.rest_days))
+
+
+def default_plan(catalog: Catalog, profile: Profile) -> Plan:
+    """The article's home exercises, with the person's own training and rest days."""
+    return Plan(
+        exercise_ids=tuple(i for i in DEFAULT_EXERCISES if i in catalog),
+        days_per_week=profile.days_per_week,
+        rest_days=tuple(profile.rest_days),
+    )
+
+
+def doses_for(plan: Plan, levels: Mapping[str, Dose]) -> dict[str, Dose]:
+    """The dose of each exercise today: the plan's fixed dose, else its level's."""
+    doses = dict(levels)
+    for exercise_id, settings in plan.settings:
+        if settings.dose is not None:
+            doses[exercise_id] = settings.dose
+    return doses
+
+
+# -- words ------------------------------------------------------------------------------
+def days_words(plan: Plan) -> str:
+    """'5 days a week, resting on Wednesday and Sunday'."""
+    rest = [WEEKDAYS[d] for d in plan.rest_days if 0 <= d <= 6]
+    text = f"{plan.days_per_week} day{'s' if plan.days_per_week != 1 else ''} a week"
+    if not rest:
+        return text + ", no rest days"
+    return text + ", resting on " + join_words(rest)
+
+
+def join_words(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def settings_words(settings: ExerciseSettings, exercise: Exercise | None) -> str:
+    """'kept at level 2, 2 sets of 8 every time' — or 'the coach's levels'."""
+    parts = []
+    if settings.level is not None:
+        parts.append(f"kept at level {settings.level}")
+    if settings.dose is not None:
+        per_side = exercise.per_side if exercise else False
+        parts.append(f"{settings.dose.describe(per_side)} every time")
+    return ", ".join(parts) or "the coach's levels"
+
+
+def describe_changes(old: Plan, new: Plan, catalog: Catalog,
+                     new_exercises: Iterable[Exercise] = (),
+                     changed_exercises: Iterable[Exercise] = (),
+                     restored: Iterable[str] = ()) -> list[str]:
+    """What applying `new` over `old` changes, one plain sentence each ([] if nothing)."""
+    def name(exercise_id: str) -> str:
+        return catalog.get(exercise_id).name if exercise_id in catalog else exercise_id
+
+    lines = [f"New exercise of your own: {ex.name} ({ex.category})." for ex in new_exercises]
+    lines += [f"Your exercise {ex.name} changes to the file's version." for ex in changed_exercises]
+    lines += [f"Your archived exercise {name(i)} comes back." for i in restored]
+    if (old.days_per_week, old.rest_days) != (new.days_per_week, new.rest_days):
+        lines.append(f"Training days: {days_words(old)} → {days_words(new)}.")
+    if old.target_minutes != new.target_minutes:
+        lines.append(f"Session length: about {old.target_minutes} → {new.target_minutes} "
+                     "minutes.")
+    added = [i for i in new.exercise_ids if i not in old.exercise_ids]
+    removed = [i for i in old.exercise_ids if i not in new.exercise_ids]
+    if added:
+        lines.append("Adds to your routine: " + join_words([name(i) for i in added]) + ".")
+    if removed:
+        lines.append("Takes out of your routine: " + join_words([name(i) for i in removed]) + ".")
+    kept_old = [i for i in old.exercise_ids if i in new.exercise_ids]
+    kept_new = [i for i in new.exercise_ids if i in old.exercise_ids]
+    if kept_old != kept_new:
+        lines.append("The order of the exercises changes.")
+    for i in new.exercise_ids:
+        before, after = old.settings_for(i), new.settings_for(i)
+        exercise = catalog.get(i) if i in catalog else None
+        if (before.level, before.dose) != (after.level, after.dose) and (
+                i in old.exercise_ids or not (after.level is None and after.dose is None)):
+            lines.append(f"{name(i)}: {settings_words(before, exercise)} → "
+                         f"{settings_words(after, exercise)}.")
+        if before.note != after.note and after.note:
+            lines.append(f"{name(i)}: note “{after.note}”.")
+        elif before.note and not after.note:
+            lines.append(f"{name(i)}: its note is removed.")
+    if old.note != new.note:
+        lines.append(f"Plan note: “{new.note}”." if new.note else "The plan note is removed.")
+    return lines

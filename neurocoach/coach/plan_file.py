@@ -1,0 +1,333 @@
+"""The plan file: a plan in TOML, as a physiotherapist writes it and `plan export` writes it.
+
+Pure: text in, a checked plan out (or a PlanFileError naming the line and the field);
+a plan in, text out. Reading back what was written gives the same plan.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+from neurocoach.catalog import (
+    DOSE_AMOUNT, FIELD_ORDER, Catalog, CatalogError, Dose, Exercise, error_field,
+    exercise_fields, parse_dose, parse_exercise,
+)
+from neurocoach.coach.plan import MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan
+from neurocoach.coach.profile import rest_days_for
+from neurocoach.coach.progression import levels_for
+from neurocoach.models import WEEKDAYS
+
+FORMAT = "neurocoach-plan"
+VERSION = 1
+TOP_KEYS = ("format", "version", "days_per_week", "rest_days", "target_minutes", "note",
+            "exercise", "custom_exercise")
+ITEM_KEYS = ("id", "level", "dose", "note")
+
+
+class PlanFileError(ValueError):
+    """A plan file that cannot be used: one line naming the file, the line and the field."""
+
+
+@dataclass(frozen=True)
+class PlanImport:
+    plan: Plan
+    custom: tuple[Exercise, ...]  # the file's own exercises, checked, in file order
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+class _Lines:
+    """Finds the line of a key, at the top or inside the n-th [[table]], for messages."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def _tables(self, name: str) -> list[int]:
+        header = re.compile(rf"\s*\[\[\s*{re.escape(name)}\s*\]\]")
+        return [i for i, line in enumerate(self.lines) if header.match(line)]
+
+    def find(self, key: str | None, table: str | None = None, index: int = 0) -> int | None:
+        """1-based line of `key` (at the top, or in the index-th [[table]]); the table's own
+        line when the key is not written there; None when nothing fits."""
+        header = re.compile(r"\s*\[")
+        headers = [i for i, line in enumerate(self.lines) if header.match(line)]
+        if table is None:
+            span = range(0, headers[0] if headers else len(self.lines))
+        else:
+            starts = self._tables(table)
+            if index >= len(starts):
+                return None
+            first = starts[index]
+            if key is None:
+                return first + 1
+            end = next((h for h in headers if h > first), len(self.lines))
+            span = range(first + 1, end)
+        for i in span:
+            if key and re.match(rf"\s*{re.escape(key)}\s*[=.]", self.lines[i]):
+                return i + 1
+        return None if table is None else span.start
+
+
+class _Reader:
+    def __init__(self, text: str, label: str) -> None:
+        self.label, self.where = label, _Lines(text)
+
+    def fail(self, problem: str, key: str | None = None, table: str | None = None,
+             index: int = 0) -> PlanFileError:
+        line = self.where.find(key, table, index)
+        at = f", line {line}" if line else ""
+        return PlanFileError(f"{self.label}{at}: {problem}")
+
+    def top_fail(self, key: str, problem: str) -> PlanFileError:
+        return self.fail(f"field '{key}': {problem}", key)
+
+    def whole(self, data: dict, key: str, low: int, high: int) -> int:
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self.top_fail(key, f"must be a whole number from {low} to {high}, "
+                                     f"not {_show(value)}")
+        return value
+
+    def note(self, value: Any, fail) -> str:
+        if not isinstance(value, str):
+            raise fail(f"must be some text in quotes, not {_show(value)}")
+        if len(value.strip()) > NOTE_MAX:
+            raise fail(f"must be at most {NOTE_MAX} characters (it has {len(value.strip())})")
+        return value.strip()
+
+
+def _weekday(value: Any) -> int | None:
+    if isinstance(value, str):
+        word = value.strip().casefold()
+        for n, name in enumerate(WEEKDAYS):
+            if len(word) >= 3 and name.casefold().startswith(word):
+                return n
+    return None
+
+
+def parse_plan(text: str, label: str, catalog: Catalog, current: Plan) -> PlanImport:
+    """Check a plan file against the catalog (built-in and the person's own exercises).
+    Keys the file leaves out keep their `current` values. Raises PlanFileError."""
+    r = _Reader(text, label)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise PlanFileError(_syntax(label, text, str(err))) from None
+    for key in data:
+        if key not in TOP_KEYS:
+            raise r.top_fail(key, f"is not a plan field (known: {', '.join(TOP_KEYS)})")
+    if "format" in data and data["format"] != FORMAT:
+        raise r.top_fail("format", f"must be {FORMAT!r}, not {_show(data['format'])}")
+    if "version" in data and data["version"] != VERSION:
+        raise r.top_fail("version", f"must be {VERSION} (this program reads version "
+                                    f"{VERSION} plan files), not {_show(data['version'])}")
+    days = r.whole(data, "days_per_week", 1, 7) if "days_per_week" in data else None
+    rest = _rest_days(r, data) if "rest_days" in data else None
+    if days is not None and rest is not None and 7 - len(rest) != days:
+        raise r.top_fail("rest_days", f"leaves {7 - len(rest)} training days, but "
+                                      f"days_per_week is {days}")
+    if rest is None:
+        rest = rest_days_for(days) if days is not None else current.rest_days
+    if days is None:
+        days = 7 - len(rest) if "rest_days" in data else current.days_per_week
+    minutes = (r.whole(data, "target_minutes", *MINUTES_RANGE) if "target_minutes" in data
+               else current.target_minutes)
+    note = (r.note(data["note"], lambda p: r.top_fail("note", p)) if "note" in data
+            else current.note)
+    custom = _custom_exercises(r, data.get("custom_exercise", []), catalog)
+    known = _merged(r, catalog, custom)
+    ids, settings = _items(r, data.get("exercise"), known)
+    plan = Plan(tuple(ids), days, tuple(sorted(rest)), minutes, note, tuple(settings.items()))
+    return PlanImport(plan, tuple(custom))
+
+
+def _syntax(label: str, text: str, message: str) -> str:
+    """tomllib's message with the line in front, where it can be found."""
+    found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if found:
+        line, column = found.groups()
+        return (f"{label}, line {line}: is not valid TOML: {message[:found.start()]} "
+                f"(column {column})")
+    if message.endswith("(at end of document)"):
+        last = len(text.rstrip("\n").splitlines()) or 1
+        return (f"{label}, line {last}: is not valid TOML: "
+                f"{message.removesuffix(' (at end of document)')} (at the end of the file)")
+    return f"{label}: is not valid TOML: {message}"
+
+
+def _rest_days(r: _Reader, data: dict) -> tuple[int, ...]:
+    value = data["rest_days"]
+    if not isinstance(value, list):
+        raise r.top_fail("rest_days", f"must be a list of weekdays like [\"Wednesday\", "
+                                      f"\"Sunday\"], not {_show(value)}")
+    days: list[int] = []
+    for item in value:
+        day = _weekday(item)
+        if day is None:
+            raise r.top_fail("rest_days", f"{_show(item)} is not a weekday (Monday … Sunday)")
+        if day in days:
+            raise r.top_fail("rest_days", f"names {WEEKDAYS[day]} twice")
+        days.append(day)
+    if len(days) == 7:
+        raise r.top_fail("rest_days", "must leave at least one training day")
+    return tuple(days)
+
+
+def _custom_exercises(r: _Reader, tables: Any, catalog: Catalog) -> list[Exercise]:
+    if not isinstance(tables, list):
+        raise r.top_fail("custom_exercise", "must be [[custom_exercise]] tables")
+    found: list[Exercise] = []
+    for n, table in enumerate(tables):
+        try:
+            exercise = parse_exercise(table, where="custom_exercise", index=n + 1, custom=True)
+        except CatalogError as err:
+            field, _ = error_field(err)
+            raise r.fail(str(err), field, "custom_exercise", n) from None
+        if exercise.id in catalog and not catalog.get(exercise.id).custom:
+            raise r.fail(f"custom_exercise {exercise.id!r}, field 'id': is a built-in exercise; "
+                         "use another id for your own, or list it under [[exercise]]",
+                         "id", "custom_exercise", n)
+        if any(e.id == exercise.id for e in found):
+            raise r.fail(f"custom_exercise {exercise.id!r}, field 'id': is defined twice",
+                         "id", "custom_exercise", n)
+        found.append(exercise)
+    return found
+
+
+def _merged(r: _Reader, catalog: Catalog, custom: list[Exercise]) -> Catalog:
+    mine = {e.id for e in custom}
+    try:
+        return Catalog([*(e for e in catalog if e.id not in mine), *custom], where="catalog")
+    except CatalogError as err:
+        found = re.search(r"exercise '([^']+)'", str(err))
+        index = next((n for n, e in enumerate(custom) if found and e.id == found.group(1)), 0)
+        field, problem = error_field(err)
+        who = found.group(1) if found else "?"
+        raise r.fail(f"custom_exercise {who!r}, field '{field}': {problem}", field,
+                     "custom_exercise", index) from None
+
+
+def _items(r: _Reader, tables: Any, known: Catalog) -> tuple[list[str], dict]:
+    if not isinstance(tables, list) or not tables:
+        raise r.fail("has no [[exercise]] tables: list each exercise of the plan in one")
+    ids: list[str] = []
+    settings: dict[str, ExerciseSettings] = {}
+    for n, table in enumerate(tables):
+        label = f"exercise #{n + 1}"
+
+        def fail(field: str, problem: str) -> PlanFileError:
+            return r.fail(f"{label}, field '{field}': {problem}", field.split(".")[0],
+                          "exercise", n)
+
+        if not isinstance(table, dict):
+            raise fail("id", "must be a table of fields")
+        for key in table:
+            if key not in ITEM_KEYS:
+                hint = (" — to define a new exercise, use a [[custom_exercise]] table"
+                        if key in FIELD_ORDER else "")
+                raise fail(key, f"is not a plan exercise field (known: {', '.join(ITEM_KEYS)})"
+                                f"{hint}")
+        if "id" not in table:
+            raise fail("id", "is missing")
+        exercise_id = table["id"]
+        if not isinstance(exercise_id, str) or exercise_id not in known:
+            raise fail("id", f"{_show(exercise_id)} is not a built-in exercise or one of "
+                             "yours; define a new one in a [[custom_exercise]] table")
+        label = f"exercise {exercise_id!r}"
+        if exercise_id in ids:
+            raise fail("id", "is listed twice")
+        exercise = known.get(exercise_id)
+        level = table.get("level")
+        if level is not None:
+            top = len(levels_for(exercise))
+            if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= top:
+                raise fail("level", f"must be a whole number from 1 to {top}, not {_show(level)}")
+        dose = None
+        if "dose" in table:
+            try:
+                dose = parse_dose(table["dose"], where="", label="")
+            except CatalogError as err:
+                found = re.search(r"field '([^']+)': (.*)$", str(err), re.S)
+                field, problem = found.groups() if found else ("dose", str(err))
+                raise fail(field, problem) from None
+            if dose.kind != exercise.dose.kind:
+                raise fail("dose.kind", f"must be {exercise.dose.kind!r} for {exercise.name} "
+                                        f"(its dose is counted in {DOSE_AMOUNT[exercise.dose.kind]}),"
+                                        f" not {dose.kind!r}")
+        note = r.note(table.get("note", ""), lambda p: fail("note", p))
+        ids.append(exercise_id)
+        settings[exercise_id] = ExerciseSettings(level=level, dose=dose, note=note)
+    return ids, settings
+
+
+# -- writing ------------------------------------------------------------------------------
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        return "[\n" + "".join(f"  {_value(v)},\n" for v in value) + "]"
+    raise TypeError(f"cannot write {value!r} to a plan file")
+
+
+def _dose_table(dose: Dose) -> dict:
+    table: dict[str, Any] = {"kind": dose.kind, DOSE_AMOUNT[dose.kind]:
+                             getattr(dose, DOSE_AMOUNT[dose.kind])}
+    if dose.sets != 1:
+        table["sets"] = dose.sets
+    return table
+
+
+def custom_to_export(plan: Plan, catalog: Catalog) -> list[Exercise]:
+    """The person's own exercises a plan file needs: those in the plan and their stand-ins."""
+    wanted: list[str] = []
+    queue = [i for i in plan.exercise_ids if i in catalog]
+    while queue:
+        exercise = catalog.get(queue.pop(0))
+        if exercise.custom and exercise.id not in wanted:
+            wanted.append(exercise.id)
+            if exercise.alternative and exercise.alternative in catalog:
+                queue.append(exercise.alternative)
+    return [catalog.get(i) for i in wanted]
+
+
+def render_plan(plan: Plan, catalog: Catalog) -> str:
+    """The plan as a plan file (parse_plan reads it back as the same plan)."""
+    lines = [
+        "# A neurocoach plan: neurocoach plan import FILE.toml reads it back.",
+        f"format = {_value(FORMAT)}",
+        f"version = {VERSION}",
+        f"days_per_week = {plan.days_per_week}",
+        f"rest_days = [{', '.join(_value(WEEKDAYS[d]) for d in plan.rest_days)}]",
+        f"target_minutes = {plan.target_minutes}",
+        f"note = {_value(plan.note)}",
+    ]
+    for exercise_id in plan.exercise_ids:
+        settings = plan.settings_for(exercise_id)
+        name = catalog.get(exercise_id).name if exercise_id in catalog else exercise_id
+        lines += ["", f"[[exercise]]  # {name}", f"id = {_value(exercise_id)}"]
+        if settings.level is not None:
+            lines.append(f"level = {settings.level}")
+        if settings.dose is not None:
+            lines.append(f"dose = {_value(_dose_table(settings.dose))}")
+        if settings.note:
+            lines.append(f"note = {_value(settings.note)}")
+    for exercise in custom_to_export(plan, catalog):
+        lines += ["", "[[custom_exercise]]"]
+        for key, value in exercise_fields(exercise).items():
+            lines.append(f"{key} = {_value(value)}")
+    return "\n".join(lines) + "\n"

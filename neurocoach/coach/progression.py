@@ -1,0 +1,353 @@
+"""Levels: how each exercise grows with the person, and when it steps up or back.
+
+Pure: the caller passes the exercise, its stored level, its recent outcomes and the
+check-ins; the answer is the same every time for the same data.
+
+- Standing balance steps down its support, Otago-style: both hands, one hand, no hands,
+  eyes closed. The amount stays the catalog's.
+- Reps start at 1 set of half the catalog's reps (5 of 10) and build to the full reps,
+  then to 2 and 3 sets.
+- Holds build from half the catalog's time (15 of 30 s) to all of it.
+- Minutes start at the catalog's (walking: 10) and build to three times that.
+
+A step up comes only after the last few sessions of the exercise at this level were
+rated easy or right, at the level's full dose, with no pain flare or foot problem since.
+"Hard", a pain flare, or (for weight-bearing work) sore feet step back one level.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from neurocoach.catalog import DOSE_AMOUNT, DOSE_LIMITS, Dose, Exercise
+from neurocoach.coach.safety import FLARE_POINTS, PAIN_HIGH
+from neurocoach.models import WEEKDAYS, Checkin
+
+GOOD_SESSIONS = 3
+"""Sessions in a row rated easy or right before a step up."""
+SLOW_GOOD_SESSIONS = 5
+"""Heel raises load the forefoot: they need more good sessions before a step up."""
+BASELINE_DAYS = 14
+"""A pain flare is judged against the average of this many days before it."""
+
+SUPPORT_LEVELS = (
+    "hold on to your support with both hands",
+    "hold on with one hand",
+    "no hands, with your support within reach",
+    "eyes closed, with your support within reach",
+)
+"""Standing balance levels, Otago-style: the support steps down, the amount stays."""
+
+MINUTE_STEPS = (1, 1.2, 1.5, 2, 2.5, 3)
+"""Walking 10 → 12 → 15 → 20 → 25 → 30 minutes; other timed work in the same proportion."""
+
+CAUSES = ("start", "up", "hard", "flare", "feet", "manual", "plan")
+"""Why a level was set: the coach's rules, or a person (or their clinician's plan)."""
+_SIGNAL_CAUSES = ("flare", "feet")
+
+
+@dataclass(frozen=True)
+class Level:
+    number: int
+    of: int
+    dose: Dose
+    support: str | None = None  # standing balance: how to hold on, in words
+
+    def describe(self, per_side: bool = False) -> str:
+        """'Level 2 of 4: hold on with one hand' or 'Level 1 of 5: 5 times each side'."""
+        what = self.support or self.dose.describe(per_side)
+        return f"Level {self.number} of {self.of}: {what}"
+
+
+@dataclass(frozen=True)
+class LevelState:
+    """The level an exercise is at, and when and why it was set (as stored)."""
+
+    exercise_id: str
+    level: int
+    day: dt.date
+    at: dt.datetime
+    cause: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One session's result for one exercise (both sides together)."""
+
+    day: dt.date
+    started_at: dt.datetime
+    done: bool  # at least one step done
+    rating: int | None  # the hardest rating given (1 easy, 2 right, 3 hard), None if unrated
+    planned: Dose | None = None  # the dose the session asked for (eased on gentle days)
+
+
+@dataclass(frozen=True)
+class Decision:
+    exercise_id: str
+    level: Level
+    cause: str
+    reason: str  # why the level is what it is, in words
+    changed: bool  # True when this decision moves (or first sets) the level
+    outlook: str = ""  # what it takes to move on, in words
+    pinned: bool = False  # held by hand or by the plan: the coach does not move it
+
+
+# -- the ladders ------------------------------------------------------------------------
+def is_standing_balance(exercise: Exercise) -> bool:
+    return exercise.category == "balance" and exercise.position == "standing"
+
+
+def progresses_slowly(exercise: Exercise) -> bool:
+    text = f"{exercise.id} {exercise.name}".casefold()
+    return "heel" in text and "raise" in text
+
+
+def _dedupe(doses: Iterable[Dose]) -> list[Dose]:
+    seen: list[Dose] = []
+    for dose in doses:
+        if dose not in seen:
+            seen.append(dose)
+    return seen
+
+
+def levels_for(exercise: Exercise, base: Dose | None = None) -> tuple[Level, ...]:
+    """Every level of an exercise, from the easiest, built from its catalog dose
+    (or `base`, e.g. a dose the person's plan sets)."""
+    dose = base or exercise.dose
+    if is_standing_balance(exercise):
+        n = len(SUPPORT_LEVELS)
+        return tuple(Level(i, n, dose, support) for i, support in enumerate(SUPPORT_LEVELS, 1))
+    if dose.kind == "reps":
+        reps = dose.reps or 1
+        top_sets = min(DOSE_LIMITS["sets"], max(3, dose.sets))
+        doses = [Dose("reps", 1, max(1, math.ceil(reps / 2))),
+                 Dose("reps", 1, max(1, round(reps * 0.75))),
+                 Dose("reps", 1, reps)]
+        doses += [Dose("reps", sets, reps) for sets in range(2, top_sets + 1)]
+    elif dose.kind == "hold":
+        full = dose.seconds or 1
+        unit = 5 if full >= 20 else 1
+        doses = [Dose("hold", dose.sets, seconds=max(unit, unit * round(
+                      (full / 2 + full / 2 * i / 3) / unit))) for i in range(4)]
+    else:
+        start = dose.minutes or 1
+        doses = [Dose("minutes", dose.sets, minutes=min(DOSE_LIMITS["minutes"],
+                                                        max(1, round(start * f))))
+                 for f in MINUTE_STEPS]
+    doses = _dedupe(doses)
+    return tuple(Level(i, len(doses), d) for i, d in enumerate(doses, 1))
+
+
+def level_of(levels: Sequence[Level], number: int) -> Level:
+    """The level with this number, kept within the ladder."""
+    return levels[max(1, min(len(levels), number)) - 1]
+
+
+def _amount(dose: Dose) -> int:
+    return getattr(dose, DOSE_AMOUNT[dose.kind]) or 0
+
+
+def meets(planned: Dose | None, target: Dose) -> bool:
+    """The planned dose was at least the level's (a gentle day's eased dose is not)."""
+    if planned is None:
+        return True
+    return planned.sets >= target.sets and _amount(planned) >= _amount(target)
+
+
+def matching_level(levels: Sequence[Level], dose: Dose) -> int:
+    """The highest level whose dose is no more than `dose` (at least level 1)."""
+    fits = [lv.number for lv in levels if meets(dose, lv.dose)]
+    return max(fits) if fits and not levels[0].support else 1
+
+
+# -- the signals from check-ins ---------------------------------------------------------
+@dataclass(frozen=True)
+class Signals:
+    flares: Mapping[dt.date, str]  # day -> "pain 8/10" words
+    sore_feet: frozenset[dt.date]
+
+
+def read_signals(checkins: Sequence[Checkin]) -> Signals:
+    """Pain flares (CLINICAL thresholds, against the 14 days before each day) and sore feet."""
+    by_day = {c.day: c for c in checkins}
+    flares: dict[dt.date, str] = {}
+    for c in checkins:
+        before = [by_day[d].pain for d in by_day
+                  if c.day - dt.timedelta(days=BASELINE_DAYS) <= d < c.day]
+        average = sum(before) / len(before) if before else None
+        if c.pain >= PAIN_HIGH or (average is not None and c.pain >= average + FLARE_POINTS):
+            flares[c.day] = f"pain {c.pain}/10"
+    return Signals(flares=flares,
+                   sore_feet=frozenset(c.day for c in checkins if c.feet == "sore"))
+
+
+# -- the decision -----------------------------------------------------------------------
+def _weekday(day: dt.date, today: dt.date) -> str:
+    gap = (today - day).days
+    if gap == 0:
+        return "today"
+    if gap == 1:
+        return "yesterday"
+    if 0 < gap < 7:
+        return f"on {WEEKDAYS[day.weekday()]}"
+    return f"on {day.day} {day:%B}"
+
+
+def _felt(ratings: Sequence[int]) -> str:
+    kinds = set(ratings)
+    return "easy" if kinds == {1} else "right" if kinds == {2} else "easy or right"
+
+
+def _after(day: dt.date, state: LevelState, cause_is_signal: bool = False) -> bool:
+    """A check-in signal on `day` is news for this level: after the change, or the same day
+    when the change was not itself made for a check-in."""
+    return day > state.day or (day == state.day and not cause_is_signal
+                               and state.cause not in _SIGNAL_CAUSES)
+
+
+def decide(exercise: Exercise, state: LevelState | None, outcomes: Sequence[Outcome],
+           signals: Signals, today: dt.date, *, pinned: int | None = None,
+           fixed_dose: Dose | None = None) -> Decision:
+    """The level for `exercise` today, and why.
+
+    `state` is the stored level (None the first time); `outcomes` the exercise's sessions,
+    oldest first; `pinned` a level set by hand or by the plan (it wins); `fixed_dose` a
+    dose the plan sets (the coach then leaves the level alone). At most one automatic
+    change a day, so deciding again the same day changes nothing.
+    """
+    levels = levels_for(exercise)
+    top = len(levels)
+    done_ever = any(o.done for o in outcomes)
+
+    def result(number: int, cause: str, reason: str, changed: bool, outlook: str = "",
+               held: bool = False) -> Decision:
+        return Decision(exercise.id, level_of(levels, number), cause, reason, changed,
+                        outlook, held)
+
+    if pinned is not None:
+        number = max(1, min(top, pinned))
+        if state is not None and state.level == number and state.cause in ("manual", "plan"):
+            return result(number, state.cause, state.reason, False, held=True)
+        return result(number, "manual", f"Kept at level {number} by hand.",
+                      state is None or state.level != number, held=True)
+    if state is None:
+        if done_ever:
+            number = matching_level(levels, exercise.dose)
+            reason = f"Starting at level {number}, the dose you have been doing."
+        else:
+            number, reason = 1, "Starting at level 1: start gently and build up."
+        return result(number, "start", reason, True, _outlook(exercise, 0, number, top))
+    number = max(1, min(top, state.level))
+    if fixed_dose is not None:
+        return result(number, state.cause, "Your plan sets the dose.", False, held=True)
+    if state.day >= today:  # one automatic change a day
+        return result(number, state.cause, state.reason, number != state.level)
+
+    recent = [o for o in outcomes if o.done and (o.day > state.day or o.started_at >= state.at)]
+    bad: list[tuple[dt.date, str, str]] = []  # (day, cause, reason)
+    for o in recent:
+        if o.rating == 3:
+            bad.append((o.day, "hard", "it felt hard" + (" last time" if o is recent[-1] else
+                                                         f" {_weekday(o.day, today)}")))
+    for day, words in signals.flares.items():
+        if _after(day, state) and day <= today:
+            bad.append((day, "flare", f"your pain flared {_weekday(day, today)} ({words})"))
+    if exercise.needs_alternative:
+        for day in signals.sore_feet:
+            if _after(day, state) and day <= today:
+                bad.append((day, "feet", f"your feet were sore {_weekday(day, today)}"))
+    if bad:
+        day, cause, why = max(bad, key=lambda b: (b[0], CAUSES.index(b[1])))
+        if number > 1:
+            return result(number - 1, cause, f"Back a level: {why}.", True,
+                          _outlook(exercise, 0, number - 1, top))
+        recent = [o for o in recent if o.day > day]
+    need = SLOW_GOOD_SESSIONS if progresses_slowly(exercise) else GOOD_SESSIONS
+    target = levels[number - 1].dose
+    streak: list[int] = []
+    for o in reversed(recent):
+        if o.rating not in (1, 2) or not meets(o.planned, target):
+            break
+        streak.append(o.rating)
+    if len(streak) >= need and number < top:
+        return result(number + 1, "up", f"Up a level: the last {need} times felt "
+                                         f"{_felt(streak[:need])}.", True,
+                      _outlook(exercise, 0, number + 1, top))
+    return result(number, state.cause, state.reason, False,
+                  _outlook(exercise, len(streak), number, top))
+
+
+def _outlook(exercise: Exercise, good: int, number: int, top: int) -> str:
+    if number >= top:
+        return "The top level: keep it up, and ask your clinician about harder variants."
+    need = SLOW_GOOD_SESSIONS if progresses_slowly(exercise) else GOOD_SESSIONS
+    left = need - min(good, need)
+    times = "time" if left == 1 else "times"
+    return (f"{left} more {times} rated easy or right (1 or 2) at this level, with no pain "
+            f"flare, moves you up.")
+
+
+def to_state(decision: Decision, today: dt.date, now: dt.datetime) -> LevelState:
+    """What to store for a decision that changed the level."""
+    return LevelState(decision.exercise_id, decision.level.number, today, now,
+                      decision.cause, decision.reason)
+
+
+def manual_state(exercise_id: str, number: int, today: dt.date, now: dt.datetime,
+                 *, by_plan: bool = False, released: bool = False) -> LevelState:
+    """The stored change when a person (or an imported plan) sets or releases a level."""
+    if released:
+        reason = f"Back to the coach's levels, from level {number}."
+    elif by_plan:
+        reason = f"Set to level {number} by your plan."
+    else:
+        reason = f"Kept at level {number} by hand."
+    return LevelState(exercise_id, number, today, now, "plan" if by_plan else "manual", reason)
+
+
+def replace_dose(decision: Decision, dose: Dose) -> Decision:
+    return dataclasses.replace(decision, level=dataclasses.replace(decision.level, dose=dose))
+
+
+def decide_all(plan, catalog, states: Mapping[str, LevelState],
+               outcomes: Mapping[str, Sequence[Outcome]], signals: Signals,
+               today: dt.date) -> dict[str, Decision]:
+    """A decision for every exercise of the plan and for each seated stand-in it may need
+    (`plan` is a coach.plan.Plan; `catalog` holds the person's own exercises too)."""
+    ids: list[str] = []
+    for exercise_id in plan.exercise_ids:
+        if exercise_id not in catalog:
+            continue
+        ids.append(exercise_id)
+        alternative = catalog.get(exercise_id).alternative
+        if alternative and alternative in catalog:
+            ids.append(alternative)
+    decisions = {}
+    for exercise_id in dict.fromkeys(ids):
+        settings = plan.settings_for(exercise_id)
+        decisions[exercise_id] = decide(
+            catalog.get(exercise_id), states.get(exercise_id), outcomes.get(exercise_id, ()),
+            signals, today, pinned=settings.level, fixed_dose=settings.dose)
+    return decisions
+
+
+def pin_changes(old, new, states: Mapping[str, LevelState], today: dt.date,
+                now: dt.datetime, *, by_plan: bool = False) -> list[LevelState]:
+    """The level changes to store when a plan (`new`, replacing `old`) keeps exercises at
+    a level, or lets go of one (the coach carries on from where it was)."""
+    changes = []
+    for exercise_id in new.exercise_ids:
+        before = old.settings_for(exercise_id).level
+        after = new.settings_for(exercise_id).level
+        current = states.get(exercise_id)
+        if after is not None and (after != before or current is None
+                                  or current.level != after):
+            changes.append(manual_state(exercise_id, after, today, now, by_plan=by_plan))
+        elif after is None and before is not None and current is not None:
+            changes.append(manual_state(exercise_id, current.level, today, now, released=True))
+    return changes

@@ -1,0 +1,245 @@
+"""The plan model, the plan file (read, write, every error), the words of a change, the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from neurocoach.catalog import Dose, exercise_field_errors, exercise_fields, load_catalog, with_custom
+from neurocoach.coach.plan import ExerciseSettings, Plan, default_plan, describe_changes
+from neurocoach.coach.plan_file import PlanFileError, parse_plan, render_plan
+from neurocoach.coach.progression import LevelState
+from neurocoach.models import Entry, Profile, Step
+from neurocoach.store import Store
+from neurocoach.store.migrations import migrations
+
+CATALOG = load_catalog()
+PLAN = default_plan(CATALOG, Profile())
+
+SIT_TO_STAND = """
+[[custom_exercise]]
+id = "sit-to-stand"
+name = "Sit to stand"
+category = "strengthening"
+purpose = "Stronger legs for getting up from a chair."
+steps = ["Sit near the front of a firm chair.", "Stand up slowly, then sit down slowly."]
+dose = { kind = "reps", reps = 10 }
+per_side = false
+position = "seated"
+weight_bearing = false
+needs_support = false
+equipment = ["firm chair"]
+safety = ["Use your hands on the armrests if you need to."]
+easier = "Use your hands."
+harder = "Fold your arms."
+"""
+
+CLINICIAN = """\
+# From the physiotherapist, 3 March
+days_per_week = 3
+rest_days = ["Tuesday", "Thursday", "Saturday", "Sunday"]
+target_minutes = 20
+note = "Stop the walking if the left heel hurts."
+
+[[exercise]]
+id = "towel-curls"
+dose = { kind = "reps", reps = 8, sets = 2 }
+note = "Right foot first."
+
+[[exercise]]
+id = "single-leg-stand"
+level = 2
+
+[[exercise]]
+id = "walking"
+
+[[exercise]]
+id = "sit-to-stand"
+""" + SIT_TO_STAND
+
+
+def test_plan_compares_equal_in_one_form():
+    a = Plan(("walking", "toe-stretch", "walking"), rest_days=(6, 2),
+             settings=(("toe-stretch", ExerciseSettings()), ("gone", ExerciseSettings(level=2))))
+    assert a == Plan(("walking", "toe-stretch"), rest_days=(2, 6))
+    b = a.with_settings("walking", ExerciseSettings(level=2)).with_exercise("walking", False)
+    assert b.exercise_ids == ("toe-stretch",) and b.settings == ()
+
+
+def test_clinicians_file_reads_into_a_plan():
+    result = parse_plan(CLINICIAN, "rivera.toml", CATALOG, PLAN)
+    plan = result.plan
+    assert plan.exercise_ids == ("towel-curls", "single-leg-stand", "walking", "sit-to-stand")
+    assert (plan.days_per_week, plan.rest_days, plan.target_minutes) == (3, (1, 3, 5, 6), 20)
+    assert plan.settings_for("towel-curls") == ExerciseSettings(
+        dose=Dose("reps", 2, 8), note="Right foot first.")
+    assert plan.settings_for("single-leg-stand").level == 2
+    assert [e.id for e in result.custom] == ["sit-to-stand"] and result.custom[0].custom
+
+
+def test_missing_keys_keep_the_current_values():
+    current = Plan(PLAN.exercise_ids, 4, (0, 2, 4), 25, "keep me")
+    plan = parse_plan('[[exercise]]\nid = "walking"\n', "p.toml", CATALOG, current).plan
+    assert (plan.days_per_week, plan.rest_days, plan.target_minutes, plan.note) == (
+        4, (0, 2, 4), 25, "keep me")
+    only_days = parse_plan('days_per_week = 6\n[[exercise]]\nid = "walking"\n', "p.toml",
+                           CATALOG, current).plan
+    assert only_days.rest_days == (6,)
+
+
+def test_round_trip_gives_the_same_plan():
+    imported = parse_plan(CLINICIAN, "rivera.toml", CATALOG, PLAN)
+    catalog = with_custom(CATALOG, imported.custom)
+    text = render_plan(imported.plan, catalog)
+    again = parse_plan(text, "export.toml", catalog, PLAN)
+    assert again.plan == imported.plan
+    assert again.custom == imported.custom
+    assert render_plan(again.plan, catalog) == text
+
+
+BAD = [
+    ("days_per_week = 3\nrest_days = [\n", "line 2", "not valid TOML"),
+    ("days_per_week = 3\nrest_days = [1 2]\n", "line 2", "not valid TOML"),
+    ('colour = "blue"\n[[exercise]]\nid = "walking"\n', "line 1", "field 'colour'"),
+    ('version = 2\n[[exercise]]\nid = "walking"\n', "line 1", "field 'version'"),
+    ('days_per_week = 9\n[[exercise]]\nid = "walking"\n', "line 1", "field 'days_per_week'"),
+    ('rest_days = ["Caturday"]\n[[exercise]]\nid = "walking"\n', "line 1", "'Caturday'"),
+    ('days_per_week = 4\nrest_days = ["Sunday"]\n[[exercise]]\nid = "walking"\n', "line 2",
+     "leaves 6 training days"),
+    ('target_minutes = 500\n[[exercise]]\nid = "walking"\n', "line 1", "target_minutes"),
+    ("days_per_week = 3\n", None, "no [[exercise]] tables"),
+    ('[[exercise]]\nid = "walking"\n\n[[exercise]]\nid = "moonwalk"\n', "line 5",
+     "'moonwalk' is not a built-in exercise"),
+    ('[[exercise]]\nid = "walking"\n[[exercise]]\nid = "walking"\n', "line 4", "listed twice"),
+    ('[[exercise]]\nid = "walking"\nlevel = 12\n', "line 3", "field 'level'"),
+    ('[[exercise]]\nid = "walking"\ndose = { kind = "reps", reps = 5 }\n', "line 3",
+     "field 'dose.kind': must be 'minutes'"),
+    ('[[exercise]]\nid = "walking"\ndose = { kind = "minutes", minutes = 0 }\n', "line 3",
+     "field 'dose.minutes'"),
+    ('[[exercise]]\nid = "walking"\nname = "Walk"\n', "line 3", "[[custom_exercise]]"),
+    ('[[exercise]]\nid = "walking"\n' + SIT_TO_STAND.replace('name = "Sit to stand"',
+                                                             'name = ""'),
+     "line 6", "custom_exercise 'sit-to-stand', field 'name'"),
+    ('[[exercise]]\nid = "walking"\n' + SIT_TO_STAND.replace('"sit-to-stand"', '"walking"'),
+     "line 5", "is a built-in exercise"),
+    ('[[exercise]]\nid = "walking"\n' + SIT_TO_STAND.replace(
+        "weight_bearing = false", "weight_bearing = true\nalternative = \"walking\""),
+     "line 14", "field 'alternative'"),
+]
+
+
+@pytest.mark.parametrize("text,line,words", BAD)
+def test_a_bad_file_names_the_line_and_the_field(text, line, words):
+    with pytest.raises(PlanFileError) as caught:
+        parse_plan(text, "bad.toml", CATALOG, PLAN)
+    message = str(caught.value)
+    assert message.startswith("bad.toml")
+    assert "\n" not in message
+    assert words in message
+    if line:
+        assert line in message
+
+
+def test_changes_in_words():
+    result = parse_plan(CLINICIAN, "rivera.toml", CATALOG, PLAN)
+    catalog = with_custom(CATALOG, result.custom)
+    lines = describe_changes(PLAN, result.plan, catalog, new_exercises=result.custom)
+    text = "\n".join(lines)
+    assert "New exercise of your own: Sit to stand" in text
+    assert "Training days: 5 days a week, resting on Wednesday and Sunday → 3 days a week" in text
+    assert "Session length: about 15 → 20 minutes." in text
+    assert "Takes out of your routine: Calf stretch at a wall" in text
+    assert "Adds to your routine: Sit to stand." in text
+    assert "Towel toe curls: the coach's levels → 2 sets of 8 each side every time." in text
+    assert "Towel toe curls: note “Right foot first.”." in text
+    assert "Stand on one leg: the coach's levels → kept at level 2." in text
+    assert describe_changes(result.plan, result.plan, catalog) == []
+
+
+def test_custom_exercise_fields_are_checked_one_by_one():
+    data = exercise_fields(CATALOG.get("toe-stretch")) | {"id": "my-stretch"}
+    assert exercise_field_errors(data, CATALOG) == {}
+    bad = data | {"name": "", "steps": ["only one"], "dose": {"kind": "hold", "seconds": 0}}
+    errors = exercise_field_errors(bad, CATALOG)
+    assert set(errors) == {"name", "steps", "dose"}
+    assert exercise_field_errors(data | {"id": "toe-stretch"}, CATALOG)["id"].startswith(
+        "is a built-in exercise")
+
+
+# -- the store -------------------------------------------------------------------------------
+NOW = dt.datetime(2026, 11, 23, 9, tzinfo=dt.timezone.utc)
+
+
+def test_store_saves_the_plan_and_the_profile_days(store):
+    assert store.saved_plan() is None
+    plan = Plan(("walking", "towel-curls"), 4, (0, 3, 5), 20, "note",
+                (("towel-curls", ExerciseSettings(level=2, dose=Dose("reps", 2, 8), note="n")),))
+    store.save_plan(plan, NOW)
+    assert store.saved_plan() == plan
+    assert store.profile().rest_days == (0, 3, 5) and store.profile().days_per_week == 4
+
+
+def test_store_keeps_level_history_and_custom_exercises(store):
+    states = [LevelState("walking", n, NOW.date(), NOW, "up", f"level {n}") for n in (1, 2)]
+    store.record_levels(states)
+    assert store.level_states()["walking"].level == 2
+    assert [s.level for s in store.level_history("walking")] == [1, 2]
+    custom = parse_plan(CLINICIAN, "p.toml", CATALOG, PLAN).custom[0]
+    store.save_custom_exercise(custom, NOW)
+    store.save_plan(Plan(("walking", custom.id)), NOW)
+    store.archive_custom_exercise(custom.id, NOW, plan=store.saved_plan())
+    assert store.custom_exercises() == [custom]
+    assert store.archived_exercise_ids() == {custom.id}
+    assert store.saved_plan().exercise_ids == ("walking",)
+    store.restore_custom_exercise(custom.id)
+    assert store.archived_exercise_ids() == set()
+
+
+def test_outcomes_group_sides_and_keep_the_hardest_rating(store):
+    steps = [Step("calf-stretch", "left", seconds=15, sets=2),
+             Step("calf-stretch", "right", seconds=15, sets=2), Step("walking", minutes=10)]
+    record = store.start_session(NOW.date(), steps, NOW)
+    store.log_entry(record.id, Entry(0, "calf-stretch", "done", "left", seconds=15, rating=1))
+    store.log_entry(record.id, Entry(1, "calf-stretch", "done", "right", seconds=15, rating=3))
+    store.log_entry(record.id, Entry(2, "walking", "skipped"))
+    found = store.exercise_outcomes(["calf-stretch", "walking"], NOW.date())
+    [calf] = found["calf-stretch"]
+    assert calf.done and calf.rating == 3 and calf.planned == Dose("hold", 2, seconds=15)
+    assert not found["walking"][0].done
+
+
+def test_apply_plan_is_all_or_nothing(store, monkeypatch):
+    result = parse_plan(CLINICIAN, "p.toml", CATALOG, PLAN)
+    bad = LevelState("walking", 1, NOW.date(), NOW, "plan", None)  # reason is NOT NULL
+    with pytest.raises(sqlite3.IntegrityError):
+        store.apply_plan(result.plan, result.custom, NOW, [bad])
+    assert store.saved_plan() is None and store.custom_exercises() == []
+    store.apply_plan(result.plan, result.custom, NOW)
+    assert store.saved_plan() == result.plan.with_schedule(store.profile())
+
+
+def test_m002_upgrades_a_db_with_data(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    first = migrations._migrations[0]
+    from sqlite_utils.migrations import Migrations
+
+    only_first = Migrations(migrations.name)
+    only_first._migrations = [first]
+    only_first.apply(db)
+    conn.execute("INSERT INTO checkins (day, pain, feet) VALUES ('2026-11-20', 3, 'ok')")
+    conn.commit()
+    conn.close()
+    store = Store.open(path, stamp="t")
+    try:
+        assert store.checkin_for(dt.date(2026, 11, 20)).pain == 3
+        assert {"plan", "plan_exercises", "level_changes", "custom_exercises"} <= set(
+            store.db.table_names())
+        assert store.saved_plan() is None and store.level_states() == {}
+    finally:
+        store.close()
