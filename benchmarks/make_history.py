@@ -50,7 +50,7 @@ def make_history(store: Store, *, years: int = 10, today: dt.date = TODAY,
     for n in range(days):
         day = first + dt.timedelta(days=n)
         progress = n / max(days, 1)
-        if rng.random() < 0.85:
+        if rng.random() < 0.92:
             store.record_checkin(Checkin(
                 day=day, pain=_scale(rng, 6 - 3 * progress),
                 numbness=_scale(rng, 5 - 1.5 * progress),
@@ -59,7 +59,7 @@ def make_history(store: Store, *, years: int = 10, today: dt.date = TODAY,
                 feet=rng.choice(("ok", "ok", "ok", "unchecked", "sore"))), _at(day, 8))
             counts["checkins"] += 1
         training = day.weekday() not in rest
-        if rng.random() < (0.8 if training else 0.08):
+        if rng.random() < (0.88 if training else 0.1):
             steps = build_routine(plan, catalog, day).steps(catalog)
             started = _at(day, 9, rng.randrange(60))
             record = store.start_session(day, steps, started)

@@ -54,5 +54,43 @@ def compare_stance(seconds: float, age: int | None) -> StanceComparison:
     return StanceComparison(band=band, typical=typical, seconds=seconds, share=share)
 
 
-def best_try(tries: list[float]) -> float | None:
-    return max(tries) if tries else None
+SIDES = ("left", "right")
+
+
+class SelfTest:
+    """Tries of one single-leg stance test: up to TRIES a side, left first, then right."""
+
+    def __init__(self) -> None:
+        self.tries: dict[str, list[float]] = {side: [] for side in SIDES}
+        self.side = SIDES[0]
+
+    def record(self, seconds: float) -> None:
+        """Add a try for the current side; when that side is full, move to the other."""
+        if self.side_full(self.side):
+            return
+        self.tries[self.side].append(round(min(max(seconds, 0.0), MAX_SECONDS), 1))
+        if self.side_full(self.side):
+            other = next(s for s in SIDES if s != self.side)
+            if not self.side_full(other):
+                self.side = other
+
+    def side_full(self, side: str) -> bool:
+        return len(self.tries[side]) >= TRIES
+
+    @property
+    def finished(self) -> bool:
+        return all(self.side_full(side) for side in SIDES)
+
+    def undo(self) -> bool:
+        """Drop the current side's last try (or, if it has none, the other side's last and
+        go back to it). False if there was nothing to drop."""
+        for side in (self.side, *(s for s in SIDES if s != self.side)):
+            if self.tries[side]:
+                self.tries[side].pop()
+                self.side = side
+                return True
+        return False
+
+    def best(self) -> dict[str, float]:
+        """The best try of each side that has one: what gets saved."""
+        return {side: max(t) for side, t in self.tries.items() if t}

@@ -39,6 +39,12 @@ def _symptom(name: str) -> str:
 class ProgressQueries:
     """Mixed into Store: expects `self.db` (sqlite_utils.Database) and `self.conn`."""
 
+    def data_stamp(self) -> tuple[int, int]:
+        """Changes when anything is written, by this connection or another (a second SSH
+        window): a screen can skip reloading when the stamp (and the day) are the same."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return self.conn.total_changes, version
+
     # -- adherence -----------------------------------------------------------------------
     def first_activity_day(self) -> dt.date | None:
         """The first day with a session or a check-in: before it nothing counts as missed."""

@@ -1,20 +1,123 @@
-"""Progress: placeholder until the progress issue lands."""
+"""Progress: how consistent the person has been, how symptoms and balance are moving, and
+the work done. Thin: store aggregates and coach decisions come from progress_data, the
+words from progress_text."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from neurocoach.tui.screens.progress_data import (
+    CALENDAR_WEEKS, RANGES, load_adherence, load_balance, load_symptoms, load_work,
+)
+from neurocoach.tui.screens.progress_text import (
+    adherence_text, balance_text, seconds_text, symptoms_text, work_text,
+)
+from neurocoach.tui.widgets.calendar import AdherenceCalendar, legend
+
 
 class ProgressScreen(Screen):
-    """How the person is doing over time."""
+    """Adherence, symptoms, balance and work done, one scrolling page."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]
+    BINDINGS = [
+        Binding("r", "cycle_range", "Trend range"),
+        Binding("b", "balance_test", "Balance test"),
+        Binding("e", "profile", "Profile"),
+        Binding("j", "scroll('down')", "Scroll down", show=False),
+        Binding("k", "scroll('up')", "Scroll up", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.range_days = RANGES[0]
+        """Days the symptom trend lines cover; `r` cycles through RANGES."""
+        self._shown_for: tuple | None = None
+        """(day, store data stamp) of what is on screen: resuming with nothing new skips
+        the reload (a mode switch sends two resume events)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(
-            "Progress is coming: streaks that forgive rest days, symptom trends, "
-            "and your balance against people your age.",
-            classes="placeholder",
-        )
-        yield Footer()
+        with VerticalScroll(id="progress"):
+            with Vertical(id="progress-adherence", classes="progress-section"):
+                yield Static("[b]Adherence[/b]", classes="progress-title")
+                yield Static(id="adherence-summary")
+                yield AdherenceCalendar(id="adherence-calendar")
+                yield Static(legend(), id="adherence-legend")
+            with Vertical(id="progress-symptoms", classes="progress-section"):
+                yield Static("[b]Symptoms[/b]", classes="progress-title")
+                yield Static(id="symptoms")
+            with Vertical(id="progress-balance", classes="progress-section"):
+                yield Static("[b]Balance self-test[/b]", classes="progress-title")
+                yield Static(id="balance")
+            with Vertical(id="progress-work", classes="progress-section"):
+                yield Static("[b]Work done[/b]", classes="progress-title")
+                yield Static(id="work")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.query_one("#progress").focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    # -- filling in ----------------------------------------------------------
+    def refresh_view(self, force: bool = False) -> None:
+        today = self.app.clock.today()
+        stamp = (today, self.app.store.data_stamp())
+        if stamp == self._shown_for and not force:
+            return
+        self._shown_for = stamp
+        adherence = load_adherence(self.app, today)
+        self.query_one("#adherence-summary", Static).update(adherence_text(adherence))
+        calendar = self.query_one(AdherenceCalendar)
+        calendar.show(adherence.states, adherence.first_monday, CALENDAR_WEEKS, today)
+        # Nothing recorded yet: an empty calendar says nothing the sentence above does not.
+        calendar.display = adherence.start is not None
+        self.query_one("#adherence-legend").display = adherence.start is not None
+        self.refresh_symptoms()
+        self.refresh_balance()
+        self.query_one("#work", Static).update(work_text(load_work(self.app, today), today))
+
+    def refresh_symptoms(self) -> None:
+        today = self.app.clock.today()
+        symptoms = load_symptoms(self.app, today, self.range_days)
+        self.query_one("#symptoms", Static).update(symptoms_text(symptoms, today))
+
+    def refresh_balance(self) -> None:
+        today = self.app.clock.today()
+        self.query_one("#balance", Static).update(balance_text(load_balance(self.app, today),
+                                                               today))
+
+    # -- actions -------------------------------------------------------------
+    def action_scroll(self, direction: str) -> None:
+        scroll = self.query_one("#progress", VerticalScroll)
+        scroll.scroll_down() if direction == "down" else scroll.scroll_up()
+
+    def action_cycle_range(self) -> None:
+        self.range_days = RANGES[(RANGES.index(self.range_days) + 1) % len(RANGES)]
+        self.refresh_symptoms()
+        self.notify(f"Symptom trends: the last {self.range_days} days.", timeout=2)
+
+    def action_balance_test(self) -> None:
+        from neurocoach.tui.screens.progress_balance import BalanceTestScreen
+
+        self.app.push_screen(BalanceTestScreen(), self._balance_done)
+
+    def _balance_done(self, best: dict[str, float] | None) -> None:
+        if not best:
+            return
+        clock = self.app.clock
+        self.app.store.record_balance_test(clock.today(), best, clock.now())
+        saved = " · ".join(f"{side} {seconds_text(s)}" for side, s in best.items())
+        self.notify(f"Balance test saved: {saved}.")
+        self.refresh_balance()
+
+    def action_profile(self) -> None:
+        from neurocoach.tui.screens.profile import ProfileScreen
+
+        self.app.push_screen(ProfileScreen(), lambda _: self.refresh_view(force=True))

@@ -1,0 +1,143 @@
+"""`b` on Progress: the single-leg stance self-test, timed with `space`, best of three a side.
+
+The dialog only collects tries; it returns the best of each side and Progress saves them.
+"""
+
+from __future__ import annotations
+
+import humanize
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from neurocoach.coach.norms import MAX_SECONDS, SIDES, TRIES, SelfTest
+from neurocoach.tui.widgets.stopwatch import Stopwatch
+
+SUPPORT = ("Stand next to a sturdy support — a kitchen counter or a heavy chair without "
+           "wheels — close enough to grab it the moment you wobble.")
+
+
+class BalanceTestScreen(ModalScreen[dict[str, float] | None]):
+    """Returns {side: best seconds} to save, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("space", "toggle", "Start / stop"),
+        Binding("left", "side('left')", "Left foot", key_display="←", show=False),
+        Binding("right", "side('right')", "Right foot", key_display="→", show=False),
+        Binding("backspace", "undo", "Undo try"),
+        Binding("enter", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.test = SelfTest()
+        """The tries so far."""
+        self._confirm_cancel = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="balance-test"):
+            yield Static("[b]Balance self-test:[/b] stand on one foot, eyes open",
+                         id="balance-test-title")
+            yield Static(f"! {SUPPORT}", id="balance-test-safety")
+            yield Static(
+                "Lift one foot just off the floor and press [b]space[/b]. Press it again when "
+                "the foot touches down, you hold on, or the standing foot moves. "
+                f"{humanize.apnumber(TRIES).capitalize()} tries a side; the best counts.",
+                id="balance-test-how")
+            yield Stopwatch(MAX_SECONDS, id="balance-stopwatch")
+            yield Static(id="balance-tries")
+            yield Static(id="balance-status")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._show()
+        self.say("Ready: stand on your left foot, then press space.")
+
+    @property
+    def stopwatch(self) -> Stopwatch:
+        return self.query_one(Stopwatch)
+
+    def say(self, text: str) -> None:
+        self.query_one("#balance-status", Static).update(text)
+
+    def _show(self) -> None:
+        lines = []
+        for side in SIDES:
+            tries = self.test.tries[side]
+            cells = [f"{t:.1f} s" for t in tries] + ["—"] * (TRIES - len(tries))
+            mark = "▸" if side == self.test.side and not self.test.finished else " "
+            best = f"   best {max(tries):.1f} s" if tries else ""
+            lines.append(f"{mark} [b]{side.capitalize():<5}[/b] foot  " + "   ".join(cells) + best)
+        self.query_one("#balance-tries", Static).update("\n".join(lines))
+
+    # -- actions -------------------------------------------------------------
+    def action_toggle(self) -> None:
+        self._confirm_cancel = False
+        watch = self.stopwatch
+        if watch.running:
+            self._record(watch.stop())
+            return
+        if self.test.finished:
+            self.say("Both feet are done: enter saves, backspace takes back the last try.")
+            return
+        watch.start()
+        self.say(f"Timing your {self.test.side} foot… space when the foot touches down.")
+
+    def on_stopwatch_limit_reached(self, _: Stopwatch.LimitReached) -> None:
+        self.app.bell()
+        self._record(self.stopwatch.elapsed)
+
+    def _record(self, seconds: float) -> None:
+        side = self.test.side
+        self.test.record(seconds)
+        self._show()
+        n = len(self.test.tries[side])
+        said = f"{side.capitalize()} foot, try {n}: {seconds:.1f} s."
+        if self.test.finished:
+            said += " Both feet done: enter saves."
+        elif self.test.side != side:
+            said += f" Now the {self.test.side} foot: space when ready."
+        else:
+            said += " Rest a moment; space for the next try."
+        self.say(said)
+
+    def action_side(self, side: str) -> None:
+        if self.stopwatch.running:
+            return
+        self.test.side = side
+        self._show()
+        note = " (it has its three tries)" if self.test.side_full(side) else ""
+        self.say(f"Now the {side} foot{note}.")
+
+    def action_undo(self) -> None:
+        if self.stopwatch.running:
+            self.stopwatch.reset()
+            self.say("Timer stopped; that try was not kept.")
+            return
+        if self.test.undo():
+            self.stopwatch.reset()
+            self._show()
+            self.say(f"Last try taken back: the {self.test.side} foot again.")
+        else:
+            self.say("No tries yet: space starts one.")
+
+    def action_save(self) -> None:
+        if self.stopwatch.running:
+            self._record(self.stopwatch.stop())
+        best = self.test.best()
+        if not best:
+            self.say("Nothing to save yet: space starts a try.")
+            return
+        self.dismiss(best)
+
+    def action_cancel(self) -> None:
+        if self.stopwatch.running:
+            self.stopwatch.reset()
+        if any(self.test.tries.values()) and not self._confirm_cancel:
+            self._confirm_cancel = True
+            self.say("Escape again drops these tries; enter saves them.")
+            return
+        self.dismiss(None)

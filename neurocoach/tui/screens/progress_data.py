@@ -1,0 +1,144 @@
+"""Gathers what Progress shows: store aggregates in, coach decisions out (no Textual here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from neurocoach.catalog import CATEGORIES
+from neurocoach.coach.norms import StanceComparison, compare_stance
+from neurocoach.coach.routine import default_plan, rest_weekdays
+from neurocoach.coach.stats import (
+    SCORE_WINDOW_DAYS, SKIPS_PER_MONTH, Change, Streaks, Tally, baseline_window,
+    consistency_score, day_states, minutes_by_category, monday, streaks, symptom_change,
+    total_seconds, trained_this_week,
+)
+from neurocoach.models import SYMPTOMS
+
+CALENDAR_WEEKS = 26
+WORK_WEEKS = 8
+RANGES = (30, 90, 365)
+"""Days a symptom trend covers; `r` cycles through them."""
+TREND_CELLS = 30
+"""Cells in a trend line: a 90-day line shows 3 days a cell, a year about 2 weeks a cell."""
+BALANCE_TESTS_SHOWN = 12
+SIDES = ("left", "right")
+
+
+@dataclass
+class Adherence:
+    states: dict[dt.date, str]        # the calendar's days, Monday of its first week on
+    first_monday: dt.date
+    start: dt.date | None             # the first day with any record
+    streaks: Streaks
+    score: float                      # 0–1
+    this_week: int                    # trained days since Monday
+    days_per_week: int
+    rest_weekdays: frozenset[int]
+
+
+@dataclass
+class SymptomTrend:
+    name: str
+    latest: tuple[dt.date, int] | None
+    cells: list[float | None]         # TREND_CELLS averages, oldest first
+    week_average: float | None        # the last 7 days
+    change: Change | None             # week average against the first month
+    baseline: tuple[dt.date, dt.date] | None
+
+
+@dataclass
+class Symptoms:
+    range_days: int
+    days_per_cell: int
+    rows: list[SymptomTrend]
+
+
+@dataclass
+class Balance:
+    history: list[tuple[dt.date, dict[str, float]]]  # oldest first
+    first: tuple[dt.date, dict[str, float]] | None
+    age: int | None
+    comparisons: dict[str, StanceComparison] = field(default_factory=dict)
+
+    @property
+    def latest(self) -> tuple[dt.date, dict[str, float]] | None:
+        return self.history[-1] if self.history else None
+
+
+@dataclass
+class Work:
+    week_mondays: list[dt.date]
+    minutes: dict[str, list[int]]     # category -> minutes per week, oldest first
+    sessions: int
+    first_session: dt.date | None
+    seconds: float
+
+
+def load_adherence(app, today: dt.date) -> Adherence:
+    store, profile = app.store, app.store.profile()
+    rest = rest_weekdays(default_plan(app.catalog, profile))
+    start = store.first_activity_day()
+    first_monday = monday(today) - dt.timedelta(weeks=CALENDAR_WEEKS - 1)
+    last = monday(today) + dt.timedelta(days=6)
+    window = min(first_monday, today - dt.timedelta(days=SCORE_WINDOW_DAYS))
+    # Older days only need trained or not (for the longest streak); recent ones their share.
+    shares = dict.fromkeys(store.all_trained_days(), 1.0)
+    shares.update(store.day_shares(window, today))
+    first = min(start or window, window)
+    states = day_states(first, last, today, shares, rest, start, SKIPS_PER_MONTH)
+    recent = {day: s for day, s in states.items() if day >= window}
+    return Adherence(
+        states={day: s for day, s in states.items() if day >= first_monday},
+        first_monday=first_monday, start=start, streaks=streaks(states, today),
+        score=consistency_score(recent), this_week=trained_this_week(states, today),
+        days_per_week=7 - len(rest), rest_weekdays=rest,
+    )
+
+
+def load_symptoms(app, today: dt.date, range_days: int) -> Symptoms:
+    store = app.store
+    per_cell = math.ceil(range_days / TREND_CELLS)
+    cells = math.ceil(range_days / per_cell)
+    first = today - dt.timedelta(days=per_cell * cells - 1)
+    buckets = store.symptom_buckets(first, today, per_cell)
+    latest = store.symptom_latest()
+    first_days = store.symptom_first_days()
+    week = (today - dt.timedelta(days=6), today)
+    rows = []
+    for name in SYMPTOMS:
+        average = store.symptom_average(name, *week)
+        window = baseline_window(first_days[name], today)
+        baseline = store.symptom_average(name, *window) if window else None
+        rows.append(SymptomTrend(
+            name=name, latest=latest[name],
+            cells=[buckets[name].get(i) for i in range(cells)],
+            week_average=average, change=symptom_change(baseline, average), baseline=window,
+        ))
+    return Symptoms(range_days=range_days, days_per_cell=per_cell, rows=rows)
+
+
+def load_balance(app, today: dt.date) -> Balance:
+    store = app.store
+    age = store.profile().age(today)
+    balance = Balance(history=store.balance_history(BALANCE_TESTS_SHOWN),
+                      first=store.first_balance_test(), age=age)
+    if balance.latest:
+        balance.comparisons = {side: compare_stance(secs, age)
+                               for side, secs in balance.latest[1].items()}
+    return balance
+
+
+def load_work(app, today: dt.date) -> Work:
+    store, catalog = app.store, app.catalog
+    first_monday = monday(today) - dt.timedelta(weeks=WORK_WEEKS - 1)
+    rows = [(week, ex, Tally(*rest))
+            for week, ex, *rest in store.weekly_exercise_tallies(first_monday, WORK_WEEKS)]
+    tallies = {ex: Tally(*rest) for ex, *rest in store.exercise_tallies()}
+    count, first = store.session_count()
+    return Work(
+        week_mondays=[first_monday + dt.timedelta(weeks=i) for i in range(WORK_WEEKS)],
+        minutes=minutes_by_category(rows, catalog, CATEGORIES, WORK_WEEKS),
+        sessions=count, first_session=first, seconds=total_seconds(tallies, catalog),
+    )

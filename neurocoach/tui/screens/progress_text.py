@@ -1,0 +1,194 @@
+"""The words and tables of Progress, as markup: every date, duration and count through
+humanize (relative to the App clock's today, never the machine's), state always in words or
+symbols as well as colour."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import humanize
+
+from neurocoach.coach.norms import TRIES
+from neurocoach.coach.stats import SKIPS_PER_MONTH, Change
+from neurocoach.tui.screens.progress_data import (
+    RANGES, SIDES, Adherence, Balance, Symptoms, Work,
+)
+from neurocoach.tui.widgets.trend import trend_line
+
+NAME_WIDTH = 9
+
+
+def plural(n: int, word: str) -> str:
+    return f"{humanize.intcomma(n)} {word}{'' if n == 1 else 's'}"
+
+
+def ago(day: dt.date, today: dt.date) -> str:
+    """"today", "yesterday", "3 days ago", "a month ago" (humanize, against `today`)."""
+    gap = (today - day).days
+    if gap == 0:
+        return "today"
+    if gap == 1:
+        return "yesterday"
+    midnight = dt.datetime.combine(today, dt.time())
+    return humanize.naturaltime(dt.datetime.combine(day, dt.time()), when=midnight)
+
+
+def in_days(days: int) -> str:
+    return "in " + humanize.naturaldelta(dt.timedelta(days=days))
+
+
+def duration(seconds: float) -> str:
+    """"3 hours and 20 minutes"; whole hours from ten hours up."""
+    unit = "hours" if seconds >= 10 * 3600 else "minutes"
+    return humanize.precisedelta(dt.timedelta(seconds=round(seconds)), minimum_unit=unit,
+                                 suppress=["days", "months", "years"], format="%0.0f")
+
+
+def seconds_text(seconds: float) -> str:
+    return f"{seconds:.1f} s"
+
+
+def signed(value: float, unit: str = "") -> str:
+    """+1.5 / −1.5 / ±0.0 with a real minus sign, and a unit if given."""
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")
+    return f"{sign}{abs(value):.1f}{' ' + unit if unit else ''}"
+
+
+def percent(share: float) -> str:
+    return f"{round(share * 100)} %"
+
+
+# -- adherence -------------------------------------------------------------------------
+def adherence_text(a: Adherence) -> str:
+    if a.start is None:
+        return ("No sessions yet. Your streak starts with the first one: [b]t[/b] for Today, "
+                "then [b]enter[/b].")
+    s = a.streaks
+    streak = plural(s.current, "day") if s.current else "none right now"
+    week = f"{a.this_week} of {plural(a.days_per_week, 'planned day')}"
+    if a.this_week >= a.days_per_week:
+        week += " — the week's plan is done"
+    return (f"Streak [b]{streak}[/b] · longest {plural(s.longest, 'day')} · "
+            f"consistency [b]{percent(a.score)}[/b]\n"
+            f"This week: {week}\n"
+            f"[$text-muted]Rest days and up to {humanize.apnumber(SKIPS_PER_MONTH)} skipped days"
+            f" a month keep a streak going.[/]")
+
+
+# -- symptoms --------------------------------------------------------------------------
+def change_text(change: Change | None) -> str:
+    if change is None:
+        return "—"
+    text = signed(change.points)
+    if change.percent is not None:
+        psign = "+" if change.percent > 0 else ("−" if change.percent < 0 else "±")
+        text += f" ({psign}{abs(change.percent)} %)"
+    if change.meaningful:  # the sign says which way; "Lower is better" is on screen
+        colour = "$success" if change.direction == "better" else "$warning"
+        text += f" [b {colour}]meaningful[/]"
+    return text
+
+
+def symptoms_text(s: Symptoms, today: dt.date) -> str:
+    recorded = [r.latest for r in s.rows if r.latest]
+    if not recorded:
+        return ("No check-ins yet. [b]t[/b] for Today, then [b]c[/b]: a few keys a day, and "
+                "trends show up here.")
+    last = max(day for day, _ in recorded)
+    cell = "a day" if s.days_per_cell == 1 else plural(s.days_per_cell, "day")
+    width = len(s.rows[0].cells)
+    lines = [
+        f"Last check-in {ago(last, today)}. Lower is better. [b]r[/b] shows "
+        f"{next_range(s.range_days)} days.",
+        f"[b]{'':<{NAME_WIDTH}}{'now':>4}{'week':>5}  {f'last {s.range_days} days':<{width}}"
+        f"  vs first month[/b]",
+    ]
+    for row in s.rows:
+        now = str(row.latest[1]) if row.latest else "—"
+        week = f"{row.week_average:.1f}" if row.week_average is not None else "—"
+        if row.change is not None:
+            versus = change_text(row.change)
+        elif row.latest is None:
+            versus = "—"
+        else:
+            versus = "after the first month"
+        line = trend_line(row.cells).replace(" ", "·")
+        lines.append(f"{row.name.capitalize():<{NAME_WIDTH}}{now:>4}{week:>5}  "
+                     f"{line}  {versus}")
+    lines.append(f"[$text-muted]0–10; a mark is {cell}, · no check-in. Meaningful: 2 points "
+                 f"or 30 %.[/]")
+    return "\n".join(lines)
+
+
+def next_range(days: int) -> int:
+    return RANGES[(RANGES.index(days) + 1) % len(RANGES)] if days in RANGES else RANGES[0]
+
+
+# -- balance ---------------------------------------------------------------------------
+def balance_text(b: Balance, today: dt.date) -> str:
+    if b.latest is None:
+        text = (f"No self-test yet. Press [b]b[/b]: stand on one foot beside a sturdy support, "
+                f"{humanize.apnumber(TRIES)} tries a side, the best counts.")
+        return text + ("\n" + _norm_line(b) if b.age is None else "")
+    day, best = b.latest
+    when = f"Last test {ago(day, today)}"
+    if b.first and b.first[0] != day:
+        when += f", first {ago(b.first[0], today)}"
+    lines = [f"{when}; best of {humanize.apnumber(TRIES)} tries a side.", _norm_line(b)]
+    first = b.first[1] if b.first and b.first[0] != day else {}
+    values = [v for _, sides in b.history for v in sides.values()]
+    top = max(values)
+    lines.append(f"[b]{'':<{NAME_WIDTH}}{'last':>6}  {'vs typical':<28}{'since first':<13}"
+                 f"trend[/b]")
+    for side in SIDES:
+        if side not in best:
+            continue
+        comparison = b.comparisons.get(side)
+        versus = (f"{percent(comparison.share)}, {comparison.verdict}"
+                  if comparison and comparison.share is not None else "—")
+        since = signed(best[side] - first[side], "s") if side in first else "—"
+        trend = trend_line([sides.get(side) for _, sides in b.history], top)
+        lines.append(f"{side.capitalize():<{NAME_WIDTH}}{best[side]:>4.1f} s  {versus:<28}"
+                     f"{since:<13}{trend}")
+    if len(b.history) > 1:
+        lines.append(f"[$text-muted]Trend: the last {plural(len(b.history), 'test')}, "
+                     f"0 to {seconds_text(top)}. Eyes open, standing foot still.[/]")
+    return "\n".join(lines)
+
+
+def _norm_line(b: Balance) -> str:
+    if b.age is None:
+        return ("[$text-muted]Add your birth year to compare with people your age: "
+                "[b]e[/b] edits your profile.[/]")
+    comparison = next(iter(b.comparisons.values()), None)
+    if comparison is None or comparison.typical is None:
+        return (f"[$text-muted]The typical times here start at age 40 (you are "
+                f"{b.age}).[/]")
+    return (f"Typical for {comparison.band}: about {comparison.typical:.0f} s "
+            f"(Springer 2007).")
+
+
+# -- work done -------------------------------------------------------------------------
+def work_text(w: Work, today: dt.date) -> str:
+    if not w.sessions:
+        return "No sessions yet: [b]t[/b] for Today, then [b]enter[/b] starts one."
+    col = 7
+    head = "".join(f"{f'{m.day} {m:%b}':>{col}}" for m in w.week_mondays)
+    lines = [f"[b]{'Minutes':<14}{head}[/b]"]
+    totals = [0] * len(w.week_mondays)
+    for category, minutes in w.minutes.items():
+        totals = [a + b for a, b in zip(totals, minutes)]
+        cells = "".join(f"{(humanize.intcomma(m) if m else '·'):>{col}}" for m in minutes)
+        lines.append(f"{category.capitalize():<14}{cells}")
+    lines.append(f"[b]{'All':<14}"
+                 + "".join(f"{humanize.intcomma(m):>{col}}" for m in totals) + "[/b]")
+    since = ""
+    if w.first_session:
+        since = f" since {w.first_session:%B %Y}"
+        if (today - w.first_session).days >= 30:
+            since += f" ({humanize.naturaldelta(today - w.first_session)})"
+    lines.append(f"{plural(w.sessions, 'session')}{since} · {duration(w.seconds)} of exercise")
+    lines.append("[$text-muted]Seconds and reps as logged; sets, and steps with neither, "
+                 "from the usual dose.[/]")
+    return "\n".join(lines)
+
