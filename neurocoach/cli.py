@@ -169,3 +169,4 @@ def main() -> None:
 
 
 from neurocoach import cli_data  # noqa: E402,F401
+from neurocoach import cli_plan  # noqa: E402,F401

@@ -16,7 +16,9 @@ from neurocoach.catalog import (
     DOSE_AMOUNT, FIELD_ORDER, Catalog, CatalogError, Dose, Exercise, error_field,
     exercise_fields, parse_dose, parse_exercise,
 )
-from neurocoach.coach.plan import MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan
+from neurocoach.coach.plan import (
+    MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan, describe_changes,
+)
 from neurocoach.coach.profile import rest_days_for
 from neurocoach.coach.progression import levels_for
 from neurocoach.models import WEEKDAYS
@@ -265,6 +267,17 @@ def _items(r: _Reader, tables: Any, known: Catalog) -> tuple[list[str], dict]:
         ids.append(exercise_id)
         settings[exercise_id] = ExerciseSettings(level=level, dose=dose, note=note)
     return ids, settings
+
+
+def import_changes(result: PlanImport, catalog: Catalog, current: Plan,
+                   archived: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """What applying an import changes, in words ([] when the plan already matches)."""
+    mine = {e.id for e in result.custom}
+    names = Catalog([*(e for e in catalog if e.id not in mine), *result.custom])
+    new = [e for e in result.custom if e.id not in catalog]
+    changed = [e for e in result.custom if e.id in catalog and catalog.get(e.id) != e]
+    restored = [i for i in result.plan.exercise_ids if i in archived]
+    return describe_changes(current, result.plan, names, new, changed, restored)
 
 
 # -- writing ------------------------------------------------------------------------------

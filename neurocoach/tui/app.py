@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from neurocoach.catalog import Catalog, load_catalog
+from neurocoach.catalog import Catalog, load_catalog, with_custom
 from neurocoach.clock import Clock
 from neurocoach.store import Store, StoreError
 from neurocoach.tui.commands import ExerciseCommands
@@ -51,8 +51,11 @@ class NeurocoachApp(App[None]):
         """The person's data: every screen reads and writes through it."""
         self.clock = clock or Clock()
         """The only source of time (a FakeClock in tests)."""
-        self.catalog = catalog or load_catalog()
-        """The exercise library."""
+        self.builtin_catalog = catalog or load_catalog()
+        """The built-in exercise library."""
+        self.catalog = with_custom(self.builtin_catalog, store.custom_exercises())
+        """The library with the person's own exercises (archived ones too: history names
+        them); rebuilt by today_data.refresh_catalog when they change."""
 
     def on_mount(self) -> None:
         if not self.store.has_profile():

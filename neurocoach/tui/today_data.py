@@ -1,14 +1,26 @@
-"""Gathers what Today shows: store reads in, coach decisions out (no Textual here)."""
+"""Gathers what Today shows: store reads in, coach decisions out (no Textual here).
+
+Also the person's plan and levels, which the session, the Library and the plan editor
+read the same way.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from neurocoach.coach.routine import Routine, default_plan, todays_routine
+from neurocoach.catalog import with_custom
+from neurocoach.coach.plan import ExerciseSettings, Plan, default_plan, doses_for
+from neurocoach.coach.progression import (
+    BASELINE_DAYS as FLARE_BASELINE, Decision, decide, decide_all, read_signals, to_state,
+)
+from neurocoach.coach.routine import Routine, todays_routine
 from neurocoach.models import Checkin, SessionRecord
 
 BASELINE_DAYS = 14
+HISTORY_DAYS = 120
+"""How far back the level rules read sessions: they only use the last few of each."""
 
 
 @dataclass
@@ -20,6 +32,108 @@ class TodayView:
     open_session: SessionRecord | None
     session_today: SessionRecord | None
     last_session_day: dt.date | None
+    levels: dict[str, Decision]
+
+
+@dataclass(frozen=True)
+class LevelView:
+    """One exercise's level as the person reads it."""
+
+    decision: Decision
+    fresh: bool  # changed since the person last did it: show why
+    per_side: bool
+    settings: ExerciseSettings = ExerciseSettings()
+
+    @property
+    def title(self) -> str:
+        level, fixed = self.decision.level, self.settings.dose
+        if fixed is not None and not level.support:
+            return f"Your plan's dose: {fixed.describe(self.per_side)}"
+        text = level.describe(self.per_side)
+        return text + (" (kept there)" if self.settings.level is not None else "")
+
+    @property
+    def why(self) -> str:
+        return self.decision.reason if self.fresh else self.decision.outlook
+
+
+def refresh_catalog(app) -> None:
+    """Rebuild the app's catalog after the person's own exercises changed."""
+    base = getattr(app, "builtin_catalog", None) or app.catalog
+    app.catalog = with_custom(base, app.store.custom_exercises())
+
+
+def person_plan(app) -> Plan:
+    """The saved plan (or the default one), without archived exercises."""
+    store = app.store
+    profile = store.profile()
+    plan = store.saved_plan() or default_plan(app.catalog, profile)
+    return plan.without(store.archived_exercise_ids())
+
+
+@dataclass
+class _LevelInputs:
+    states: dict
+    outcomes: dict
+    signals: object
+
+
+def _inputs(app, ids: list[str]) -> _LevelInputs:
+    store, day = app.store, app.clock.today()
+    return _LevelInputs(
+        states=store.level_states(),
+        outcomes=store.exercise_outcomes(ids, day - dt.timedelta(days=HISTORY_DAYS)),
+        signals=read_signals(store.checkins_between(
+            day - dt.timedelta(days=HISTORY_DAYS + FLARE_BASELINE), day)),
+    )
+
+
+def _decide(app, plan: Plan, ids: Iterable[str] | None) -> tuple[dict[str, Decision], _LevelInputs]:
+    catalog, day = app.catalog, app.clock.today()
+    if ids is None:
+        wanted = [i for i in plan.exercise_ids if i in catalog]
+        wanted += [catalog.get(i).alternative for i in wanted if catalog.get(i).alternative]
+    else:
+        wanted = [i for i in dict.fromkeys(ids) if i in catalog]
+    inputs = _inputs(app, wanted)
+    if ids is None:
+        decisions = decide_all(plan, catalog, inputs.states, inputs.outcomes, inputs.signals, day)
+    else:
+        decisions = {}
+        for exercise_id in wanted:
+            settings = plan.settings_for(exercise_id)
+            decisions[exercise_id] = decide(
+                catalog.get(exercise_id), inputs.states.get(exercise_id),
+                inputs.outcomes.get(exercise_id, ()), inputs.signals, day,
+                pinned=settings.level, fixed_dose=settings.dose)
+    return decisions, inputs
+
+
+def level_decisions(app, plan: Plan, *, save: bool = False) -> dict[str, Decision]:
+    """The coach's level for each exercise of the plan and its stand-ins. With `save`, the
+    changes are stored (Today does this; deciding again the same day changes nothing)."""
+    decisions, _ = _decide(app, plan, None)
+    if save:
+        now = app.clock.now()
+        app.store.record_levels(to_state(d, now.date(), now)
+                                for d in decisions.values() if d.changed)
+    return decisions
+
+
+def level_views(app, plan: Plan, ids: Iterable[str] | None = None) -> dict[str, LevelView]:
+    """Levels in words for the session, the Library and the plan editor (nothing stored)."""
+    decisions, inputs = _decide(app, plan, ids)
+    today = app.clock.today()
+    views = {}
+    for exercise_id, decision in decisions.items():
+        state = inputs.states.get(exercise_id)
+        done_since = state is not None and any(
+            o.done and o.started_at > state.at and o.day < today
+            for o in inputs.outcomes.get(exercise_id, ()))
+        views[exercise_id] = LevelView(decision, fresh=decision.changed or not done_since,
+                                       per_side=app.catalog.get(exercise_id).per_side,
+                                       settings=plan.settings_for(exercise_id))
+    return views
 
 
 def load_today(app) -> TodayView:
@@ -28,10 +142,13 @@ def load_today(app) -> TodayView:
     profile = store.profile()
     checkin = store.checkin_for(day)
     average = store.average_pain(day - dt.timedelta(days=BASELINE_DAYS), day - dt.timedelta(days=1))
-    routine = todays_routine(default_plan(catalog, profile), catalog, profile, day, checkin, average)
+    plan = person_plan(app)
+    levels = level_decisions(app, plan, save=True)
+    doses = doses_for(plan, {i: d.level.dose for i, d in levels.items()})
+    routine = todays_routine(plan, catalog, profile, day, checkin, average, doses=doses)
     latest = store.latest_session(since=day - dt.timedelta(days=1))
     session_today = latest if latest is not None and latest.day == day else None
     return TodayView(
         day=day, now=now, routine=routine, checkin=checkin, open_session=latest,
-        session_today=session_today, last_session_day=store.last_session_day(),
+        session_today=session_today, last_session_day=store.last_session_day(), levels=levels,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.markup import escape
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
@@ -20,6 +21,10 @@ SIDE_WORDS = {"left": "left foot", "right": "right foot"}
 def step_dose(step: Step, exercise: Exercise) -> Dose:
     return Dose(kind=exercise.dose.kind, sets=step.sets, reps=step.reps,
                 seconds=step.seconds, minutes=step.minutes)
+
+
+def step_amount(dose: Dose) -> int:
+    return dose.reps or dose.seconds or dose.minutes or 0
 
 
 def timed_seconds(step: Step) -> int | None:
@@ -68,6 +73,7 @@ class SessionScreen(Screen):
                           id="session-progress")
         with VerticalScroll(id="step-body"):
             yield Static(id="step-dose")
+            yield Static(id="step-level")
             yield Countdown(0, id="countdown")
             yield Static(id="step-counter")
             yield Static(id="step-instructions")
@@ -76,6 +82,11 @@ class SessionScreen(Screen):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        from neurocoach.tui.today_data import level_views, person_plan
+
+        self.levels = level_views(self.app, person_plan(self.app),
+                                  {s.exercise_id for s in self.record.steps})
+        """Each exercise's level, and why it is there, read once when the session opens."""
         self.show_step()
 
     @property
@@ -119,6 +130,7 @@ class SessionScreen(Screen):
         step, ex = self.step, self.exercise
         dose = step_dose(step, ex)
         self.query_one("#step-dose", Static).update(f"Dose: {dose.describe(False)}")
+        self.query_one("#step-level", Static).update(self._level_text(dose))
         counter = self.query_one("#step-counter", Static)
         if step.reps:
             counter.update(f"Reps: [b]{self.amount}[/b]  (+ / - to change)   Sets: {step.sets}")
@@ -129,6 +141,21 @@ class SessionScreen(Screen):
             )
         else:
             counter.update("space starts the timer · enter when you are done")
+
+    def _level_text(self, dose: Dose) -> str:
+        """'Level 2 of 4: hold on with one hand', then why it changed (or what moves it on)."""
+        view = getattr(self, "levels", {}).get(self.step.exercise_id)
+        if view is None:
+            return ""
+        lines = [view.title]
+        level_dose = view.settings.dose or view.decision.level.dose
+        if step_amount(dose) < step_amount(level_dose) or dose.sets < level_dose.sets:
+            lines[0] += " · eased today"
+        if view.why:
+            lines.append(view.why)
+        if view.settings.note:
+            lines.append(f"Your plan says: {view.settings.note}")
+        return escape("\n".join(lines))
 
     def say(self, text: str) -> None:
         self.query_one("#session-status", Static).update(text)

@@ -1,0 +1,145 @@
+"""`neurocoach plan import FILE.toml` and `neurocoach plan export [--out PATH]`.
+
+Registered on the `cli` group (cli.py imports this module last). Nothing heavy at module
+level: `status` loads cli.py at every login.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from neurocoach.cli import Ctx, cli, fail
+
+
+@cli.group()
+def plan() -> None:
+    """Your plan: read in a plan file (e.g. from your physiotherapist), or write yours out.
+
+    The file format is described in the README ("Plan files").
+    """
+
+
+def _catalog(store):
+    from neurocoach.catalog import load_catalog, with_custom
+
+    return with_custom(load_catalog(), store.custom_exercises())
+
+
+def _current(store, catalog):
+    from neurocoach.coach.plan import default_plan
+
+    plan = store.saved_plan() or default_plan(catalog, store.profile())
+    return plan.without(store.archived_exercise_ids())
+
+
+def read_plan_file(path: Path, store, catalog, current):
+    """The checked import and the changes it makes, in words; fails with one line."""
+    from neurocoach.coach.plan_file import PlanFileError, parse_plan
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        fail(f"{path}: no such file.")
+    except IsADirectoryError:
+        fail(f"{path}: is a folder, not a plan file.")
+    except UnicodeDecodeError as err:
+        fail(f"{path}: is not UTF-8 text ({err.reason}).")
+    except OSError as err:
+        fail(f"{path}: cannot be read ({err.strerror or err}).")
+    try:
+        result = parse_plan(text, str(path), catalog, current)
+    except PlanFileError as err:
+        fail(str(err))
+    from neurocoach.coach.plan_file import import_changes
+
+    return result, import_changes(result, catalog, current, store.archived_exercise_ids())
+
+
+def can_ask() -> bool:
+    """A person at a terminal who can answer y/n."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+@plan.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
+@click.option("--yes", "-y", is_flag=True, help="Apply without asking (for scripts).")
+@click.pass_obj
+def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
+    """Read a plan file, show what it changes, and apply it when you confirm."""
+    from neurocoach.coach.progression import pin_changes
+    from neurocoach.store import StoreError
+
+    store = obj.open_store()
+    catalog = _catalog(store)
+    current = _current(store, catalog)
+    result, changes = read_plan_file(file, store, catalog, current)
+    if not changes:
+        click.echo(f"Your plan already matches {file}: nothing to change.")
+        store.close()
+        return
+    click.echo(f"{file} changes your plan:")
+    for line in changes:
+        click.echo(f"  • {line}")
+    if not yes:
+        if not can_ask():
+            store.close()
+            fail("plan import: nothing changed; there is no terminal to ask on, so add --yes "
+                 "to apply these changes.")
+        if not click.confirm("Apply these changes?", default=False):
+            store.close()
+            click.echo("Nothing changed.")
+            sys.exit(1)
+    now = obj.clock.now()
+    levels = pin_changes(current, result.plan, store.level_states(), now.date(), now,
+                         by_plan=True)
+    try:
+        store.apply_plan(result.plan, result.custom, now, levels)
+    except StoreError as err:
+        fail(str(err))
+    finally:
+        store.close()
+    click.echo("Your plan is updated. Today's routine follows it from now on.")
+
+
+@plan.command("export")
+@click.option("--out", type=click.Path(path_type=Path), metavar="PATH",
+              help="Write to this file (default: print it).")
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
+@click.pass_obj
+def export_plan(obj: Ctx, out: Path | None, force: bool) -> None:
+    """Write your plan as a plan file (plan import reads it back)."""
+    from neurocoach.coach.plan_file import render_plan
+
+    store = obj.open_store()
+    catalog = _catalog(store)
+    text = render_plan(_current(store, catalog), catalog)
+    store.close()
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    write_private(out, text, force)
+    click.echo(f"Plan written to {out}.", err=True)
+
+
+def write_private(out: Path, text: str, force: bool) -> None:
+    """Write `text` to `out` whole (temp file, then rename), readable only by its owner."""
+    if out.is_dir():
+        out = out / "neurocoach-plan.toml"
+    if os.path.lexists(out) and not force:
+        fail(f"{out} already exists; add --force to replace it.")
+    if not out.parent.is_dir():
+        fail(f"cannot write {out}: the folder {out.parent} does not exist.")
+    temp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(temp, out)
+    except OSError as err:
+        if os.path.lexists(temp):
+            os.unlink(temp)
+        fail(f"cannot write {out} ({err.strerror or err}).")
