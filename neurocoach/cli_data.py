@@ -19,13 +19,15 @@ from neurocoach.cli import Ctx, cli, fail
 
 CSV_COLUMNS = {
     "profile": ["birth_year", "feet", "days_per_week", "rest_days", "restriction"],
-    "exercises": ["id", "name", "category"],
+    "exercises": ["id", "name", "category", "custom", "archived_at"],
+    "plan": ["position", "exercise_id", "level", "dose", "note"],
     "checkins": ["date", "pain", "numbness", "tingling", "burning", "feet", "note", "recorded_at"],
     "sessions": ["id", "date", "started_at", "finished_at", "stopped_reason", "steps_planned",
                  "steps_done", "steps_skipped"],
     "entries": ["session_id", "date", "step_index", "exercise_id", "side", "status", "reps",
                 "seconds", "rating", "logged_at"],
     "balance_tests": ["date", "side", "seconds", "recorded_at"],
+    "level_changes": ["date", "exercise_id", "level", "cause", "reason", "at"],
 }
 """One CSV file per table, in this order, with these columns."""
 
@@ -108,9 +110,19 @@ def csv_tables(doc: dict) -> dict[str, list[dict]]:
                          "steps_done": statuses.count("done"),
                          "steps_skipped": statuses.count("skipped")})
         entries += [{**e, "session_id": s["id"], "date": s["date"]} for e in s["entries"]]
-    return {"profile": [profile] if profile else [], "exercises": doc["exercises"],
+    plan = doc["plan"] or {"exercise_ids": [], "settings": {}}
+    settings = plan.get("settings") or {}
+    planned = []
+    for n, ex_id in enumerate(plan["exercise_ids"], 1):
+        chosen = settings.get(ex_id) or {}
+        dose = chosen.get("dose")
+        planned.append({"position": n, "exercise_id": ex_id, "level": chosen.get("level"),
+                        "dose": " ".join(f"{k}={v}" for k, v in dose.items()) if dose else "",
+                        "note": chosen.get("note") or ""})
+    exercises = [{**e, "custom": "yes" if e.get("custom") else ""} for e in doc["exercises"]]
+    return {"profile": [profile] if profile else [], "exercises": exercises, "plan": planned,
             "checkins": doc["checkins"], "sessions": sessions, "entries": entries,
-            "balance_tests": doc["balance_tests"]}
+            "balance_tests": doc["balance_tests"], "level_changes": doc["level_changes"]}
 
 
 def csv_text(table: str, rows: list[dict]) -> str:
@@ -203,7 +215,7 @@ def import_(obj: Ctx, file: Path) -> None:
         fail(f"{file} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
              "nothing was imported.")
     try:
-        rows = read_export(doc, {ex.id for ex in load_catalog()})
+        rows = read_export(doc, load_catalog())
     except StoreError as exc:
         fail(f"{file}: {exc}; nothing was imported.")
     store = obj.open_store()
@@ -213,10 +225,13 @@ def import_(obj: Ctx, file: Path) -> None:
         fail(str(exc))
     finally:
         store.close()
-    steps = len(rows.entries)
-    click.echo(f"Imported {file} into {obj.db_path}: {'a profile, ' if rows.profile else ''}"
-               f"{len(rows.checkins)} check-ins, {len(rows.sessions)} sessions ({steps} steps), "
-               f"{len(rows.balance_tests)} balance tests.")
+    parts = [*(["a profile"] if rows.profile else []), *(["a plan"] if rows.plan else []),
+             *([f"{len(rows.custom)} own exercises"] if rows.custom else []),
+             f"{len(rows.checkins)} check-ins",
+             f"{len(rows.sessions)} sessions ({len(rows.entries)} steps)",
+             f"{len(rows.balance_tests)} balance tests",
+             *([f"{len(rows.level_changes)} level changes"] if rows.level_changes else [])]
+    click.echo(f"Imported {file} into {obj.db_path}: {', '.join(parts)}.")
 
 
 # -- report ----------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
     if not store.has_profile():
         store.save_profile(demo_profile(end), at(first, 8))
     profile = store.profile()
-    plan = current_plan(catalog, profile)
+    plan = current_plan(store, catalog)
     rest = rest_weekdays(plan)
     flare_start = first + dt.timedelta(days=int(days * 0.6))
     flare = {flare_start + dt.timedelta(days=i) for i in range(6)}

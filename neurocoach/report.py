@@ -15,8 +15,11 @@ from statistics import mean
 import humanize
 
 from neurocoach import __version__
+from neurocoach.catalog import Catalog, CatalogError, parse_dose, parse_exercise, with_custom
 from neurocoach.coach.norms import compare_stance
-from neurocoach.coach.routine import Plan, default_plan, rest_weekdays
+from neurocoach.coach.plan import ExerciseSettings, Plan, default_plan
+from neurocoach.coach.progression import level_of, levels_for
+from neurocoach.coach.routine import rest_weekdays
 from neurocoach.coach.safety import STOP_REASONS
 from neurocoach.coach.stats import symptom_change
 from neurocoach.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
@@ -28,21 +31,60 @@ FEET_WORDS = {"ok": "looked, fine", "sore": "sore, blister or wound", "unchecked
 
 
 # -- the export document ------------------------------------------------------------
-def current_plan(catalog, profile: Profile) -> Plan:
-    """The person's plan. The one place to switch once plans are stored (issue 6)."""
-    return default_plan(catalog, profile)
+def current_plan(store, catalog: Catalog) -> Plan:
+    """The person's plan: the one they saved, else the default one."""
+    return store.saved_plan() or default_plan(catalog, store.profile())
+
+
+def _dose_fields(dose) -> dict | None:
+    if dose is None:
+        return None
+    amount = {"reps": "reps", "hold": "seconds", "minutes": "minutes"}[dose.kind]
+    return {"kind": dose.kind, "sets": dose.sets, amount: getattr(dose, amount)}
 
 
 def plan_fields(plan: Plan) -> dict:
     return {"exercise_ids": list(plan.exercise_ids), "days_per_week": plan.days_per_week,
-            "rest_days": sorted(plan.rest_days), "target_minutes": plan.target_minutes}
+            "rest_days": sorted(plan.rest_days), "target_minutes": plan.target_minutes,
+            "note": plan.note,
+            "settings": {i: {"level": st.level, "dose": _dose_fields(st.dose), "note": st.note}
+                         for i, st in plan.settings}}
 
 
-def export_document(store, catalog, now: dt.datetime) -> dict:
+def export_document(store, catalog: Catalog, now: dt.datetime) -> dict:
     """Everything the person has, in the export contract's shape."""
-    exercises = [{"id": ex.id, "name": ex.name, "category": ex.category} for ex in catalog]
-    plan = plan_fields(current_plan(catalog, store.profile()))
-    return store.export_data(plan, exercises, now.isoformat(timespec="seconds"))
+    builtin = [{"id": ex.id, "name": ex.name, "category": ex.category}
+               for ex in catalog if not ex.custom]
+    plan = plan_fields(current_plan(store, catalog))
+    return store.export_data(plan, builtin, now.isoformat(timespec="seconds"))
+
+
+def _plan_from(doc: dict, catalog: Catalog, profile: Profile) -> Plan:
+    data = doc.get("plan")
+    if not data:
+        return default_plan(catalog, profile)
+    settings = tuple(
+        (i, ExerciseSettings(level=st.get("level"), note=st.get("note") or "",
+                             dose=parse_dose(st["dose"], where="plan", label=i)
+                             if st.get("dose") else None))
+        for i, st in (data.get("settings") or {}).items())
+    return Plan(exercise_ids=tuple(data["exercise_ids"]), days_per_week=data["days_per_week"],
+                rest_days=tuple(data["rest_days"]), target_minutes=data["target_minutes"],
+                note=data.get("note") or "", settings=settings)
+
+
+def _with_own(catalog: Catalog, doc: dict) -> tuple[Catalog, set[str]]:
+    """The catalog with the person's own exercises from the export, and the archived ids."""
+    own, archived = [], set()
+    for item in doc["exercises"]:
+        if item.get("custom"):
+            try:
+                own.append(parse_exercise(item["fields"], custom=True))
+            except CatalogError:
+                continue
+            if item.get("archived_at"):
+                archived.add(item["id"])
+    return with_custom(catalog, own), archived
 
 
 # -- a small document model -----------------------------------------------------------
@@ -94,10 +136,10 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
                       days_per_week=p.get("days_per_week", 5),
                       rest_days=tuple(p.get("rest_days", (2, 6))),
                       restriction=p.get("restriction", "none"))
-    plan_doc = doc.get("plan") or plan_fields(current_plan(catalog, profile))
-    plan = Plan(exercise_ids=tuple(plan_doc["exercise_ids"]),
-                days_per_week=plan_doc["days_per_week"], rest_days=tuple(plan_doc["rest_days"]),
-                target_minutes=plan_doc["target_minutes"])
+    catalog, archived = _with_own(catalog, doc)
+    plan = _plan_from(doc, catalog, profile).without(archived)
+    levels = {c["exercise_id"]: c for c in doc.get("level_changes", [])}  # the latest wins
+    changes = [c for c in doc.get("level_changes", []) if start <= _days(c["date"]) <= today]
     span = (today - start).days + 1
     sections = [
         _period(start, today, span, profile, bool(known)),
@@ -106,7 +148,7 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
         _balance(tests, profile, today),
         _feet(checkins, span),
         _stops(sessions),
-        _plan(plan, catalog, profile),
+        _plan(plan, catalog, profile, levels, changes),
         _notes(checkins),
     ]
     title = f"neurocoach report: {day_words(start)} to {day_words(today)}"
@@ -173,7 +215,8 @@ def _adherence(sessions, plan: Plan, start, today) -> Section:
         Table(["Week of", "Planned days", "Days trained", "Share", "Also on rest days"], rows),
         f"Steps done: {humanize.intcomma(sum(e['status'] == 'done' for e in steps))}; "
         f"skipped: {humanize.intcomma(sum(e['status'] == 'skipped' for e in steps))}. "
-        "How the steps felt: " + ", ".join(f"{n} {w}" for w, n in ratings.items()) + ". "
+        "How the steps felt: " + (", ".join(f"{n} {w}" for w, n in ratings.items() if n)
+                                   or "none rated") + ". "
         f"Time in sessions: {humanize.precisedelta(spent, minimum_unit='minutes', format='%0.0f')}.",
     ]
     return Section("Adherence", blocks)
@@ -284,20 +327,40 @@ def _stops(sessions) -> Section:
         Table(["Date", "Reason", "Steps done before stopping"], rows)])
 
 
-def _plan(plan: Plan, catalog, profile: Profile) -> Section:
+def _dose_words(plan: Plan, exercise, level: dict | None) -> str:
+    settings = plan.settings_for(exercise.id)
+    if settings.dose is not None:
+        return settings.dose.describe(exercise.per_side) + " (set by the plan)"
+    number = settings.level or (level or {}).get("level")
+    if number is None:
+        return "no level yet; usual dose " + exercise.dose.describe(exercise.per_side)
+    return level_of(levels_for(exercise), number).describe(exercise.per_side)
+
+
+def _plan(plan: Plan, catalog, profile: Profile, levels: dict, changes: list) -> Section:
     rest = [WEEKDAYS[d] for d in sorted(rest_weekdays(plan))] or ["none"]
     rows = []
     for ex_id in plan.exercise_ids:
+        note = plan.settings_for(ex_id).note
         if ex_id in catalog:
             ex = catalog.get(ex_id)
-            rows.append([ex.name, ex.category, ex.dose.describe(ex.per_side)])
+            name = ex.name + (" (their own exercise)" if ex.custom else "")
+            rows.append([name, ex.category, _dose_words(plan, ex, levels.get(ex_id)), note])
         else:
-            rows.append([ex_id, "", ""])
+            rows.append([ex_id, "", "", note])
     blocks = [f"{plan.days_per_week} training days a week, rest on {_names(rest)}; about "
               f"{plan.target_minutes} minutes a session, drawn in turn from these exercises:",
-              Table(["Exercise", "Kind", "Usual dose"], rows)]
+              Table(["Exercise", "Kind", "Level and dose now", "Note"], rows)]
+    if plan.note:
+        blocks.append(f"Note on the plan: {plan.note}")
     if profile.restriction == "no_weight_bearing":
         blocks.append("Weight-bearing exercises are swapped for seated ones, as asked.")
+    if changes:
+        blocks.append("Level changes in this period (the coach's, or set by hand or a plan):")
+        blocks.append(Table(["Date", "Exercise", "Level", "Why"], [
+            [day_words(_days(c["date"])),
+             catalog.get(c["exercise_id"]).name if c["exercise_id"] in catalog
+             else c["exercise_id"], str(c["level"]), c["reason"]] for c in changes]))
     return Section("Current plan", blocks)
 
 

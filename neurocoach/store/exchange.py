@@ -5,7 +5,10 @@ parsed file row by row and returns rows ready to insert; `import_data` writes th
 transaction into an empty DB. Beyond the contract's fields, an export carries what a
 faithful restore needs (additive, ignored by readers that do not know them):
 `checkins[].recorded_at`, `sessions[].stopped_reason`, `sessions[].steps` (the planned
-steps), `entries[].step_index` and `entries[].logged_at`, `balance_tests[].recorded_at`.
+steps), `entries[].step_index` and `entries[].logged_at`, `balance_tests[].recorded_at`;
+the plan's `note` and per-exercise `settings` (level, dose, note); the person's own
+exercises in `exercises[]` with `custom: true`, their catalog `fields` and when they were
+made, changed and archived; and `level_changes[]`, the history of levels.
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from neurocoach.models import FEET_SIDES, FEET_STATES, RESTRICTIONS, STATUSES
+from neurocoach.catalog import Catalog, CatalogError, parse_dose, parse_exercise
+from neurocoach.coach.plan import MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan, default_plan
+from neurocoach.coach.progression import CAUSES
+from neurocoach.models import FEET_SIDES, FEET_STATES, RESTRICTIONS, STATUSES, Profile
 from neurocoach.store.backup import make_daily_backup, write_copy
 from neurocoach.store.opening import StoreError
 
@@ -37,6 +43,10 @@ class ImportRows:
     """A checked export, as rows for the tables (see `read_export`)."""
 
     profile: tuple | None
+    plan: Plan | None = None  # None: the default plan, nothing to save
+    saved_at: dt.datetime | None = None
+    custom: list[tuple] = field(default_factory=list)
+    level_changes: list[tuple] = field(default_factory=list)
     checkins: list[tuple] = field(default_factory=list)
     sessions: list[tuple] = field(default_factory=list)
     entries: list[tuple] = field(default_factory=list)
@@ -47,9 +57,22 @@ class Exchange:
     """Mixed into Store: expects `self.db` (sqlite_utils.Database), `self.conn`, `self.path`."""
 
     # -- export ------------------------------------------------------------------
-    def export_data(self, plan: dict, exercises: list[dict], exported_at: str) -> dict:
-        """Everything, in the export contract's shape and a stable order."""
+    def export_data(self, plan: dict, builtin: list[dict], exported_at: str) -> dict:
+        """Everything, in the export contract's shape and a stable order. `plan` is the
+        current plan's fields; `builtin` the built-in exercises (id, name, category)."""
         profile = next(self.db.query("SELECT * FROM profile WHERE id = 1"), None)
+        custom = []
+        for r in self.db.query("SELECT * FROM custom_exercises ORDER BY created_at, id"):
+            fields = json.loads(r["fields"])
+            custom.append({"id": r["id"], "name": fields.get("name"),
+                           "category": fields.get("category"), "custom": True, "fields": fields,
+                           "created_at": r["created_at"], "updated_at": r["updated_at"],
+                           "archived_at": r["archived_at"]})
+        levels = [
+            {"exercise_id": r["exercise_id"], "level": r["level"], "date": r["day"],
+             "at": r["at"], "cause": r["cause"], "reason": r["reason"]}
+            for r in self.db.query("SELECT * FROM level_changes ORDER BY id")
+        ]
         checkins = [
             {"date": r["day"], "pain": r["pain"], "numbness": r["numbness"],
              "tingling": r["tingling"], "burning": r["burning"], "feet": r["feet"],
@@ -84,17 +107,18 @@ class Exchange:
                 "restriction": profile["restriction"],
             },
             "plan": plan,
-            "exercises": exercises,
+            "exercises": builtin + custom,
             "checkins": checkins,
             "sessions": sessions,
             "balance_tests": balance,
+            "level_changes": levels,
         }
 
     # -- import ------------------------------------------------------------------
     def data_counts(self) -> dict[str, int]:
         """How many rows each of the person's tables holds."""
         return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("profile", "checkins", "sessions", "entries", "balance_tests")}
+                for table in PERSON_TABLES}
 
     def is_empty(self) -> bool:
         return not any(self.data_counts().values())
@@ -107,9 +131,7 @@ class Exchange:
             try:
                 counts = self.data_counts()
                 if any(counts.values()):
-                    words = {"profile": "profile", "checkins": "check-ins", "sessions": "sessions",
-                             "entries": "steps", "balance_tests": "balance tests"}
-                    held = ", ".join(f"{'a' if t == 'profile' else n} {words[t]}"
+                    held = ", ".join(f"{'a' if t in ('profile', 'plan') else n} {PERSON_TABLES[t]}"
                                      for t, n in counts.items() if n)
                     raise StoreError(
                         f"{self.path} already holds data ({held}); import only fills an empty "
@@ -119,6 +141,12 @@ class Exchange:
                     conn.execute("INSERT INTO profile (id, birth_year, feet, days_per_week,"
                                  " rest_days, restriction, updated_at) VALUES (1,?,?,?,?,?,?)",
                                  rows.profile)
+                conn.executemany("INSERT INTO custom_exercises (id, fields, created_at,"
+                                 " updated_at, archived_at) VALUES (?,?,?,?,?)", rows.custom)
+                if rows.plan is not None:
+                    self._write_plan(conn, rows.plan, rows.saved_at)  # store/plans.py
+                conn.executemany("INSERT INTO level_changes (exercise_id, level, day, at, cause,"
+                                 " reason) VALUES (?,?,?,?,?,?)", rows.level_changes)
                 conn.executemany("INSERT INTO checkins (day, pain, numbness, tingling, burning,"
                                  " feet, note, recorded_at) VALUES (?,?,?,?,?,?,?,?)",
                                  rows.checkins)
@@ -246,8 +274,17 @@ def _list(doc: dict, key: str) -> list:
     return value
 
 
+PERSON_TABLES = {"profile": "profile", "plan": "plan", "custom_exercises": "own exercises",
+                 "level_changes": "level changes", "checkins": "check-ins",
+                 "sessions": "sessions", "entries": "steps", "balance_tests": "balance tests"}
+"""The tables that hold the person's data (an empty DB has nothing in any), in words."""
 TOP_KEYS = {"format", "version", "exported_at", "profile", "plan", "exercises", "checkins",
-            "sessions", "balance_tests"}
+            "sessions", "balance_tests", "level_changes"}
+PLAN_KEYS = {"exercise_ids", "days_per_week", "rest_days", "target_minutes", "note", "settings"}
+SETTING_KEYS = {"level", "dose", "note"}
+CUSTOM_KEYS = {"id", "name", "category", "custom", "fields", "created_at", "updated_at",
+               "archived_at"}
+LEVEL_KEYS = {"exercise_id", "level", "date", "at", "cause", "reason"}
 PROFILE_KEYS = {"birth_year", "feet", "days_per_week", "rest_days", "restriction"}
 CHECKIN_KEYS = {"date", "pain", "numbness", "tingling", "burning", "feet", "note", "recorded_at"}
 SESSION_KEYS = {"id", "date", "started_at", "finished_at", "stopped_reason", "steps", "entries"}
@@ -256,11 +293,11 @@ ENTRY_KEYS = {"step_index", "exercise_id", "status", "side", "reps", "seconds", 
 BALANCE_KEYS = {"date", "side", "seconds", "recorded_at"}
 
 
-def read_export(doc: Any, known_exercises: set[str]) -> ImportRows:
+def read_export(doc: Any, catalog: Catalog) -> ImportRows:
     """Check a parsed export file completely; raise ExportFileError at the first problem.
 
-    `known_exercises`: the ids this program can show (an entry naming another is refused,
-    since screens could not show it)."""
+    `catalog` is the built-in library: a built-in exercise the file names must be in it
+    (screens could not show one that is not); the person's own exercises come with the file."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ExportFileError(f'not a neurocoach export (it has no "format": "{FORMAT}")')
     version = doc.get("version")
@@ -276,28 +313,29 @@ def read_export(doc: Any, known_exercises: set[str]) -> ImportRows:
     if doc.get("plan") is not None and not isinstance(doc["plan"], dict):
         raise ExportFileError(f"plan: must be an object {{...}} or null, not {_show(doc['plan'])}")
 
-    listed = set()
-    for i, data in enumerate(doc["exercises"]):
-        row = _Row(data, f"exercises[{i}]", set(), open_ended=True)
-        ex_id = row.text("id", 60)
-        row.text("name", 200)
-        row.text("category", 40)
-        if ex_id not in known_exercises:
-            raise row.fail("id", f"{ex_id!r} is not in this neurocoach's exercise library")
-        listed.add(ex_id)
-
-    rows = ImportRows(profile=None)
+    rows = ImportRows(profile=None, saved_at=dt.datetime.fromisoformat(exported_at))
+    listed = _exercises(doc["exercises"], catalog, rows)
+    profile = Profile()
     if doc.get("profile") is not None:
         p = _Row(doc["profile"], "profile", PROFILE_KEYS)
-        rest = p.get("rest_days")
-        if (not isinstance(rest, list) or len(set(map(str, rest))) != len(rest)
-                or any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6
-                       for d in rest)):
-            raise p.fail("rest_days", "must be a list of different weekday numbers 0 (Monday) "
-                                      f"to 6 (Sunday), not {_show(rest)}")
-        rows.profile = (p.number("birth_year", 1900, 2100, null=True), p.choice("feet", FEET_SIDES),
-                        p.number("days_per_week", 1, 7), json.dumps(sorted(rest)),
-                        p.choice("restriction", RESTRICTIONS), exported_at)
+        profile = Profile(birth_year=p.number("birth_year", 1900, 2100, null=True),
+                          feet=p.choice("feet", FEET_SIDES), days_per_week=p.number(
+                              "days_per_week", 1, 7), rest_days=_weekdays(p, "rest_days"),
+                          restriction=p.choice("restriction", RESTRICTIONS))
+        rows.profile = (profile.birth_year, profile.feet, profile.days_per_week,
+                        json.dumps(sorted(profile.rest_days)), profile.restriction, exported_at)
+    if doc.get("plan") is not None:
+        plan = _plan(_Row(doc["plan"], "plan", PLAN_KEYS), listed).with_schedule(profile)
+        rows.plan = None if plan == default_plan(catalog, profile) else plan
+
+    for i, data in enumerate(doc.get("level_changes") or []):
+        lv = _Row(data, f"level_changes[{i}]", LEVEL_KEYS)
+        ex_id = lv.text("exercise_id", 60)
+        if ex_id not in listed:
+            raise lv.fail("exercise_id", f"{ex_id!r} is not in the file's exercises list")
+        rows.level_changes.append((ex_id, lv.number("level", 1, 100), lv.day("date"),
+                                   lv.moment("at"), lv.choice("cause", CAUSES),
+                                   lv.text("reason", 1000)))
 
     days = set()
     for i, data in enumerate(doc["checkins"]):
@@ -353,6 +391,76 @@ def read_export(doc: Any, known_exercises: set[str]) -> ImportRows:
                                    float(b.number("seconds", 0, 3600, whole=False)),
                                    b.moment("recorded_at", required=False)))
     return rows
+
+
+def _exercises(items: list, catalog: Catalog, rows: ImportRows) -> set[str]:
+    """Built-in exercises must be this program's; the person's own are checked field by
+    field like a new one (their stand-ins are not required to exist: history comes first)."""
+    listed: set[str] = set()
+    for i, data in enumerate(items):
+        row = _Row(data, f"exercises[{i}]", CUSTOM_KEYS)
+        ex_id = row.text("id", 60)
+        if row.get("custom", required=False) is True:
+            fields = row.get("fields")
+            try:
+                exercise = parse_exercise(fields, where=f"exercises[{i}].fields", custom=True)
+            except CatalogError as exc:
+                raise ExportFileError(str(exc)) from None
+            if exercise.id != ex_id:
+                raise row.fail("fields", f"its id {exercise.id!r} is not {ex_id!r}")
+            rows.custom.append((ex_id, json.dumps(fields), row.moment("created_at"),
+                                row.moment("updated_at"),
+                                row.moment("archived_at", required=False)))
+        else:
+            for key in ("fields", "created_at", "updated_at", "archived_at"):
+                if key in data:
+                    raise row.fail(key, "is only for your own exercises (with \"custom\": true)")
+            row.text("name", 200)
+            row.text("category", 40)
+            if ex_id not in catalog:
+                raise row.fail("id", f"{ex_id!r} is not in this neurocoach's exercise library")
+        listed.add(ex_id)
+    return listed
+
+
+def _weekdays(row: _Row, key: str) -> tuple[int, ...]:
+    days = row.get(key)
+    if (not isinstance(days, list) or len(set(map(str, days))) != len(days)
+            or any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6
+                   for d in days)):
+        raise row.fail(key, "must be a list of different weekday numbers 0 (Monday) to "
+                            f"6 (Sunday), not {_show(days)}")
+    return tuple(days)
+
+
+def _plan(p: _Row, listed: set[str]) -> Plan:
+    ids = p.get("exercise_ids")
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        raise p.fail("exercise_ids", f"must be a list of exercise ids, not {_show(ids)}")
+    for ex_id in ids:
+        if ex_id not in listed:
+            raise p.fail("exercise_ids", f"{ex_id!r} is not in the file's exercises list")
+    settings = p.get("settings", required=False) or {}
+    if not isinstance(settings, dict):
+        raise p.fail("settings", f"must be an object {{...}}, not {_show(settings)}")
+    chosen = []
+    for ex_id, data in settings.items():
+        if ex_id not in ids:
+            raise p.fail("settings", f"{ex_id!r} is not one of the plan's exercise_ids")
+        row = _Row(data, f"plan.settings[{ex_id!r}]", SETTING_KEYS)
+        dose = row.get("dose", required=False)
+        if dose is not None:
+            try:
+                dose = parse_dose(dose, where="plan.settings", label=repr(ex_id))
+            except CatalogError as exc:
+                raise ExportFileError(str(exc)) from None
+        chosen.append((ex_id, ExerciseSettings(
+            level=row.number("level", 1, 100, required=False), dose=dose,
+            note=row.text("note", NOTE_MAX, required=False) or "")))
+    return Plan(exercise_ids=tuple(ids), days_per_week=p.number("days_per_week", 1, 7),
+                rest_days=_weekdays(p, "rest_days"),
+                target_minutes=p.number("target_minutes", *MINUTES_RANGE),
+                note=p.text("note", NOTE_MAX, required=False) or "", settings=tuple(chosen))
 
 
 def _steps(s: _Row, entries: list[dict]) -> list[dict]:

@@ -1,0 +1,192 @@
+"""backup and restore from the shell: private copies, checks, and asking first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+import stat
+import subprocess
+import sys
+
+import pytest
+import sqlite_utils
+
+from neurocoach.store import Store
+from neurocoach.store.migrations import MIGRATION_SET
+
+
+def run(*args, db=None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    argv = [sys.executable, "-m", "neurocoach"]
+    if db is not None:
+        argv += ["--db", str(db)]
+    return subprocess.run(argv + [str(a) for a in args], capture_output=True, text=True,
+                          timeout=60, input=stdin,
+                          stdin=subprocess.DEVNULL if stdin is None else None)
+
+
+def one_line_error(result, *words: str) -> None:
+    assert result.returncode == 2, result
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def pains(path) -> list[int]:
+    conn = sqlite3.connect(path)
+    try:
+        return [r[0] for r in conn.execute("SELECT pain FROM checkins ORDER BY day")]
+    finally:
+        conn.close()
+
+
+def with_pain(path, pain: int, day: str = "2026-01-05"):
+    assert run("checkin", "--pain", pain, "--date", day, db=path).returncode == 0
+    return path
+
+
+@pytest.fixture
+def current(db_path):
+    """The person's DB: one check-in, pain 7."""
+    return with_pain(db_path, 7)
+
+
+@pytest.fixture
+def saved(tmp_path):
+    """A backup made earlier: pain 2 on another day."""
+    source = with_pain(tmp_path / "old" / "n.db", 2, "2026-01-01")
+    out = tmp_path / "saved.bak"
+    assert run("backup", "--out", out, db=source).returncode == 0
+    return out
+
+
+def test_backup_by_default_goes_to_the_backups_folder(current):
+    result = run("backup", db=current)
+    assert result.returncode == 0, result.stderr
+    (made,) = (current.parent / "backups").iterdir()
+    assert made.name.startswith("neurocoach.db.backup-") and made.suffix == ".bak"
+    assert str(made) in result.stdout and "1 check-in" in result.stdout
+    assert mode(made) == 0o600 and mode(made.parent) == 0o700
+    assert pains(made) == [7]
+
+
+def test_backup_out_file_folder_and_refusals(current, tmp_path):
+    out = tmp_path / "copy.bak"
+    assert run("backup", "--out", out, db=current).returncode == 0
+    assert pains(out) == [7] and mode(out) == 0o600
+    before = digest(out)
+    one_line_error(run("backup", "--out", out, db=current), "already exists", "--force")
+    assert digest(out) == before
+    assert run("backup", "--out", out, "--force", db=current).returncode == 0
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    assert run("backup", "--out", folder, db=current).returncode == 0
+    assert [p.name.startswith("neurocoach.db.backup-") for p in folder.iterdir()] == [True]
+    one_line_error(run("backup", "--out", tmp_path / "no" / "x.bak", db=current),
+                   "does not exist")
+    absent = tmp_path / "absent" / "n.db"
+    one_line_error(run("backup", db=absent), "no neurocoach database")
+    assert not absent.parent.exists()
+
+
+def test_restore_with_yes_replaces_and_keeps_the_old(current, saved):
+    result = run("restore", saved, "--yes", db=current)
+    assert result.returncode == 0, result.stderr
+    assert pains(current) == [2]
+    assert mode(current) == 0o600
+    (kept,) = (current.parent / "backups").glob("neurocoach.db.before-restore-*.bak")
+    assert pains(kept) == [7] and mode(kept) == 0o600
+    assert str(kept) in result.stdout
+    assert not [p for p in current.parent.iterdir() if p.name.endswith(".tmp")]
+    store = Store.open(current)  # a normal, working DB
+    assert [c.pain for c in store.checkins_between(dt.date(2026, 1, 1), dt.date(2026, 1, 9))] == [2]
+    store.close()
+
+
+def test_restore_asks_first(current, saved):
+    before = digest(current)
+    declined = run("restore", saved, db=current, stdin="n\n")
+    assert declined.returncode == 1
+    assert "Replace" in declined.stdout and "1 check-in" in declined.stdout
+    assert "nothing was changed" in declined.stderr
+    assert digest(current) == before
+    assert not (current.parent / "backups").exists()
+
+    agreed = run("restore", saved, db=current, stdin="y\n")
+    assert agreed.returncode == 0, agreed.stderr
+    assert pains(current) == [2]
+
+
+def test_restore_with_no_answer_possible_refuses(current, saved):
+    before = digest(current)
+    one_line_error(run("restore", saved, db=current), "--yes", "Nothing was changed")
+    assert digest(current) == before
+    assert not [p for p in current.parent.iterdir() if p.name != current.name]
+
+
+def test_restore_into_a_new_place_needs_no_question(saved, tmp_path):
+    target = tmp_path / "new" / "n.db"
+    result = run("restore", saved, db=target)
+    assert result.returncode == 0, result.stderr
+    assert pains(target) == [2] and mode(target) == 0o600
+    assert mode(target.parent) == 0o700
+
+
+def _newer(path):
+    Store.open(path).close()
+    db = sqlite_utils.Database(path)
+    db["_sqlite_migrations"].insert({"migration_set": MIGRATION_SET, "name": "m999_future",
+                                     "applied_at": "2030-01-01"})
+    db.conn.close()
+
+
+def _text(path):
+    path.write_text("my shopping list")
+
+
+def _foreign(path):
+    db = sqlite_utils.Database(path)
+    db["recipes"].insert({"name": "soup"})
+    db.conn.close()
+
+
+@pytest.mark.parametrize("make, words", [
+    (_newer, ["newer", "Nothing was changed"]),
+    (_text, ["not a neurocoach database", "nothing was changed"]),
+    (_foreign, ["not neurocoach's", "nothing was changed"]),
+], ids=["newer", "text", "foreign"])
+def test_restore_refuses_a_bad_file_and_touches_nothing(current, tmp_path, make, words):
+    bad = tmp_path / "bad.bak"
+    make(bad)
+    before_bad, before_db = digest(bad), digest(current)
+    one_line_error(run("restore", bad, "--yes", db=current), str(bad), *words)
+    assert digest(bad) == before_bad and digest(current) == before_db
+    assert sorted(p.name for p in current.parent.iterdir()) == ["neurocoach.db"]
+
+
+def test_restore_other_refusals(current, tmp_path):
+    one_line_error(run("restore", tmp_path / "absent.bak", "--yes", db=current), "does not exist")
+    one_line_error(run("restore", current, "--yes", db=current), "the database itself")
+    one_line_error(run("restore", tmp_path, "--yes", db=current), "folder")
+
+
+def test_restore_over_a_damaged_db_keeps_its_bytes(saved, tmp_path):
+    damaged = tmp_path / "d" / "n.db"
+    damaged.parent.mkdir()
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    one_line_error(run("status", db=damaged), "damaged")
+    result = run("restore", saved, "--yes", db=damaged)
+    assert result.returncode == 0, result.stderr
+    assert pains(damaged) == [2]
+    (kept,) = (damaged.parent / "backups").iterdir()
+    assert kept.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 4000
