@@ -100,8 +100,7 @@ class ProgressScreen(Screen):
 
     def action_cycle_range(self) -> None:
         self.range_days = RANGES[(RANGES.index(self.range_days) + 1) % len(RANGES)]
-        self.refresh_symptoms()
-        self.notify(f"Symptom trends: the last {self.range_days} days.", timeout=2)
+        self.refresh_symptoms()  # the table's heading names the range: no toast needed
 
     def action_balance_test(self) -> None:
         from neurocoach.tui.screens.progress_balance import BalanceTestScreen
@@ -111,8 +110,14 @@ class ProgressScreen(Screen):
     def _balance_done(self, best: dict[str, float] | None) -> None:
         if not best:
             return
+        from neurocoach.store import StoreError
+
         clock = self.app.clock
-        self.app.store.record_balance_test(clock.today(), best, clock.now())
+        try:
+            self.app.store.record_balance_test(clock.today(), best, clock.now())
+        except StoreError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+            return
         saved = " · ".join(f"{side} {seconds_text(s)}" for side, s in best.items())
         self.notify(f"Balance test saved: {saved}.")
         self.refresh_balance()

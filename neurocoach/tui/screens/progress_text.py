@@ -29,6 +29,8 @@ def ago(day: dt.date, today: dt.date) -> str:
         return "today"
     if gap == 1:
         return "yesterday"
+    if 0 < gap < 45:  # naturaltime says "a month ago" from 20 days: too loose here
+        return humanize.precisedelta(dt.timedelta(days=gap), minimum_unit="days") + " ago"
     midnight = dt.datetime.combine(today, dt.time())
     return humanize.naturaltime(dt.datetime.combine(day, dt.time()), when=midnight)
 
