@@ -73,8 +73,9 @@ def adherence_text(a: Adherence) -> str:
     return (f"Streak [b]{streak}[/b] · longest {plural(s.longest, 'day')} · "
             f"consistency [b]{percent(a.score)}[/b]\n"
             f"This week: {week}\n"
-            f"[$text-muted]Rest days and up to {humanize.apnumber(SKIPS_PER_MONTH)} skipped days"
-            f" a month keep a streak going.[/]")
+            f"[dim]Rest days and up to {humanize.apnumber(SKIPS_PER_MONTH)} skipped days"
+            f" a month keep a streak going. Consistency builds over weeks; a few missed days"
+            f" barely move it.[/]")
 
 
 # -- symptoms --------------------------------------------------------------------------
@@ -117,7 +118,7 @@ def symptoms_text(s: Symptoms, today: dt.date) -> str:
         line = trend_line(row.cells).replace(" ", "·")
         lines.append(f"{row.name.capitalize():<{NAME_WIDTH}}{now:>4}{week:>5}  "
                      f"{line}  {versus}")
-    lines.append(f"[$text-muted]0–10; a mark is {cell}, · no check-in. Meaningful: 2 points "
+    lines.append(f"[dim]0–10; a mark is {cell}, · no check-in. Meaningful: 2 points "
                  f"or 30 %.[/]")
     return "\n".join(lines)
 
@@ -153,18 +154,18 @@ def balance_text(b: Balance, today: dt.date) -> str:
         lines.append(f"{side.capitalize():<{NAME_WIDTH}}{best[side]:>4.1f} s  {versus:<28}"
                      f"{since:<13}{trend}")
     if len(b.history) > 1:
-        lines.append(f"[$text-muted]Trend: the last {plural(len(b.history), 'test')}, "
+        lines.append(f"[dim]Trend: the last {plural(len(b.history), 'test')}, "
                      f"0 to {seconds_text(top)}. Eyes open, standing foot still.[/]")
     return "\n".join(lines)
 
 
 def _norm_line(b: Balance) -> str:
     if b.age is None:
-        return ("[$text-muted]Add your birth year to compare with people your age: "
+        return ("[dim]Add your birth year to compare with people your age: "
                 "[b]e[/b] edits your profile.[/]")
     comparison = next(iter(b.comparisons.values()), None)
     if comparison is None or comparison.typical is None:
-        return (f"[$text-muted]The typical times here start at age 40 (you are "
+        return (f"[dim]The typical times here start at age 40 (you are "
                 f"{b.age}).[/]")
     return (f"Typical for {comparison.band}: about {comparison.typical:.0f} s "
             f"(Springer 2007).")
@@ -190,7 +191,7 @@ def work_text(w: Work, today: dt.date) -> str:
         if (today - w.first_session).days >= 30:
             since += f" ({humanize.naturaldelta(today - w.first_session)})"
     lines.append(f"{plural(w.sessions, 'session')}{since} · {duration(w.seconds)} of exercise")
-    lines.append("[$text-muted]Seconds and reps as logged; sets, and steps with neither, "
+    lines.append("[dim]Seconds and reps as logged; sets, and steps with neither, "
                  "from the usual dose.[/]")
     return "\n".join(lines)
 

@@ -16,10 +16,10 @@ from neurocoach.coach.stats import AHEAD, ALLOWED, BEFORE, DONE, MISSED, PARTIAL
 MARKS = {
     DONE: ("●", "$success"),
     PARTIAL: ("◐", "$success"),
-    REST: ("-", "$text-muted"),
-    ALLOWED: ("○", "$text-muted"),
+    REST: ("-", "dim"),
+    ALLOWED: ("○", "dim"),
     MISSED: ("×", "$error"),
-    AHEAD: ("·", "$text-muted"),
+    AHEAD: ("·", "dim"),
     BEFORE: (" ", ""),
 }
 """State → (character, colour)."""
