@@ -1,4 +1,10 @@
-"""Command palette: every exercise by name, and the three places to go."""
+"""Command palette: the actions of the screen on show, the things to do from anywhere,
+and every exercise (show it, put it in or out of the plan, set its level, and for one's own
+exercises edit, archive or restore), all searchable by words.
+
+The screen's own actions are read from its bindings, so the palette never drifts from the
+keys (as the help screen does).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +19,9 @@ MODE_HELP = {
     "library": "Every exercise, with how to do it safely",
     "progress": "How you are doing over time",
 }
+SKIP_ACTIONS = ("cursor", "move", "focus_next", "focus_previous", "app.focus", "switch_mode",
+                "help", "quit", "command_palette", "nudge")
+"""Bindings that only move the cursor or are named elsewhere in the palette."""
 
 
 class PaletteCommand(NamedTuple):
@@ -21,26 +30,159 @@ class PaletteCommand(NamedTuple):
     help: str
 
 
+def _push(app, screen_factory: Callable[[], object], callback=None) -> None:
+    app.push_screen(screen_factory(), callback)
+
+
 class ExerciseCommands(Provider):
-    """Jump to any exercise in the Library, or to another mode.
+    """Everything the person can do, by name. Built per opening from the running App;
+    nothing is kept on the class."""
 
-    The list is built per palette opening from the running App; nothing is kept on the class.
-    """
+    def _screen_commands(self) -> list[PaletteCommand]:
+        screen = self.screen
+        title = type(screen).__name__.removesuffix("Screen")
+        title = {"Plan": "My plan", "CustomExercise": "Exercise form"}.get(title, title)
+        commands, seen = [], set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if (active.node is self.app or not binding.description
+                    or binding.action.split("(")[0] in SKIP_ACTIONS
+                    or (binding.description, binding.action) in seen):
+                continue
+            seen.add((binding.description, binding.action))
+            key = self.app.get_key_display(binding)
+            commands.append(PaletteCommand(
+                f"{title}: {binding.description}",
+                partial(active.node.run_action, binding.action),
+                f"The {key} key on this screen"))
+        return commands
 
-    def _commands(self) -> list[PaletteCommand]:
+    def _anywhere(self) -> list[PaletteCommand]:
+        from neurocoach.tui.screens.checkin import CheckinScreen
+        from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
+        from neurocoach.tui.screens.plan import PlanScreen
+        from neurocoach.tui.screens.plan_dialogs import ExportPlanScreen, ImportPlanScreen
+        from neurocoach.tui.screens.profile import ProfileScreen
+
         app = self.app
         commands = [
             PaletteCommand(f"Go to {mode.title()}", partial(app.switch_mode, mode), help_text)
             for mode, help_text in MODE_HELP.items()
             if mode != app.current_mode
         ]
+        commands.append(PaletteCommand("Help: the keys of this screen", app.action_help,
+                                       "Every key that works where you are"))
+        if len(app.screen_stack) > 1:
+            return commands  # over a session or a dialog: only its own actions
         commands += [
-            PaletteCommand(f"Show exercise: {exercise.name}",
-                           partial(app.show_exercise, exercise.id), exercise.purpose)
-            for exercise in app.catalog.exercises
+            PaletteCommand("Start or resume today's session", self._start_session,
+                           "Today's routine, one step at a time"),
+            PaletteCommand("Daily check-in", partial(_push, app, CheckinScreen),
+                           "Symptoms 0–10 and a look at your feet"),
+            PaletteCommand("Edit your profile", partial(_push, app, ProfileScreen),
+                           "Birth year, feet, training days, limits from a clinician"),
+            PaletteCommand("My plan: exercises, levels, days and time",
+                           partial(_push, app, PlanScreen),
+                           "Choose what goes in your routine; keep an exercise at a level"),
+            PaletteCommand("Import a plan file", partial(_push, app, ImportPlanScreen),
+                           "A plan from your physiotherapist (TOML): see the changes, then apply"),
+            PaletteCommand("Export my plan to a file", partial(_push, app, ExportPlanScreen),
+                           "The same format, for your clinician or another computer"),
+            PaletteCommand("New exercise of your own", partial(
+                _push, app, CustomExerciseScreen, self._show_saved),
+                           "A form with the catalog's fields, checked as you save"),
         ]
         return commands
 
+    def _exercise_commands(self) -> list[PaletteCommand]:
+        from neurocoach.tui.today_data import person_plan
+
+        app = self.app
+        commands = []
+        over_dialog = len(app.screen_stack) > 1
+        plan = person_plan(app)
+        archived = app.store.archived_exercise_ids()
+        for exercise in app.catalog.exercises:
+            name = exercise.name
+            if exercise.id in archived:
+                if not over_dialog:
+                    commands.append(PaletteCommand(
+                        f"Restore your exercise: {name}", partial(self._restore, exercise.id),
+                        "Bring an archived exercise of yours back"))
+                continue
+            commands.append(PaletteCommand(f"Show exercise: {name}",
+                                           partial(app.show_exercise, exercise.id),
+                                           exercise.purpose))
+            if over_dialog:
+                continue
+            inside = exercise.id in plan.exercise_ids
+            commands.append(PaletteCommand(
+                f"{'Take out of' if inside else 'Put in'} my plan: {name}",
+                partial(self._set_in_plan, exercise.id, not inside),
+                "Changes which exercises your routine rotates through"))
+            commands.append(PaletteCommand(
+                f"Set the level of: {name}", partial(self._open_plan, exercise.id),
+                "Opens your plan on it: + and - keep it at a level, 0 lets the coach decide"))
+            if exercise.custom:
+                commands.append(PaletteCommand(
+                    f"Edit your exercise: {name}", partial(self._edit, exercise.id),
+                    "Change the fields of an exercise of your own"))
+                commands.append(PaletteCommand(
+                    f"Archive your exercise: {name}", partial(self._archive, exercise.id),
+                    "Hide it from the Library and your plan; its history is kept"))
+        return commands
+
+    def _commands(self) -> list[PaletteCommand]:
+        return [*self._screen_commands(), *self._anywhere(), *self._exercise_commands()]
+
+    # -- what the commands do ------------------------------------------------------------
+    def _start_session(self) -> None:
+        app = self.app
+        app.switch_mode("today")
+        app.call_after_refresh(lambda: app.screen.run_action("start"))
+
+    def _show_saved(self, exercise_id: str | None) -> None:
+        if exercise_id:
+            self.app.show_exercise(exercise_id)
+
+    def _set_in_plan(self, exercise_id: str, included: bool) -> None:
+        from neurocoach.tui.screens.plan import set_in_plan
+
+        set_in_plan(self.app, exercise_id, included)
+        self._refresh_screen()
+
+    def _open_plan(self, exercise_id: str) -> None:
+        from neurocoach.tui.screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen(focus_id=exercise_id))
+
+    def _edit(self, exercise_id: str) -> None:
+        from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
+
+        self.app.push_screen(CustomExerciseScreen(exercise_id), self._show_saved)
+
+    def _archive(self, exercise_id: str) -> None:
+        from neurocoach.tui.screens.plan import archive
+
+        if archive(self.app, exercise_id):
+            self._refresh_screen()
+
+    def _restore(self, exercise_id: str) -> None:
+        from neurocoach.tui.today_data import refresh_catalog
+
+        self.app.store.restore_custom_exercise(exercise_id)
+        refresh_catalog(self.app)
+        self.app.notify(f"{self.app.catalog.get(exercise_id).name} is back in the Library "
+                        "(space there puts it in your plan).")
+        self.app.show_exercise(exercise_id)
+
+    def _refresh_screen(self) -> None:
+        screen = self.app.screen
+        for method in ("refresh_view", "refresh_list"):
+            if hasattr(screen, method):
+                getattr(screen, method)()
+
+    # -- the palette's side ----------------------------------------------------------------
     async def discover(self) -> Hits:
         for command in self._commands():
             yield DiscoveryHit(command.text, command.run, help=command.help)

@@ -33,6 +33,7 @@ class TodayView:
     session_today: SessionRecord | None
     last_session_day: dt.date | None
     levels: dict[str, Decision]
+    level_news: list[str]  # the coach's level changes today, in words
 
 
 @dataclass(frozen=True)
@@ -146,9 +147,27 @@ def load_today(app) -> TodayView:
     levels = level_decisions(app, plan, save=True)
     doses = doses_for(plan, {i: d.level.dose for i, d in levels.items()})
     routine = todays_routine(plan, catalog, profile, day, checkin, average, doses=doses)
+    news = level_news(catalog, [s for s in store.level_states().values()
+                                if s.day == day and s.exercise_id in levels])
     latest = store.latest_session(since=day - dt.timedelta(days=1))
     session_today = latest if latest is not None and latest.day == day else None
     return TodayView(
         day=day, now=now, routine=routine, checkin=checkin, open_session=latest,
         session_today=session_today, last_session_day=store.last_session_day(), levels=levels,
+        level_news=news,
     )
+
+
+def level_news(catalog, states) -> list[str]:
+    """'Up a level: towel toe curls (the last 3 times felt right).' — one line per reason."""
+    by_reason: dict[str, list[str]] = {}
+    for state in states:
+        if state.cause in ("up", "hard", "flare", "feet"):
+            by_reason.setdefault(state.reason, []).append(catalog.get(state.exercise_id).name)
+    lines = []
+    for reason, names in by_reason.items():
+        head, _, why = reason.partition(": ")
+        names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        lines.append(f"{head.rstrip('.')}: {who}" + (f" ({why.rstrip('.')})." if why else "."))
+    return lines

@@ -41,6 +41,10 @@ class LibraryScreen(Screen):
         Binding("j", "move(1)", "Down", show=False),
         Binding("k", "move(-1)", "Up", show=False),
         Binding("escape", "clear", "Clear"),
+        Binding("space", "toggle_plan", "In/out of plan"),
+        Binding("n", "new_exercise", "New", show=False),
+        Binding("e", "edit_exercise", "Edit yours", show=False),
+        Binding("x", "archive_exercise", "Archive yours", show=False),
     ]
 
     def __init__(self) -> None:
@@ -96,11 +100,12 @@ class LibraryScreen(Screen):
     def visible(self) -> list[Exercise]:
         categories = CATEGORIES if self.category == ALL else (self.category,)
         by_category = self.app.catalog.by_category()
+        archived = self.app.store.archived_exercise_ids()
         return [
             exercise
             for category in categories
             for exercise in by_category.get(category, [])
-            if matches(exercise, self.query_text)
+            if matches(exercise, self.query_text) and exercise.id not in archived
         ]
 
     def refresh_list(self) -> None:
@@ -153,7 +158,22 @@ class LibraryScreen(Screen):
             detail.show(None, catalog, f"Nothing matches “{self.query_text}”{where}. "
                                        "Press escape to clear the search, or f for another category.")
         else:
-            detail.show(catalog.get(self.current_id), catalog)
+            detail.show(catalog.get(self.current_id), catalog, yours=self._yours(self.current_id))
+
+    def _yours(self, exercise_id: str) -> list[str]:
+        """In the plan or not, and the level: read fresh, as the plan may have changed."""
+        from neurocoach.tui.today_data import level_views, person_plan
+
+        plan = person_plan(self.app)
+        view = level_views(self.app, plan, [exercise_id]).get(exercise_id)
+        inside = exercise_id in plan.exercise_ids
+        lines = ["In your plan (space takes it out)" if inside
+                 else "Not in your plan (space puts it in)"]
+        if view is not None:
+            lines.append(f"Your level: {view.title}")
+            if view.why:
+                lines.append(view.why)
+        return lines
 
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -225,6 +245,43 @@ class LibraryScreen(Screen):
             self.query_text = text
             self.refresh_list()
             self.refresh_bindings()
+
+    # -- the person's plan and own exercises --------------------------------------------
+    def action_toggle_plan(self) -> None:
+        from neurocoach.tui.screens.plan import set_in_plan
+        from neurocoach.tui.today_data import person_plan
+
+        if self.current_id is not None:
+            inside = self.current_id in person_plan(self.app).exercise_ids
+            set_in_plan(self.app, self.current_id, not inside)
+            self._show_detail()
+
+    def action_new_exercise(self) -> None:
+        from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
+
+        self.app.push_screen(CustomExerciseScreen(), self._saved_exercise)
+
+    def action_edit_exercise(self) -> None:
+        from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
+
+        if self.current_id is None:
+            return
+        if not self.app.catalog.get(self.current_id).custom:
+            self.notify("Built-in exercises cannot be changed; n makes one of your own.",
+                        severity="warning")
+            return
+        self.app.push_screen(CustomExerciseScreen(self.current_id), self._saved_exercise)
+
+    def _saved_exercise(self, exercise_id: str | None) -> None:
+        if exercise_id:
+            self.select_exercise(exercise_id)
+
+    def action_archive_exercise(self) -> None:
+        from neurocoach.tui.screens.plan import archive
+
+        if self.current_id is not None and archive(self.app, self.current_id):
+            self.current_id = None
+            self.refresh_list()
 
     def select_exercise(self, exercise_id: str) -> None:
         """Highlight one exercise, clearing the filters when they hide it."""

@@ -32,6 +32,7 @@ class TodayScreen(Screen):
         Binding("enter", "start", "Start", priority=True),
         Binding("c", "checkin", "Check-in"),
         Binding("e", "profile", "Profile"),
+        Binding("m", "plan", "My plan"),
         Binding("j", "cursor('down')", "Down", show=False),
         Binding("k", "cursor('up')", "Up", show=False),
     ]
@@ -60,7 +61,7 @@ class TodayScreen(Screen):
             + ("  ·  a rest day" if view.routine.rest_day else "")
         )
         self.query_one("#today-checkin", Static).update(self._checkin_line(view))
-        notes = [n.text for n in view.routine.notes]
+        notes = [n.text for n in view.routine.notes] + view.level_news
         if view.routine.rest_day and not view.session_today:
             notes.insert(0, "Rest is part of the plan. If you feel like moving, enter starts "
                             "the routine anyway.")
@@ -154,6 +155,11 @@ class TodayScreen(Screen):
         from neurocoach.tui.screens.checkin import CheckinScreen
 
         self.app.push_screen(CheckinScreen())
+
+    def action_plan(self) -> None:
+        from neurocoach.tui.screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen())
 
     def action_profile(self) -> None:
         from neurocoach.tui.screens.profile import ProfileScreen

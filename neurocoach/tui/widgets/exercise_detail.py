@@ -93,8 +93,11 @@ class ExerciseDetail(VerticalScroll):
         yield HangingLines(id="detail-safety")
         yield Static(id="detail-variants")
 
-    def show(self, exercise: Exercise | None, catalog: Catalog, empty_note: str = "") -> None:
-        parts = self._parts(exercise, catalog) if exercise else (Content(empty_note), [], None, [], None)
+    def show(self, exercise: Exercise | None, catalog: Catalog, empty_note: str = "",
+             yours: Sequence[str] = ()) -> None:
+        """`yours`: lines about the person's own use of it (in the plan, its level, why)."""
+        parts = (self._parts(exercise, catalog, yours) if exercise
+                 else (Content(empty_note), [], None, [], None))
         head, steps, dose, safety, variants = parts
         self.query_one("#detail-head", Static).update(head)
         self.query_one("#detail-steps", HangingLines).show(
@@ -107,12 +110,16 @@ class ExerciseDetail(VerticalScroll):
         self.scroll_home(animate=False)
 
     @staticmethod
-    def _parts(exercise: Exercise, catalog: Catalog):
+    def _parts(exercise: Exercise, catalog: Catalog, yours: Sequence[str] = ()):
         position = POSITION_WORDS.get(exercise.position, exercise.position.title())
+        kind = f"{exercise.category.title()} · {position}"
+        if exercise.custom:
+            kind += " · your own exercise"
         head = Content("\n").join([
             _bold(exercise.name),
-            Content(f"{exercise.category.title()} · {position}"),
+            Content(kind),
             Content(" · ".join(flag_words(exercise))),  # up top: support and weight matter first
+            *[Content(line) for line in yours],
             Content(""),
             Content(exercise.purpose),
             Content(""),

@@ -1,0 +1,221 @@
+"""A form for one of the person's own exercises: the catalog's fields, checked field by field.
+
+The checks are the catalog's own (parse_exercise), so an exercise saved here is exactly as
+sound as a built-in one. Each problem shows under its field, in words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Select, Static, TextArea
+
+from neurocoach.catalog import (
+    CATEGORIES, DOSE_AMOUNT, POSITIONS, exercise_field_errors, exercise_fields, parse_exercise,
+)
+from neurocoach.tui.widgets.scale import ChoiceRow
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+KINDS = [("reps", "Count times (reps)"), ("hold", "Hold for seconds"),
+         ("minutes", "Keep going for minutes")]
+LABELS = {
+    "id": "Name", "name": "Name", "category": "Kind of exercise", "purpose": "What it is for",
+    "steps": "How to do it", "dose": "How much", "per_side": "Each side",
+    "position": "Position", "weight_bearing": "Weight on the feet",
+    "needs_support": "Next to a support", "equipment": "You need", "safety": "Take care",
+    "easier": "Easier", "harder": "Harder", "alternative": "Seated stand-in",
+}
+
+
+def slug(name: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", name.casefold()))[:40].strip("-")
+
+
+def lines_of(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def friendly(problem: str) -> str:
+    """The catalog's message, minus the bits meant for file authors."""
+    problem = re.sub(r",? not ''$", "", problem)
+    problem = problem.replace("must be some text", "cannot be empty")
+    problem = re.sub(r"^dose\.(\w+) ", lambda m: f"{m.group(1)}: ", problem)
+    return problem[:1].upper() + problem[1:]
+
+
+class CustomExerciseScreen(Screen[str | None]):
+    """New (no id) or edit (an id): ctrl+s saves when every field is right."""
+
+    DEFAULT_CSS = """
+    CustomExerciseScreen #custom { padding: 0 1; }
+    CustomExerciseScreen .field-label { margin-top: 1; text-style: bold; }
+    CustomExerciseScreen .field-error { color: $error; height: auto; }
+    CustomExerciseScreen TextArea { height: 5; }
+    CustomExerciseScreen Input.-short { width: 20; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, exercise_id: str | None = None) -> None:
+        super().__init__()
+        self.editing = exercise_id
+        """The id of the exercise being changed; None for a new one."""
+
+    def compose(self) -> ComposeResult:
+        catalog = self.app.catalog
+        data = exercise_fields(catalog.get(self.editing)) if self.editing else {}
+        dose = data.get("dose", {"kind": "reps", "reps": 10})
+        title = f"Change “{data['name']}”" if self.editing else "A new exercise of your own"
+        with VerticalScroll(id="custom"):
+            yield Static(f"[b]{title}[/b] — tab moves on, ctrl+s saves, escape cancels")
+            yield from self._field("name", Input(value=data.get("name", ""), max_length=60,
+                                                 placeholder="e.g. Sit to stand", id="f-name"))
+            yield from self._field("category", ChoiceRow(
+                "Kind of exercise (1–4):", [(c, c.title()) for c in CATEGORIES],
+                value=data.get("category", "strengthening"), id="f-category"))
+            yield from self._field("purpose", Input(value=data.get("purpose", ""),
+                                                    placeholder="What it does for you",
+                                                    id="f-purpose"))
+            yield from self._field("steps", TextArea(
+                "\n".join(data.get("steps", [])), id="f-steps", tab_behavior="focus"),
+                "How to do it: 2 to 6 steps, one a line")
+            yield Static("How much", classes="field-label")
+            yield ChoiceRow("Counted in (1–3):", KINDS, value=dose["kind"], id="f-kind")
+            amount = dose.get(DOSE_AMOUNT[dose["kind"]], "")
+            yield Input(value=str(amount), restrict=r"\d{0,4}", placeholder="Amount: times, "
+                        "seconds or minutes", id="f-amount")
+            yield Input(value=str(dose.get("sets", 1)), restrict=r"\d{0,2}",
+                        placeholder="Sets (usually 1)", id="f-sets")
+            yield Static(classes="field-error", id="err-dose")
+            yield from self._field("per_side", ChoiceRow(
+                "Done with each foot in turn? (1 yes, 2 no)", YES_NO,
+                value="yes" if data.get("per_side") else "no", id="f-per_side"))
+            yield from self._field("position", ChoiceRow(
+                "Position (1–4):", [(p, p.title()) for p in POSITIONS],
+                value=data.get("position", "seated"), id="f-position"))
+            yield from self._field("weight_bearing", ChoiceRow(
+                "Is your weight on your feet? (1 yes, 2 no)", YES_NO,
+                value="yes" if data.get("weight_bearing") else "no", id="f-weight_bearing"))
+            yield from self._field("needs_support", ChoiceRow(
+                "Done next to a sturdy support? (1 yes, 2 no)", YES_NO,
+                value="yes" if data.get("needs_support") else "no", id="f-needs_support"))
+            yield from self._field("equipment", Input(
+                value=", ".join(data.get("equipment", [])),
+                placeholder="What you need, with commas (may be empty)", id="f-equipment"))
+            yield from self._field("safety", TextArea(
+                "\n".join(data.get("safety", [])), id="f-safety", tab_behavior="focus"),
+                "Take care: 1 to 8 safety points, one a line")
+            yield from self._field("easier", Input(value=data.get("easier", ""),
+                                                   placeholder="How to make it easier",
+                                                   id="f-easier"))
+            yield from self._field("harder", Input(value=data.get("harder", ""),
+                                                   placeholder="How to make it harder",
+                                                   id="f-harder"))
+            seated = [(e.name, e.id) for e in catalog
+                      if not e.needs_alternative and e.id != self.editing]
+            yield from self._field("alternative", Select(
+                seated, value=data.get("alternative", Select.NULL), allow_blank=True,
+                prompt="None (needed only for weight-bearing or water work)",
+                id="f-alternative"),
+                "Seated stand-in for days with sore feet")
+            yield Static(id="custom-message", classes="field-error")
+        yield Footer()
+
+    def _field(self, name: str, widget, label: str | None = None):
+        if label or not isinstance(widget, ChoiceRow):
+            yield Static(label or LABELS[name], classes="field-label")
+        yield widget
+        yield Static(classes="field-error", id=f"err-{name}")
+
+    def on_mount(self) -> None:
+        for error in self.query(".field-error"):
+            error.display = False
+        self.query_one("#f-name").focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    # -- reading the form ---------------------------------------------------------
+    def form_data(self) -> dict:
+        def value(widget_id: str) -> str:
+            return self.query_one(f"#f-{widget_id}", Input).value.strip()
+
+        def choice(widget_id: str) -> str | None:
+            return self.query_one(f"#f-{widget_id}", ChoiceRow).value
+
+        def number(text: str):
+            return int(text) if text.isdigit() else text
+
+        kind = choice("kind") or "reps"
+        dose: dict = {"kind": kind, DOSE_AMOUNT[kind]: number(value("amount"))}
+        sets = number(value("sets") or "1")
+        if sets != 1:
+            dose["sets"] = sets
+        name = value("name")
+        data = {
+            "id": self.editing or self._new_id(name), "name": name, "category": choice("category"),
+            "purpose": value("purpose"),
+            "steps": lines_of(self.query_one("#f-steps", TextArea).text),
+            "dose": dose, "per_side": choice("per_side") == "yes",
+            "position": choice("position"),
+            "weight_bearing": choice("weight_bearing") == "yes",
+            "needs_support": choice("needs_support") == "yes",
+            "equipment": [p.strip() for p in value("equipment").split(",") if p.strip()],
+            "safety": lines_of(self.query_one("#f-safety", TextArea).text),
+            "easier": value("easier"), "harder": value("harder"),
+        }
+        alternative = self.query_one("#f-alternative", Select).value
+        if alternative not in (Select.NULL, None):
+            data["alternative"] = alternative
+        return data
+
+    def _new_id(self, name: str) -> str:
+        base = slug(name) or ""
+        if not base:
+            return ""
+        candidate, n = base, 2
+        while candidate in self.app.catalog:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    # -- actions --------------------------------------------------------------------
+    def action_save(self) -> None:
+        data = self.form_data()
+        errors = exercise_field_errors(data, self.app.catalog, editing=self.editing)
+        if "id" in errors:
+            errors.setdefault("name", "Give it a name with some letters or digits.")
+            errors.pop("id")
+        first = None
+        for error in self.query(".field-error"):
+            field = (error.id or "").removeprefix("err-")
+            problem = errors.get(field)
+            error.display = bool(problem)
+            if problem:
+                error.update(f"{LABELS[field]}: {friendly(problem)}")
+                first = first or error
+        message = self.query_one("#custom-message", Static)
+        if errors:
+            count = len(errors)
+            message.update(f"{count} field{'s' if count > 1 else ''} to fix before saving "
+                           "(shown above).")
+            message.display = True
+            if first is not None:
+                self.query_one("#custom").scroll_to_widget(first, animate=False)
+            return
+        from neurocoach.tui.today_data import refresh_catalog
+
+        exercise = parse_exercise(data, where="exercise", custom=True)
+        self.app.store.save_custom_exercise(exercise, self.app.clock.now())
+        refresh_catalog(self.app)
+        self.notify(f"Saved {exercise.name}.")
+        self.dismiss(exercise.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

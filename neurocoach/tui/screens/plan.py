@@ -1,0 +1,287 @@
+"""My plan: which exercises go in the routine, at what level, on which days, for how long.
+
+Every change is saved the moment it is made (like every step of a session).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from neurocoach.catalog import CATEGORIES
+from neurocoach.coach.plan import Plan, days_words
+from neurocoach.coach.progression import pin_changes
+from neurocoach.tui.today_data import LevelView, level_views, person_plan, refresh_catalog
+
+IN, OUT = "[x]", "[ ]"
+"""In the plan or not: shown in symbols and words, never by colour alone."""
+
+
+class PlanScreen(Screen):
+    """The person's plan, one exercise a line; keys change the highlighted one."""
+
+    DEFAULT_CSS = """
+    PlanScreen #plan { padding: 0 1; height: 1fr; }
+    PlanScreen #plan-summary, PlanScreen #plan-detail { height: auto; }
+    PlanScreen #plan-list { height: 1fr; border: round $panel-lighten-2; }
+    PlanScreen #plan-list:focus { border: double $accent; }
+    PlanScreen #plan-detail { max-height: 5; }
+    """
+    AUTO_FOCUS = "#plan-list"
+    BINDINGS = [
+        Binding("space", "toggle", "In/out of plan"),
+        Binding("plus,equals_sign", "level(1)", "Level up", key_display="+"),
+        Binding("minus", "level(-1)", "Level down", key_display="-"),
+        Binding("0", "auto_level", "Coach sets level"),
+        Binding("d", "schedule", "Days & time"),
+        Binding("i", "import_plan", "Import"),
+        Binding("o", "export_plan", "Export", show=False),
+        Binding("n", "new_exercise", "New exercise", show=False),
+        Binding("e", "edit_exercise", "Edit yours", show=False),
+        Binding("x", "archive_exercise", "Archive yours", show=False),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+        Binding("escape", "close", "Back"),
+    ]
+
+    def __init__(self, focus_id: str | None = None) -> None:
+        super().__init__()
+        self.plan: Plan = Plan(())
+        """The plan as saved."""
+        self.views: dict[str, LevelView] = {}
+        """Each listed exercise's level, in words."""
+        self.focus_id = focus_id
+        """The exercise to highlight (e.g. when opened from the Library)."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="plan"):
+            yield Static(id="plan-summary")
+            yield OptionList(id="plan-list")
+            yield Static(id="plan-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    # -- showing -------------------------------------------------------------------
+    @property
+    def listed(self) -> list[str]:
+        archived = self.app.store.archived_exercise_ids()
+        return [e.id for e in self.app.catalog if e.id not in archived]
+
+    def refresh_view(self) -> None:
+        self.plan = person_plan(self.app)
+        self.views = level_views(self.app, self.plan, self.listed)
+        plan = self.plan
+        summary = Content.assemble(
+            ("Your plan", "bold"), f" · {len(plan.exercise_ids)} exercises in rotation · "
+            f"{days_words(plan)} · about {plan.target_minutes} minutes a session",
+            f"\nNote: {plan.note}" if plan.note else "")
+        self.query_one("#plan-summary", Static).update(summary)
+        options: list[Option] = []
+        by_category = {c: [] for c in CATEGORIES}
+        for exercise_id in self.listed:
+            by_category[self.app.catalog.get(exercise_id).category].append(exercise_id)
+        for category, ids in by_category.items():
+            if ids:
+                options.append(Option(Content.assemble((category.upper(), "bold")),
+                                      disabled=True))
+                options += [Option(self._row(i), id=i) for i in ids]
+        option_list = self.query_one("#plan-list", OptionList)
+        keep = self.focus_id or self.highlighted_id
+        option_list.set_options(options)
+        ids = [o.id for o in options if o.id]
+        if ids:
+            option_list.highlighted = option_list.get_option_index(keep if keep in ids else ids[0])
+        self.focus_id = None
+        self._show_detail()
+
+    def _row(self, exercise_id: str) -> Content:
+        exercise = self.app.catalog.get(exercise_id)
+        inside = exercise_id in self.plan.exercise_ids
+        view = self.views.get(exercise_id)
+        mark = IN if inside else OUT
+        name = exercise.name + (" (yours)" if exercise.custom else "")
+        if view is None:
+            level = ""
+        else:
+            level = f"level {view.decision.level.number} of {view.decision.level.of}"
+            settings = self.plan.settings_for(exercise_id)
+            if settings.dose is not None:
+                level = "plan's dose"
+            elif settings.level is not None:
+                level += ", kept"
+        return Content(f"{mark} {name:<36.36} {level}")
+
+    @property
+    def highlighted_id(self) -> str | None:
+        option_list = self.query_one("#plan-list", OptionList)
+        if option_list.highlighted is None:
+            return None
+        return option_list.get_option_at_index(option_list.highlighted).id
+
+    def _show_detail(self) -> None:
+        exercise_id = self.highlighted_id
+        detail = self.query_one("#plan-detail", Static)
+        if exercise_id is None:
+            detail.update("")
+            return
+        exercise = self.app.catalog.get(exercise_id)
+        inside = exercise_id in self.plan.exercise_ids
+        lines = [f"{exercise.name}: {'in your plan' if inside else 'not in your plan'}"
+                 f" (space to {'take it out' if inside else 'put it in'})."]
+        view = self.views.get(exercise_id)
+        if view is not None:
+            lines.append(view.title)
+            if view.why:
+                lines.append(view.why)
+        detail.update(Content("\n".join(lines)))
+
+    def on_option_list_option_highlighted(self, _: OptionList.OptionHighlighted) -> None:
+        self._show_detail()
+
+    # -- changing ------------------------------------------------------------------
+    def _save(self, plan: Plan, message: str) -> None:
+        now = self.app.clock.now()
+        levels = pin_changes(self.plan, plan, self.app.store.level_states(), now.date(), now)
+        self.app.store.save_plan(plan, now, levels)
+        self.refresh_view()
+        self.notify(message)
+
+    def action_toggle(self) -> None:
+        exercise_id = self.highlighted_id
+        if exercise_id is None:
+            return
+        name = self.app.catalog.get(exercise_id).name
+        inside = exercise_id in self.plan.exercise_ids
+        if inside and len(self.plan.exercise_ids) == 1:
+            self.notify("Your plan needs at least one exercise.", severity="warning")
+            return
+        self._save(self.plan.with_exercise(exercise_id, not inside),
+                   f"{name} {'taken out of' if inside else 'put in'} your plan.")
+
+    def action_level(self, step: int) -> None:
+        exercise_id = self.highlighted_id
+        if exercise_id is None:
+            return
+        if exercise_id not in self.plan.exercise_ids:
+            self.notify("Put it in your plan first (space).", severity="warning")
+            return
+        level = self.views[exercise_id].decision.level
+        number = max(1, min(level.of, level.number + step))
+        settings = self.plan.settings_for(exercise_id)
+        if number == level.number and settings.level is not None:
+            where = "top" if step > 0 else "first"
+            self.notify(f"That is the {where} level.", severity="warning")
+            return
+        self._save(self.plan.with_settings(
+            exercise_id, dataclasses.replace(settings, level=number)),
+            f"Kept at level {number} of {level.of}. 0 lets the coach decide again.")
+
+    def action_auto_level(self) -> None:
+        exercise_id = self.highlighted_id
+        if exercise_id is None or exercise_id not in self.plan.exercise_ids:
+            return
+        settings = self.plan.settings_for(exercise_id)
+        if settings.level is None and settings.dose is None:
+            self.notify("The coach already sets this level from your ratings.")
+            return
+        self._save(self.plan.with_settings(
+            exercise_id, dataclasses.replace(settings, level=None, dose=None)),
+            "The coach sets this level again, from your ratings.")
+
+    def action_move(self, step: int) -> None:
+        option_list = self.query_one("#plan-list", OptionList)
+        option_list.action_cursor_down() if step > 0 else option_list.action_cursor_up()
+
+    def action_schedule(self) -> None:
+        from neurocoach.tui.screens.plan_dialogs import ScheduleScreen
+
+        self.app.push_screen(ScheduleScreen(self.plan), self._scheduled)
+
+    def _scheduled(self, plan: Plan | None) -> None:
+        if plan is not None and plan != self.plan:
+            self._save(plan, f"Saved: {days_words(plan)}, about {plan.target_minutes} minutes.")
+
+    def action_import_plan(self) -> None:
+        from neurocoach.tui.screens.plan_dialogs import ImportPlanScreen
+
+        self.app.push_screen(ImportPlanScreen())
+
+    def action_export_plan(self) -> None:
+        from neurocoach.tui.screens.plan_dialogs import ExportPlanScreen
+
+        self.app.push_screen(ExportPlanScreen())
+
+    def action_new_exercise(self) -> None:
+        from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
+
+        self.app.push_screen(CustomExerciseScreen(), self._created)
+
+    def _created(self, exercise_id: str | None) -> None:
+        if exercise_id:
+            self.focus_id = exercise_id
+            self._save(person_plan(self.app).with_exercise(exercise_id, True),
+                       "Your new exercise is in your plan.")
+
+    def action_edit_exercise(self) -> None:
+        exercise_id = self.highlighted_id
+        if exercise_id is None:
+            return
+        if not self.app.catalog.get(exercise_id).custom:
+            self.notify("Built-in exercises cannot be changed; n makes one of your own.",
+                        severity="warning")
+            return
+        from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
+
+        self.app.push_screen(CustomExerciseScreen(exercise_id))
+
+    def action_archive_exercise(self) -> None:
+        exercise_id = self.highlighted_id
+        if exercise_id is not None:
+            archive(self.app, exercise_id)
+            self.refresh_view()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def archive(app, exercise_id: str) -> bool:
+    """Archive one of the person's own exercises (history kept); say why not otherwise."""
+    exercise = app.catalog.get(exercise_id)
+    if not exercise.custom:
+        app.notify("Only your own exercises can be archived.", severity="warning")
+        return False
+    plan = person_plan(app)
+    if plan.exercise_ids == (exercise_id,):
+        app.notify("It is the only exercise in your plan: put another one in first.",
+                   severity="warning")
+        return False
+    app.store.archive_custom_exercise(exercise_id, app.clock.now(), plan)
+    refresh_catalog(app)
+    app.notify(f"Archived {exercise.name}: its history is kept. “Restore” in the command "
+               "palette (ctrl+p) brings it back.")
+    return True
+
+
+def set_in_plan(app, exercise_id: str, included: bool) -> None:
+    """Put an exercise in the plan or take it out (used by the Library and the palette)."""
+    plan = person_plan(app)
+    name = app.catalog.get(exercise_id).name
+    if not included and plan.exercise_ids == (exercise_id,):
+        app.notify("Your plan needs at least one exercise.", severity="warning")
+        return
+    app.store.save_plan(plan.with_exercise(exercise_id, included), app.clock.now())
+    app.notify(f"{name} {'put in' if included else 'taken out of'} your plan.")
+

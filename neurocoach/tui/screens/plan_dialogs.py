@@ -1,0 +1,248 @@
+"""Small dialogs of the plan editor: days and time, import a plan file, export the plan."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static
+
+from neurocoach.coach.plan import TARGET_MINUTES, Plan
+from neurocoach.coach.profile import rest_days_for
+from neurocoach.tui.widgets.scale import RowChanged
+from neurocoach.tui.widgets.weekdays import RestDaysRow
+
+DIALOG_CSS = """
+{name} {{ align: center middle; }}
+{name} > Vertical {{
+    width: 76; max-width: 100%; height: auto; max-height: 100%;
+    border: double $accent; background: $surface; padding: 0 1;
+}}
+{name} .message {{ color: $error; height: auto; }}
+{name} Input {{ margin: 1 0 0 0; }}
+{name} VerticalScroll {{ height: auto; max-height: 12; }}
+"""
+
+
+class StepRow(Widget, can_focus=True):
+    """One value from a short list, on one line: left/right (or -/+) move it."""
+
+    DEFAULT_CSS = """
+    StepRow { height: 1; padding: 0 1; }
+    StepRow:focus { background: $boost; text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("left,h,minus", "nudge(-1)", "Less", show=False),
+        Binding("right,l,plus", "nudge(1)", "More", show=False),
+    ]
+    index = reactive(0)
+
+    def __init__(self, label: str, choices: list[tuple[int, str]], value: int, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.label, self.choices = label, choices
+        values = [v for v, _ in choices]
+        self.set_reactive(StepRow.index, values.index(value) if value in values else 0)
+
+    @property
+    def value(self) -> int:
+        return self.choices[self.index][0]
+
+    @value.setter
+    def value(self, value: int) -> None:
+        values = [v for v, _ in self.choices]
+        if value in values:
+            self.index = values.index(value)
+
+    def render(self) -> str:
+        return f"{self.label}  ‹ {self.choices[self.index][1]} ›   (← → to change)"
+
+    def action_nudge(self, step: int) -> None:
+        self.index = max(0, min(len(self.choices) - 1, self.index + step))
+        self.post_message(RowChanged(self))
+
+
+class ScheduleScreen(ModalScreen[Plan | None]):
+    """Training days a week, which days are rest days, and the session length."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ScheduleScreen")
+    BINDINGS = [
+        Binding("enter,ctrl+s", "save", "Save"),
+        Binding("down", "app.focus_next", "Next", show=False),
+        Binding("up", "app.focus_previous", "Previous", show=False),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, plan: Plan) -> None:
+        super().__init__()
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        plan = self.plan
+        with Vertical():
+            yield Static("[b]Days and time[/b] — ↑ ↓ move, ← → change, enter saves")
+            yield StepRow("Training days a week:", [(n, f"{n} day{'s' if n > 1 else ''}")
+                                                     for n in range(1, 8)],
+                          plan.days_per_week, id="days")
+            yield RestDaysRow("Rest days (type 1–7 to switch a day):", plan.rest_days, id="rest")
+            minutes = sorted(set(TARGET_MINUTES) | {plan.target_minutes})
+            yield StepRow("About how long a session:", [(m, f"{m} minutes") for m in minutes],
+                          plan.target_minutes, id="minutes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#days").focus()
+
+    def on_row_changed(self, event: RowChanged) -> None:
+        rest = self.query_one("#rest", RestDaysRow)
+        days = self.query_one("#days", StepRow)
+        if event.row.id == "days":
+            rest.days = frozenset(rest_days_for(days.value))
+        elif event.row.id == "rest":
+            days.value = 7 - len(rest.days)
+
+    def action_save(self) -> None:
+        rest = tuple(sorted(self.query_one("#rest", RestDaysRow).days))
+        self.dismiss(dataclasses.replace(self.plan, days_per_week=7 - len(rest), rest_days=rest,
+                                         target_minutes=self.query_one("#minutes", StepRow).value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ImportPlanScreen(ModalScreen[bool]):
+    """A plan file: its path, then what it changes, then y to apply it."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ImportPlanScreen")
+    BINDINGS = [
+        Binding("y", "apply", "Apply", show=False),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending = None
+        """The checked file waiting for y: (import result, the plan it replaces)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("[b]Import a plan file[/b] (e.g. from your physiotherapist)")
+            yield Input(placeholder="Path to the .toml file, then enter", id="import-path")
+            yield Static(classes="message", id="import-message")
+            with VerticalScroll(id="import-changes-box"):
+                yield Static(id="import-changes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#import-changes-box").display = False
+        self.query_one("#import-path").focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        from neurocoach.coach.plan_file import PlanFileError, import_changes, parse_plan
+        from neurocoach.tui.today_data import person_plan
+
+        message = self.query_one("#import-message", Static)
+        self.pending = None
+        self.query_one("#import-changes-box").display = False
+        path = Path(event.value.strip()).expanduser()
+        if not event.value.strip():
+            message.update("Type the path of a plan file.")
+            return
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            reason = getattr(err, "strerror", None) or getattr(err, "reason", None) or err
+            message.update(Content(f"{path}: cannot be read ({reason})."))
+            return
+        app = self.app
+        current = person_plan(app)
+        try:
+            result = parse_plan(text, str(path), app.catalog, current)
+        except PlanFileError as err:
+            message.update(Content(f"{err}\nNothing was changed."))
+            return
+        changes = import_changes(result, app.catalog, current, app.store.archived_exercise_ids())
+        if not changes:
+            message.update("Your plan already matches this file: nothing to change.")
+            return
+        message.update("")
+        self.pending = (result, current)
+        lines = [f"• {line}" for line in changes]
+        lines += ["", "y applies these changes · escape leaves your plan as it is"]
+        self.query_one("#import-changes", Static).update(Content("\n".join(lines)))
+        box = self.query_one("#import-changes-box")
+        box.display = True
+        box.focus()
+
+    def action_apply(self) -> None:
+        if self.pending is None:
+            return
+        from neurocoach.coach.progression import pin_changes
+        from neurocoach.tui.today_data import refresh_catalog
+
+        result, current = self.pending
+        app, now = self.app, self.app.clock.now()
+        levels = pin_changes(current, result.plan, app.store.level_states(), now.date(), now,
+                             by_plan=True)
+        app.store.apply_plan(result.plan, result.custom, now, levels)
+        refresh_catalog(app)
+        app.notify("Your plan is updated.")
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class ExportPlanScreen(ModalScreen[bool]):
+    """Write the plan to a file, for a clinician or another computer."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ExportPlanScreen")
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.confirm_replace: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("[b]Export your plan[/b] — a file your clinician can read and edit")
+            yield Input(value=str(Path.home() / "neurocoach-plan.toml"), id="export-path")
+            yield Static(classes="message", id="export-message")
+        yield Footer()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        from neurocoach.coach.plan_file import render_plan
+        from neurocoach.tui.today_data import person_plan
+
+        message = self.query_one("#export-message", Static)
+        path = Path(event.value.strip()).expanduser()
+        if os.path.lexists(path) and self.confirm_replace != path:
+            self.confirm_replace = path
+            message.update(Content(f"{path} exists: enter again replaces it."))
+            return
+        text = render_plan(person_plan(self.app), self.app.catalog)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(temp, path)
+        except OSError as err:
+            if os.path.lexists(temp):
+                os.unlink(temp)
+            message.update(Content(f"Cannot write {path} ({err.strerror or err})."))
+            return
+        self.app.notify(f"Plan written to {path}.")
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
