@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass, field
+from pathlib import Path
 from statistics import mean
 
 import humanize
@@ -438,3 +439,22 @@ def to_html(title: str, sections: list[Section]) -> str:
 def render(doc: dict, catalog, today: dt.date, days: int = 90, *, as_html: bool = False) -> str:
     title, sections = build_report(doc, catalog, today, days)
     return to_html(title, sections) if as_html else to_markdown(title, sections)
+
+
+def save_report(store, catalog: Catalog, now: dt.datetime, folder: Path,
+                days: int = 90) -> Path:
+    """The HTML report as `neurocoach-report-YYYY-MM-DD.html` in `folder` (replacing one of
+    the same day), private and whole: for a key on Progress. Raises OSError."""
+    import os
+
+    path = Path(folder) / f"neurocoach-report-{now.date().isoformat()}.html"
+    text = render(export_document(store, catalog, now), catalog, now.date(), days, as_html=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
