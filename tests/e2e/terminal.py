@@ -40,7 +40,7 @@ class Terminal:
                              capture_output=True, text=True, check=True)
         return out.stdout
 
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()

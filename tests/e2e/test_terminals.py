@@ -71,8 +71,10 @@ def test_every_screen_survives_small_and_large_terminals(terminals, tmp_path, si
         term.keys(*keys)
         screen = term.screen()
         assert "Traceback" not in screen and "__EXIT__" not in screen, screen
+    term.keys("t")
+    term.wait_for("Check-in")
     term.keys("q")
-    term.wait_for("__EXIT__ 0")
+    term.wait_for("__EXIT__ 0", timeout=30)
     record = Store.open(db).latest_session()
     assert record.stopped_reason == "dizzy" and record.entries
 
