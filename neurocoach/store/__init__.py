@@ -43,7 +43,7 @@ class Store(ProgressQueries, Exchange, PlanQueries):
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                    check_same_thread=False)
-            db = Database(conn)
+            db = Database(conn, execute_plugins=False)  # no plugin scan: `status` runs at login
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             pending = migrations.pending(db)
