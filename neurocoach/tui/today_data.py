@@ -54,6 +54,16 @@ class LevelView:
         return text + (" (kept there)" if self.settings.level is not None else "")
 
     @property
+    def short(self) -> str:
+        """For the session, where the dose is shown just above: 'Level 2 of 4' (with the
+        support in words for standing balance)."""
+        level, fixed = self.decision.level, self.settings.dose
+        if fixed is not None and not level.support:
+            return "Your plan sets this dose"
+        text = level.describe() if level.support else f"Level {level.number} of {level.of}"
+        return text + (" (kept there)" if self.settings.level is not None else "")
+
+    @property
     def why(self) -> str:
         return self.decision.reason if self.fresh else self.decision.outlook
 

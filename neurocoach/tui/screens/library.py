@@ -41,7 +41,7 @@ class LibraryScreen(Screen):
         Binding("j", "move(1)", "Down", show=False),
         Binding("k", "move(-1)", "Up", show=False),
         Binding("escape", "clear", "Clear"),
-        Binding("space", "toggle_plan", "In/out of plan"),
+        Binding("space", "toggle_plan", "In/out of plan", show=False),
         Binding("n", "new_exercise", "New", show=False),
         Binding("e", "edit_exercise", "Edit yours", show=False),
         Binding("x", "archive_exercise", "Archive yours", show=False),
@@ -170,7 +170,7 @@ class LibraryScreen(Screen):
         lines = ["In your plan (space takes it out)" if inside
                  else "Not in your plan (space puts it in)"]
         if view is not None:
-            lines.append(f"Your level: {view.title}")
+            lines.append(view.title)
             if view.why:
                 lines.append(view.why)
         return lines

@@ -36,12 +36,12 @@ class PlanScreen(Screen):
     """
     AUTO_FOCUS = "#plan-list"
     BINDINGS = [
-        Binding("space", "toggle", "In/out of plan"),
+        Binding("space", "toggle", "In/out"),
         Binding("plus,equals_sign", "level(1)", "Level up", key_display="+"),
-        Binding("minus", "level(-1)", "Level down", key_display="-"),
-        Binding("0", "auto_level", "Coach sets level"),
-        Binding("d", "schedule", "Days & time"),
-        Binding("i", "import_plan", "Import"),
+        Binding("minus", "level(-1)", "Level down", key_display="-", show=False),
+        Binding("0", "auto_level", "Auto level"),
+        Binding("d", "schedule", "Days"),
+        Binding("i", "import_plan", "Import", show=False),
         Binding("o", "export_plan", "Export", show=False),
         Binding("n", "new_exercise", "New exercise", show=False),
         Binding("e", "edit_exercise", "Edit yours", show=False),
@@ -66,7 +66,7 @@ class PlanScreen(Screen):
             yield Static(id="plan-summary")
             yield OptionList(id="plan-list")
             yield Static(id="plan-detail")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_view()

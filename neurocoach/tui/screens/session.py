@@ -147,7 +147,7 @@ class SessionScreen(Screen):
         view = getattr(self, "levels", {}).get(self.step.exercise_id)
         if view is None:
             return ""
-        lines = [view.title]
+        lines = [view.short]
         level_dose = view.settings.dose or view.decision.level.dose
         if step_amount(dose) < step_amount(level_dose) or dose.sets < level_dose.sets:
             lines[0] += " · eased today"

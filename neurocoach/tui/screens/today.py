@@ -32,7 +32,7 @@ class TodayScreen(Screen):
         Binding("enter", "start", "Start", priority=True),
         Binding("c", "checkin", "Check-in"),
         Binding("e", "profile", "Profile"),
-        Binding("m", "plan", "My plan"),
+        Binding("m", "plan", "Plan"),
         Binding("j", "cursor('down')", "Down", show=False),
         Binding("k", "cursor('up')", "Up", show=False),
     ]

@@ -1,0 +1,148 @@
+"""One's own exercise by keys: the form's checks field by field, save, find it in the Library,
+put it in the plan, edit it, archive it (its history stays), restore it from the palette."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from neurocoach.models import Entry, Step
+from neurocoach.tui.commands import ExerciseCommands
+from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
+from neurocoach.tui.screens.library import LibraryScreen
+from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
+
+
+def errors(app) -> dict[str, str]:
+    return {e.id.removeprefix("err-"): str(e.render())
+            for e in app.screen.query(".field-error") if e.display and e.id}
+
+
+def library_names(app) -> list[str]:
+    option_list = app.screen.exercise_list
+    return [str(option_list.get_option_at_index(i).prompt).strip(" ▸")
+            for i in range(option_list.option_count)]
+
+
+async def fill_form(pilot) -> None:
+    """Every field by keys, in the form's tab order."""
+    await pilot.press(*"Sit to stand", "tab")            # name
+    await pilot.press("2", "tab")                        # category: strengthening
+    await pilot.press(*"Stronger legs for chairs.", "tab")
+    await pilot.press(*"Sit near the front of a chair.", "enter",
+                      *"Stand up slowly.", "tab")        # two steps, one a line
+    await pilot.press("1", "tab")                        # counted in reps
+    await pilot.press("ctrl+u", *"10", "tab")            # 10 of them
+    await pilot.press("tab")                             # 1 set (as it is)
+    await pilot.press("2", "tab")                        # not each side
+    await pilot.press("1", "tab")                        # seated
+    await pilot.press("2", "tab")                        # no weight on the feet
+    await pilot.press("2", "tab")                        # no support needed
+    await pilot.press(*"firm chair", "tab")
+    await pilot.press(*"Use the armrests if you need to.", "tab")
+    await pilot.press(*"Use your hands.", "tab")
+    await pilot.press(*"Fold your arms.")
+
+
+async def test_add_a_custom_exercise_by_keys(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "n")
+        assert isinstance(app.screen, CustomExerciseScreen)
+        await pilot.press("ctrl+s")                        # empty: every problem at once
+        found = errors(app)
+        assert found["name"] == "Name: Cannot be empty"
+        assert found["steps"].startswith("How to do it: Must have 2 to 6")
+        assert {"purpose", "safety", "easier", "harder"} <= set(found)
+        assert "fields to fix" in found["custom-message"]
+        assert store.custom_exercises() == []
+
+        app.screen.query_one("#f-name", Input).focus()
+        await fill_form(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert "Sit to stand" in library_names(app)
+        detail = app.screen.query_one(ExerciseDetail).text
+        assert "your own exercise" in detail and "Not in your plan" in detail
+        await pilot.press("space")
+        assert "sit-to-stand" in store.saved_plan().exercise_ids
+
+    [saved] = store.custom_exercises()
+    assert saved.id == "sit-to-stand" and saved.custom
+    assert saved.steps == ("Sit near the front of a chair.", "Stand up slowly.")
+    assert (saved.category, saved.position, saved.per_side) == ("strengthening", "seated", False)
+    assert (saved.dose.kind, saved.dose.reps, saved.dose.sets) == ("reps", 10, 1)
+    assert saved.equipment == ("firm chair",)
+
+
+async def test_a_weight_bearing_exercise_needs_a_seated_stand_in(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "n")
+        await fill_form(pilot)
+        app.screen.query_one("#f-weight_bearing").value = "yes"
+        await pilot.press("ctrl+s")
+        assert "Seated stand-in: Is missing" in errors(app)["alternative"]
+        assert store.custom_exercises() == []
+
+
+async def test_edit_archive_and_restore_keep_the_history(make_app, store, clock):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "n")
+        await fill_form(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("space")                         # in the plan
+        record = store.start_session(clock.today(), [Step("sit-to-stand", reps=5)], clock.now())
+        store.log_entry(record.id, Entry(0, "sit-to-stand", "done", reps=5, rating=2))
+
+        await pilot.press("e")                             # edit: a new name
+        assert isinstance(app.screen, CustomExerciseScreen)
+        name = app.screen.query_one("#f-name", Input)
+        name.value = ""
+        await pilot.press(*"Chair stands", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert "Chair stands" in library_names(app)
+        assert store.custom_exercises()[0].name == "Chair stands"
+
+        await pilot.press("x")                             # archive
+        await pilot.pause()
+        assert "Chair stands" not in library_names(app)
+        assert store.archived_exercise_ids() == {"sit-to-stand"}
+        assert "sit-to-stand" not in store.saved_plan().exercise_ids
+        assert store.session(record.id).entries[0].exercise_id == "sit-to-stand"  # kept
+        assert app.catalog.get("sit-to-stand").name == "Chair stands"  # history names it
+
+        provider = ExerciseCommands(app.screen)
+        texts = [hit.text async for hit in provider.search("restore chair")]
+        assert texts == ["Restore your exercise: Chair stands"]
+        hit = [h async for h in provider.search("restore chair")][0]
+        hit.command()
+        await pilot.pause()
+        assert store.archived_exercise_ids() == set()
+        assert "Chair stands" in library_names(app)
+
+
+async def test_built_in_exercises_cannot_be_edited_or_archived(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "e")
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("x")
+        assert store.archived_exercise_ids() == set()
+        assert "Calf stretch at a wall" in library_names(app)
+
+
+async def test_palette_offers_screen_actions_and_exercise_actions(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        provider = ExerciseCommands(app.screen)
+        texts = [hit.text async for hit in provider.discover()]
+        for expected in ("Today: Check-in", "Today: Plan", "Today: Start",
+                         "Daily check-in", "Import a plan file", "Export my plan to a file",
+                         "New exercise of your own", "Take out of my plan: Towel toe curls",
+                         "Put in my plan: Exercise bike", "Set the level of: Towel toe curls",
+                         "Show exercise: Towel toe curls"):
+            assert expected in texts, expected
