@@ -199,8 +199,8 @@ def _adherence(sessions, plan: Plan, start, today) -> Section:
         if not planned and not bonus:
             monday += dt.timedelta(days=7)
             continue
-        rows.append([f"{day_words(monday)}", str(len(planned)), str(done), _share(done, len(planned)),
-                     str(bonus) if bonus else ""])
+        rows.append([day_words(monday), str(len(planned)), str(done),
+                     _share(done, len(planned)), str(bonus) if bonus else ""])
         all_planned, all_done, extra = all_planned + len(planned), all_done + done, extra + bonus
         monday += dt.timedelta(days=7)
     steps = [e for s in sessions for e in s["entries"]]
@@ -218,7 +218,8 @@ def _adherence(sessions, plan: Plan, start, today) -> Section:
         f"skipped: {humanize.intcomma(sum(e['status'] == 'skipped' for e in steps))}. "
         "How the steps felt: " + (", ".join(f"{n} {w}" for w, n in ratings.items() if n)
                                    or "none rated") + ". "
-        f"Time in sessions: {humanize.precisedelta(spent, minimum_unit='minutes', format='%0.0f')}.",
+        "Time in sessions: "
+        f"{humanize.precisedelta(spent, minimum_unit='minutes', format='%0.0f')}.",
     ]
     return Section("Adherence", blocks)
 
@@ -246,7 +247,8 @@ def _symptoms(checkins, start, today) -> Section:
         percent = "" if change.percent is None else f", {change.percent:+.0f} %"
         mark = ""
         if change.meaningful:
-            mark = " — **meaningful " + ("improvement" if change.points < 0 else "worsening") + "**"
+            word = "improvement" if change.points < 0 else "worsening"
+            mark = f" — **meaningful {word}**"
         lines.append(f"{symptom.capitalize()}: {change.baseline:.1f} → {change.recent:.1f} "
                      f"({change.points:+.1f} points{percent}){mark}")
     rows = []
@@ -283,7 +285,8 @@ def _balance(tests, profile: Profile, today) -> Section:
     for t in tests:
         day = best.setdefault(_days(t["date"]), {})
         day[t["side"]] = max(day.get(t["side"], 0.0), t["seconds"])
-    rows = [[day_words(d), *(f"{v[side]:.0f} s" if side in v else "–" for side in ("left", "right"))]
+    rows = [[day_words(d), *(f"{v[side]:.0f} s" if side in v else "–"
+                             for side in ("left", "right"))]
             for d, v in sorted(best.items())]
     lines = []
     for side in ("left", "right"):

@@ -323,7 +323,8 @@ def test_export_refusals_are_one_line(filled, exported, tmp_path):
                    "already exists", "--force")
     assert digest(exported) == before
     os.chmod(exported, 0o644)
-    assert run("export", "--format", "json", "--out", exported, "--force", db=filled).returncode == 0
+    replaced = run("export", "--format", "json", "--out", exported, "--force", db=filled)
+    assert replaced.returncode == 0
     assert mode(exported) == 0o600  # replaced by a private file
     one_line_error(run("export", "--format", "json", "--out", tmp_path / "no" / "x.json",
                        db=filled), "does not exist")

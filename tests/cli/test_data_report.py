@@ -73,7 +73,8 @@ def test_every_section_for_known_data(known, clock):
     # Adherence: 19 training days from Tue 27 Oct to Sun 22 Nov, 10 trained, one rest day.
     assert "Trained on 10 of 19 planned days (53 %), plus 1 rest day." in text
     assert "| Mon 16 Nov 2026 | 5 | 5 | 100 % | 1 |" in text
-    assert "Steps done: 22; skipped: 1." in text and "How the steps felt: 10 right, 10 hard." in text
+    assert "Steps done: 22; skipped: 1." in text
+    assert "How the steps felt: 10 right, 10 hard." in text
     # Symptoms with the meaningful-change marks.
     assert "Pain: 6.0 → 3.0 (-3.0 points, -50 %) — **meaningful improvement**" in text
     assert "Numbness: 5.0 → 5.0 (+0.0 points, +0 %)\n" in text
