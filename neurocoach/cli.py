@@ -30,8 +30,9 @@ class Ctx:
 
 
 def fail(message: str) -> None:
-    """One clear line on stderr and exit status 2."""
-    click.echo(f"neurocoach: {message}", err=True)
+    """One clear line on stderr and exit status 2 (control characters shown, not obeyed)."""
+    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message.replace("\n", " "))
+    click.echo(f"neurocoach: {line}", err=True)
     sys.exit(2)
 
 
@@ -127,6 +128,10 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
         replaced = store.record_checkin(entry, obj.clock.now())
     except StoreError as exc:
         fail(str(exc))
+    try:
+        store.daily_backup(today)
+    except StoreError as exc:
+        click.echo(f"neurocoach: warning: today's backup copy failed: {exc}", err=True)
     import humanize
 
     when = humanize.naturalday(day)

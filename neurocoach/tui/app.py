@@ -58,10 +58,19 @@ class NeurocoachApp(App[None]):
         them); rebuilt by today_data.refresh_catalog when they change."""
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.daily_backup)
         if not self.store.has_profile():
             from neurocoach.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
+
+    def daily_backup(self) -> None:
+        """Today's rolling copy beside the DB, after the first paint (once a day)."""
+        try:
+            self.store.daily_backup(self.clock.today())
+        except StoreError as exc:
+            self.notify(f"Today's backup copy could not be made: {exc}", severity="warning",
+                        timeout=10)
 
     def write(self, fn, *args, **kwargs):
         """Run one store write. If the disk is full or the file unwritable, say so plainly
