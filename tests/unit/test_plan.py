@@ -243,3 +243,13 @@ def test_m002_upgrades_a_db_with_data(tmp_path):
         assert store.saved_plan() is None and store.level_states() == {}
     finally:
         store.close()
+
+
+def test_the_readme_example_plan_file_is_valid():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    result = parse_plan(block, "README.md", CATALOG, PLAN)
+    assert result.plan.exercise_ids == ("towel-curls", "single-leg-stand", "sit-to-stand")
+    assert result.plan.settings_for("single-leg-stand").level == 2

@@ -33,7 +33,12 @@ class PlanScreen(Screen):
     PlanScreen #plan-list { height: 1fr; border: round $panel-lighten-2; }
     PlanScreen #plan-list:focus { border: double $accent; }
     PlanScreen #plan-detail { max-height: 5; }
+    PlanScreen.-short Header, PlanScreen.-short #plan-summary { display: none; }
+    PlanScreen.-short #plan-detail { max-height: 2; }
+    PlanScreen.-narrow #plan-list { border: none; border-left: thick $accent; }
     """
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
     AUTO_FOCUS = "#plan-list"
     BINDINGS = [
         Binding("space", "toggle", "In/out"),
@@ -74,6 +79,10 @@ class PlanScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
+    def on_resize(self) -> None:
+        if self.is_mounted and self.views:
+            self.refresh_view()
+
     # -- showing -------------------------------------------------------------------
     @property
     def listed(self) -> list[str]:
@@ -85,8 +94,9 @@ class PlanScreen(Screen):
         self.views = level_views(self.app, self.plan, self.listed)
         plan = self.plan
         summary = Content.assemble(
-            ("Your plan", "bold"), f" · {len(plan.exercise_ids)} exercises in rotation · "
-            f"{days_words(plan)} · about {plan.target_minutes} minutes a session",
+            ("Your plan", "bold"), f": {len(plan.exercise_ids)} exercises in turn, about "
+            f"{plan.target_minutes} minutes a session\n{days_words(plan)[:1].upper()}"
+            f"{days_words(plan)[1:]}",
             f"\nNote: {plan.note}" if plan.note else "")
         self.query_one("#plan-summary", Static).update(summary)
         options: list[Option] = []
@@ -122,6 +132,9 @@ class PlanScreen(Screen):
                 level = "plan's dose"
             elif settings.level is not None:
                 level += ", kept"
+        if self.app.size.width < 60:  # narrow: one line each, the level as "2/4"
+            short = f"{view.decision.level.number}/{view.decision.level.of}" if view else ""
+            return Content(f"{mark} {name[:self.app.size.width - 18]} {short}")
         return Content(f"{mark} {name:<36.36} {level}")
 
     @property
