@@ -42,7 +42,7 @@ class LibraryScreen(Screen):
         Binding("k", "move(-1)", "Up", show=False),
         Binding("escape", "clear", "Clear"),
         Binding("space", "toggle_plan", "In/out of plan", show=False),
-        Binding("n", "new_exercise", "New", show=False),
+        Binding("n", "new_exercise", "New exercise", show=False),
         Binding("e", "edit_exercise", "Edit yours", show=False),
         Binding("x", "archive_exercise", "Archive yours", show=False),
     ]
