@@ -133,3 +133,13 @@ def test_status_never_imports_textual(db_path):
     result = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
                             text=True, timeout=60)
     assert result.stdout.strip().endswith("CLEAN"), result.stdout + result.stderr
+
+
+def test_checkin_makes_todays_private_backup_copy(db_path):
+    import stat
+
+    assert run("checkin", "--pain", "2", db=db_path).returncode == 0
+    assert run("checkin", "--pain", "3", db=db_path).returncode == 0
+    copies = sorted((db_path.parent / "backups").glob("neurocoach.db.daily-*.bak"))
+    assert [p.name for p in copies] == [f"neurocoach.db.daily-{TODAY.isoformat()}.bak"]
+    assert stat.S_IMODE(copies[0].stat().st_mode) == 0o600

@@ -51,7 +51,13 @@ def pains(path) -> list[int]:
 
 
 def with_pain(path, pain: int, day: str = "2026-01-05"):
-    assert run("checkin", "--pain", pain, "--date", day, db=path).returncode == 0
+    """A DB with one check-in, written directly (the CLI would also make a daily copy)."""
+    from neurocoach.models import Checkin
+
+    store = Store.open(path)
+    store.record_checkin(Checkin(day=dt.date.fromisoformat(day), pain=int(pain)),
+                         dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone.utc))
+    store.close()
     return path
 
 
