@@ -6,7 +6,7 @@ import datetime as dt
 
 import humanize
 
-from neurocoach.coach.stats import current_streak
+from neurocoach.coach.stats import SKIPS_PER_MONTH, current_streak
 
 
 def status_line(store, now: dt.datetime) -> str:
@@ -26,7 +26,7 @@ def status_line(store, now: dt.datetime) -> str:
         parts.append(f"routine: {state} ({done} of {len(latest.steps)} steps)")
 
     streak = current_streak(store.trained_days(today - dt.timedelta(days=730)),
-                            profile.rest_days, today)
+                            profile.rest_days, today, skips_per_month=SKIPS_PER_MONTH)
     parts.append(f"streak: {streak} day{'s' if streak != 1 else ''}" if streak else "streak: none yet")
 
     last = store.last_session_day(before=today + dt.timedelta(days=1))
