@@ -122,7 +122,7 @@ class ImportPlanScreen(ModalScreen[bool]):
 
     DEFAULT_CSS = DIALOG_CSS.format(name="ImportPlanScreen")
     BINDINGS = [
-        Binding("y", "apply", "Apply", show=False),
+        Binding("y", "apply", "Apply the changes"),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -181,6 +181,13 @@ class ImportPlanScreen(ModalScreen[bool]):
         box = self.query_one("#import-changes-box")
         box.display = True
         box.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "y Apply" shows (and works) only once a checked file is waiting.
+        if action == "apply":
+            return self.pending is not None
+        return True
 
     def action_apply(self) -> None:
         if self.pending is None:
