@@ -153,7 +153,7 @@ def _csv_folder(out: str) -> bool:
 def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
     """Export all your data (JSON), or tables for a spreadsheet (CSV)."""
     from neurocoach.catalog import load_catalog
-    from neurocoach.report import export_document
+    from neurocoach.document import export_document
 
     folder = out is not None and _csv_folder(out)
     out = None if out is None else Path(out).expanduser()

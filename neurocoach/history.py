@@ -51,7 +51,7 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
 
     Uses the stored profile (saving `demo_profile` first if there is none). Meant for
     an empty store; the same arguments always write the same rows."""
-    from neurocoach.report import current_plan  # the same plan the App uses
+    from neurocoach.document import current_plan  # the same plan the App uses
 
     rng = random.Random(seed)
     first = end - dt.timedelta(days=days - 1)

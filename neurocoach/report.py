@@ -1,104 +1,32 @@
-"""What leaves the program: the export document and the report for a clinician.
-
-The report is built from the export document (so it shows exactly what an export
-carries), as plain sections rendered to Markdown or to one self-contained HTML page.
-No Textual, no SQL; the store is only asked for `export_data`.
+"""The report for a clinician, built from the export document (so it shows exactly what an
+export carries) as plain sections, rendered by report_render to Markdown or one HTML page.
+No Textual, no SQL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-from dataclasses import dataclass, field
-from pathlib import Path
 from statistics import mean
 
 import humanize
 
 from neurocoach import __version__
-from neurocoach.catalog import Catalog, CatalogError, parse_dose, parse_exercise, with_custom
 from neurocoach.coach.norms import compare_stance
-from neurocoach.coach.plan import ExerciseSettings, Plan, default_plan
+from neurocoach.coach.plan import Plan
 from neurocoach.coach.progression import level_of, levels_for
 from neurocoach.coach.routine import rest_weekdays
 from neurocoach.coach.safety import STOP_REASONS
 from neurocoach.coach.stats import symptom_change
+from neurocoach.document import (  # noqa: F401  (current_plan, plan_fields: used via report)
+    _plan_from, _with_own, current_plan, export_document, plan_fields,
+)
 from neurocoach.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
+from neurocoach.report_render import Section, Table, render, save_report  # noqa: F401
 
 BASELINE_DAYS = 14
 """The start and the end of the period are each summed up by this many days."""
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FEET_WORDS = {"ok": "looked, fine", "sore": "sore, blister or wound", "unchecked": "not looked"}
-
-
-# -- the export document ------------------------------------------------------------
-def current_plan(store, catalog: Catalog) -> Plan:
-    """The person's plan: the one they saved, else the default one."""
-    return store.saved_plan() or default_plan(catalog, store.profile())
-
-
-def _dose_fields(dose) -> dict | None:
-    if dose is None:
-        return None
-    amount = {"reps": "reps", "hold": "seconds", "minutes": "minutes"}[dose.kind]
-    return {"kind": dose.kind, "sets": dose.sets, amount: getattr(dose, amount)}
-
-
-def plan_fields(plan: Plan) -> dict:
-    return {"exercise_ids": list(plan.exercise_ids), "days_per_week": plan.days_per_week,
-            "rest_days": sorted(plan.rest_days), "target_minutes": plan.target_minutes,
-            "note": plan.note,
-            "settings": {i: {"level": st.level, "dose": _dose_fields(st.dose), "note": st.note}
-                         for i, st in plan.settings}}
-
-
-def export_document(store, catalog: Catalog, now: dt.datetime) -> dict:
-    """Everything the person has, in the export contract's shape."""
-    builtin = [{"id": ex.id, "name": ex.name, "category": ex.category}
-               for ex in catalog if not ex.custom]
-    plan = plan_fields(current_plan(store, catalog))
-    return store.export_data(plan, builtin, now.isoformat(timespec="seconds"))
-
-
-def _plan_from(doc: dict, catalog: Catalog, profile: Profile) -> Plan:
-    data = doc.get("plan")
-    if not data:
-        return default_plan(catalog, profile)
-    settings = tuple(
-        (i, ExerciseSettings(level=st.get("level"), note=st.get("note") or "",
-                             dose=parse_dose(st["dose"], where="plan", label=i)
-                             if st.get("dose") else None))
-        for i, st in (data.get("settings") or {}).items())
-    return Plan(exercise_ids=tuple(data["exercise_ids"]), days_per_week=data["days_per_week"],
-                rest_days=tuple(data["rest_days"]), target_minutes=data["target_minutes"],
-                note=data.get("note") or "", settings=settings)
-
-
-def _with_own(catalog: Catalog, doc: dict) -> tuple[Catalog, set[str]]:
-    """The catalog with the person's own exercises from the export, and the archived ids."""
-    own, archived = [], set()
-    for item in doc["exercises"]:
-        if item.get("custom"):
-            try:
-                own.append(parse_exercise(item["fields"], custom=True))
-            except CatalogError:
-                continue
-            if item.get("archived_at"):
-                archived.add(item["id"])
-    return with_custom(catalog, own), archived
-
-
-# -- a small document model -----------------------------------------------------------
-@dataclass
-class Table:
-    headers: list[str]
-    rows: list[list[str]]
-
-
-@dataclass
-class Section:
-    title: str
-    blocks: list = field(default_factory=list)  # str paragraphs, list[str] bullets, Tables
 
 
 def day_words(day: dt.date) -> str:
@@ -372,92 +300,3 @@ def _notes(checkins) -> Section:
     rows = [[day_words(_days(c["date"])), c["note"]] for c in checkins if c["note"]]
     return Section("Notes", [Table(["Date", "Note"], rows)] if rows
                    else ["No notes in this period."])
-
-
-# -- rendering ------------------------------------------------------------------------
-def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
-def to_markdown(title: str, sections: list[Section]) -> str:
-    out = [f"# {title}", ""]
-    for section in sections:
-        out += [f"## {section.title}", ""]
-        for block in section.blocks:
-            if isinstance(block, Table):
-                out.append("| " + " | ".join(block.headers) + " |")
-                out.append("|" + "---|" * len(block.headers))
-                out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
-            elif isinstance(block, list):
-                out += [f"- {item}" for item in block]
-            else:
-                out.append(block)
-            out.append("")
-    return "\n".join(out)
-
-
-CSS = """
-body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: #000; background: #fff;
-       max-width: 48em; margin: 2em auto; padding: 0 1em; }
-h1 { font-size: 1.5em; border-bottom: 2px solid #000; padding-bottom: .2em; }
-h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #999; }
-table { border-collapse: collapse; margin: .6em 0; width: 100%; }
-th, td { border: 1px solid #999; padding: .2em .5em; text-align: left; vertical-align: top; }
-th { background: #eee; }
-strong { font-weight: bold; }
-@page { margin: 1.5cm; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
-               tr { break-inside: avoid; } }
-"""
-
-
-def _inline(text: str) -> str:
-    """Escape, then turn the Markdown **bold** used above into <strong>."""
-    parts = html.escape(str(text)).split("**")
-    return "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(parts))
-
-
-def to_html(title: str, sections: list[Section]) -> str:
-    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-           f"<title>{html.escape(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
-           f"<h1>{html.escape(title)}</h1>"]
-    for section in sections:
-        out.append(f"<h2>{html.escape(section.title)}</h2>")
-        for block in section.blocks:
-            if isinstance(block, Table):
-                out.append("<table><thead><tr>"
-                           + "".join(f"<th>{html.escape(h)}</th>" for h in block.headers)
-                           + "</tr></thead><tbody>")
-                out += ["<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>"
-                        for row in block.rows]
-                out.append("</tbody></table>")
-            elif isinstance(block, list):
-                out.append("<ul>" + "".join(f"<li>{_inline(i)}</li>" for i in block) + "</ul>")
-            else:
-                out.append(f"<p>{_inline(block)}</p>")
-    out += ["</body>", "</html>", ""]
-    return "\n".join(out)
-
-
-def render(doc: dict, catalog, today: dt.date, days: int = 90, *, as_html: bool = False) -> str:
-    title, sections = build_report(doc, catalog, today, days)
-    return to_html(title, sections) if as_html else to_markdown(title, sections)
-
-
-def save_report(store, catalog: Catalog, now: dt.datetime, folder: Path,
-                days: int = 90) -> Path:
-    """The HTML report as `neurocoach-report-YYYY-MM-DD.html` in `folder` (replacing one of
-    the same day), private and whole: for a key on Progress. Raises OSError."""
-    import os
-
-    path = Path(folder) / f"neurocoach-report-{now.date().isoformat()}.html"
-    text = render(export_document(store, catalog, now), catalog, now.date(), days, as_html=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path

@@ -1,0 +1,114 @@
+"""The report's sections rendered as Markdown, or as one self-contained printable HTML page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from neurocoach.catalog import Catalog
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Section:
+    title: str
+    blocks: list = field(default_factory=list)  # str paragraphs, list[str] bullets, Tables
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def to_markdown(title: str, sections: list[Section]) -> str:
+    out = [f"# {title}", ""]
+    for section in sections:
+        out += [f"## {section.title}", ""]
+        for block in section.blocks:
+            if isinstance(block, Table):
+                out.append("| " + " | ".join(block.headers) + " |")
+                out.append("|" + "---|" * len(block.headers))
+                out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
+            elif isinstance(block, list):
+                out += [f"- {item}" for item in block]
+            else:
+                out.append(block)
+            out.append("")
+    return "\n".join(out)
+
+
+CSS = """
+body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: #000; background: #fff;
+       max-width: 48em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.5em; border-bottom: 2px solid #000; padding-bottom: .2em; }
+h2 { font-size: 1.15em; margin-top: 1.6em; border-bottom: 1px solid #999; }
+table { border-collapse: collapse; margin: .6em 0; width: 100%; }
+th, td { border: 1px solid #999; padding: .2em .5em; text-align: left; vertical-align: top; }
+th { background: #eee; }
+strong { font-weight: bold; }
+@page { margin: 1.5cm; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
+               tr { break-inside: avoid; } }
+"""
+
+
+def _inline(text: str) -> str:
+    """Escape, then turn the Markdown **bold** used above into <strong>."""
+    parts = html.escape(str(text)).split("**")
+    return "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(parts))
+
+
+def to_html(title: str, sections: list[Section]) -> str:
+    out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+           f"<title>{html.escape(title)}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
+           f"<h1>{html.escape(title)}</h1>"]
+    for section in sections:
+        out.append(f"<h2>{html.escape(section.title)}</h2>")
+        for block in section.blocks:
+            if isinstance(block, Table):
+                out.append("<table><thead><tr>"
+                           + "".join(f"<th>{html.escape(h)}</th>" for h in block.headers)
+                           + "</tr></thead><tbody>")
+                out += ["<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>"
+                        for row in block.rows]
+                out.append("</tbody></table>")
+            elif isinstance(block, list):
+                out.append("<ul>" + "".join(f"<li>{_inline(i)}</li>" for i in block) + "</ul>")
+            else:
+                out.append(f"<p>{_inline(block)}</p>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out)
+
+
+def render(doc: dict, catalog, today: dt.date, days: int = 90, *, as_html: bool = False) -> str:
+    from neurocoach.report import build_report
+
+    title, sections = build_report(doc, catalog, today, days)
+    return to_html(title, sections) if as_html else to_markdown(title, sections)
+
+
+def save_report(store, catalog: Catalog, now: dt.datetime, folder: Path,
+                days: int = 90) -> Path:
+    """The HTML report as `neurocoach-report-YYYY-MM-DD.html` in `folder` (replacing one of
+    the same day), private and whole: for a key on Progress. Raises OSError."""
+    import os
+
+    from neurocoach.document import export_document
+
+    path = Path(folder) / f"neurocoach-report-{now.date().isoformat()}.html"
+    text = render(export_document(store, catalog, now), catalog, now.date(), days, as_html=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
