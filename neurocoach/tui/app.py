@@ -10,12 +10,30 @@ from textual.binding import Binding
 from neurocoach.catalog import Catalog, load_catalog, with_custom
 from neurocoach.clock import Clock
 from neurocoach.store import Store, StoreError
-from neurocoach.tui.commands import ExerciseCommands
 from neurocoach.tui.saving import NOT_SAVED
-from neurocoach.tui.screens.help import HelpScreen
-from neurocoach.tui.screens.library import LibraryScreen
-from neurocoach.tui.screens.progress import ProgressScreen
 from neurocoach.tui.screens.today import TodayScreen
+
+# Only Today is imported up front: it is the first paint. The other modes, the help screen
+# and the palette's provider are imported the first time they are needed (Progress alone,
+# with its calendar and trends, is about 30 ms of imports the launch need not pay).
+
+
+def _library_screen():
+    from neurocoach.tui.screens.library import LibraryScreen
+
+    return LibraryScreen()
+
+
+def _progress_screen():
+    from neurocoach.tui.screens.progress import ProgressScreen
+
+    return ProgressScreen()
+
+
+def _exercise_commands():
+    from neurocoach.tui.commands import ExerciseCommands
+
+    return ExerciseCommands
 
 
 def stylesheet_path() -> Path:
@@ -32,9 +50,9 @@ class NeurocoachApp(App[None]):
 
     TITLE = "neurocoach"
     CSS_PATH = stylesheet_path()
-    MODES = {"today": TodayScreen, "library": LibraryScreen, "progress": ProgressScreen}
+    MODES = {"today": TodayScreen, "library": _library_screen, "progress": _progress_screen}
     DEFAULT_MODE = "today"
-    COMMANDS = App.COMMANDS | {ExerciseCommands}
+    COMMANDS = App.COMMANDS | {_exercise_commands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("t", "switch_mode('today')", "Today"),
@@ -92,6 +110,8 @@ class NeurocoachApp(App[None]):
         return True
 
     def action_help(self) -> None:
+        from neurocoach.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen.active_bindings))
 
@@ -101,6 +121,8 @@ class NeurocoachApp(App[None]):
         self.call_after_refresh(self._select_in_library, exercise_id)
 
     def _select_in_library(self, exercise_id: str) -> None:
+        from neurocoach.tui.screens.library import LibraryScreen
+
         screen = self.screen
         if isinstance(screen, LibraryScreen):
             screen.select_exercise(exercise_id)
