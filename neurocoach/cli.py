@@ -173,5 +173,5 @@ def main() -> None:
         sys.exit(130)
 
 
-from neurocoach import cli_data  # noqa: E402,F401
+from neurocoach import cli_backup, cli_data  # noqa: E402,F401
 from neurocoach import cli_plan  # noqa: E402,F401

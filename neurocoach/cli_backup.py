@@ -1,0 +1,132 @@
+"""`backup`, `restore` and `demo`: copies of the person's data, and a throwaway coach to try."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from neurocoach.cli import Ctx, cli, fail
+from neurocoach.cli_data import _existing_store, _target
+
+
+def _stamp(obj: Ctx) -> str:
+    return obj.clock.now().strftime("%Y-%m-%d-%H%M%S")
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path), metavar="PATH",
+              help="A file or a folder. Default: the backups folder beside the database.")
+@click.option("--force", is_flag=True, help="Replace the file if it already exists.")
+@click.pass_obj
+def backup(obj: Ctx, out: Path | None, force: bool) -> None:
+    """Copy your database now (a safe copy even while the coach is open)."""
+    from neurocoach.store import StoreError
+    from neurocoach.store.backup import default_copy_path, describe, stamped_path
+
+    store = _existing_store(obj, "back up")
+    try:
+        if out is None:
+            dest = default_copy_path(obj.db_path, _stamp(obj))
+        else:
+            dest = _target(out, force, stamped_path(obj.db_path, "backup", _stamp(obj)).name)
+        store.copy_to(dest)
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    click.echo(f"Backed up {obj.db_path} to {dest} ({describe(dest)}).")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--yes", "-y", is_flag=True, help="Replace the current data without asking.")
+@click.pass_obj
+def restore(obj: Ctx, file: Path, yes: bool) -> None:
+    """Replace your database with a backup (the current one is kept in backups/)."""
+    from neurocoach.store import Store, StoreError
+    from neurocoach.store.backup import describe, keep_current, put_in_place, stage_restore
+
+    db = obj.db_path
+    if file.exists() and db.exists() and file.resolve() == db.resolve():
+        fail(f"{file} is the database itself; give a backup file to restore from.")
+    try:
+        staged = stage_restore(file, db)
+    except StoreError as exc:
+        fail(str(exc))
+    try:
+        kept = None
+        if os.path.lexists(db):
+            if not yes:
+                question = (f"Replace {db} ({describe(db)}) with {file} ({describe(staged)})? "
+                            "The current data will be kept in the backups folder.")
+                try:
+                    agreed = click.confirm(question, default=False)
+                except click.Abort:
+                    fail("restore asks before replacing your data: answer in a terminal, "
+                         "or add --yes. Nothing was changed.")
+                if not agreed:
+                    click.echo("neurocoach: restore cancelled; nothing was changed.", err=True)
+                    sys.exit(1)
+            kept = keep_current(db, _stamp(obj))
+        put_in_place(staged, db)
+        Store.open(db).close()  # an older backup is upgraded now, with its own backup first
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        staged.unlink(missing_ok=True)
+    click.echo(f"Restored {db} from {file} ({describe(db)})."
+               + (f" The data it replaced is kept in {kept}." if kept else ""))
+
+
+# -- demo ----------------------------------------------------------------------------------
+def launch_demo_app(store, clock) -> int:
+    """The TUI on the demo store; returns its exit code. (Tests replace this.)"""
+    from neurocoach.tui.app import NeurocoachApp
+
+    app = NeurocoachApp(store=store, clock=clock)
+    app.sub_title = "demo: made-up data, thrown away when you quit"
+    app.run()
+    return app.return_code or 0
+
+
+@cli.command()
+@click.pass_obj
+def demo(obj: Ctx) -> None:
+    """Try the coach on about 90 days of made-up history (your own data is not touched)."""
+    import tempfile
+
+    from neurocoach.history import make_demo_db
+    from neurocoach.store import StoreError
+
+    with _exit_on_hangup(), tempfile.TemporaryDirectory(prefix="neurocoach-demo-") as folder:
+        try:
+            store = make_demo_db(Path(folder) / "demo.db", obj.clock)
+        except StoreError as exc:
+            fail(str(exc))
+        try:
+            code = launch_demo_app(store, obj.clock)
+        finally:
+            store.close()
+    if code:
+        sys.exit(code)
+
+
+@contextlib.contextmanager
+def _exit_on_hangup():
+    """A dropped SSH link (SIGHUP) or a SIGTERM exits normally, so the demo's temp
+    folder is still removed."""
+    import signal
+
+    def leave(signum, _frame):
+        raise SystemExit(128 + signum)
+
+    saved = {sig: signal.signal(sig, leave) for sig in (signal.SIGHUP, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
