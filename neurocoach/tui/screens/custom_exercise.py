@@ -50,13 +50,6 @@ def friendly(problem: str) -> str:
 class CustomExerciseScreen(Screen[str | None]):
     """New (no id) or edit (an id): ctrl+s saves when every field is right."""
 
-    DEFAULT_CSS = """
-    CustomExerciseScreen #custom { padding: 0 1; }
-    CustomExerciseScreen .field-label { margin-top: 1; text-style: bold; }
-    CustomExerciseScreen .field-error { color: $error; height: auto; }
-    CustomExerciseScreen TextArea { height: 5; }
-    CustomExerciseScreen Input.-short { width: 20; }
-    """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),

@@ -27,16 +27,6 @@ IN, OUT = "[x]", "[ ]"
 class PlanScreen(Screen):
     """The person's plan, one exercise a line; keys change the highlighted one."""
 
-    DEFAULT_CSS = """
-    PlanScreen #plan { padding: 0 1; height: 1fr; }
-    PlanScreen #plan-summary, PlanScreen #plan-detail { height: auto; }
-    PlanScreen #plan-list { height: 1fr; border: round $panel-lighten-2; }
-    PlanScreen #plan-list:focus { border: double $accent; }
-    PlanScreen #plan-detail { max-height: 5; }
-    PlanScreen.-short Header, PlanScreen.-short #plan-summary { display: none; }
-    PlanScreen.-short #plan-detail { max-height: 2; }
-    PlanScreen.-narrow #plan-list { border: none; border-left: thick $accent; }
-    """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
     AUTO_FOCUS = "#plan-list"

@@ -20,25 +20,9 @@ from neurocoach.coach.profile import rest_days_for
 from neurocoach.tui.widgets.scale import RowChanged
 from neurocoach.tui.widgets.weekdays import RestDaysRow
 
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 76; max-width: 100%; height: auto; max-height: 100%;
-    border: double $accent; background: $surface; padding: 0 1;
-}}
-{name} .message {{ color: $error; height: auto; }}
-{name} Input {{ margin: 1 0 0 0; }}
-{name} VerticalScroll {{ height: auto; max-height: 12; }}
-"""
-
-
 class StepRow(Widget, can_focus=True):
     """One value from a short list, on one line: left/right (or -/+) move it."""
 
-    DEFAULT_CSS = """
-    StepRow { height: 1; padding: 0 1; }
-    StepRow:focus { background: $boost; text-style: bold; }
-    """
     BINDINGS = [
         Binding("left,h,minus", "nudge(-1)", "Less", show=False),
         Binding("right,l,plus", "nudge(1)", "More", show=False),
@@ -72,7 +56,6 @@ class StepRow(Widget, can_focus=True):
 class ScheduleScreen(ModalScreen[Plan | None]):
     """Training days a week, which days are rest days, and the session length."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ScheduleScreen")
     BINDINGS = [
         Binding("enter,ctrl+s", "save", "Save"),
         Binding("down", "app.focus_next", "Next", show=False),
@@ -120,7 +103,6 @@ class ScheduleScreen(ModalScreen[Plan | None]):
 class ImportPlanScreen(ModalScreen[bool]):
     """A plan file: its path, then what it changes, then y to apply it."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ImportPlanScreen")
     BINDINGS = [
         Binding("y", "apply", "Apply the changes"),
         Binding("escape", "cancel", "Cancel"),
@@ -211,7 +193,6 @@ class ImportPlanScreen(ModalScreen[bool]):
 class ExportPlanScreen(ModalScreen[bool]):
     """Write the plan to a file, for a clinician or another computer."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ExportPlanScreen")
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self) -> None:
