@@ -47,10 +47,9 @@ class TodayScreen(Screen):
             yield Static(id="today-meta")
         yield Footer(show_command_palette=False)
 
-    def on_mount(self) -> None:
-        self.refresh_view()
-
     def on_screen_resume(self) -> None:
+        # Also the first show: Textual posts ScreenResume when the mode starts, and it is
+        # handled right after Mount. Filling in on Mount as well did it all twice at launch.
         self.refresh_view()
 
     def refresh_view(self) -> None:
