@@ -101,29 +101,29 @@ def run_tui(obj: Ctx) -> None:
 @click.option("--numbness", type=Scale(), help="Numbness, 0 to 10.")
 @click.option("--tingling", type=Scale(), help="Tingling, 0 to 10.")
 @click.option("--burning", type=Scale(), help="Burning, 0 to 10.")
-@click.option("--feet", type=click.Choice(["ok", "sore", "unchecked"]), default="unchecked",
-              show_default=True,
+@click.option("--feet", type=click.Choice(["ok", "sore", "unchecked"]),
               help="Daily foot check: ok (looked, fine), sore (sore, blister, cut or wound), "
-                   "unchecked (did not look).")
-@click.option("--note", default="", help="A short note for the day.")
+                   "unchecked (did not look; the default for a new day's check-in).")
+@click.option("--note", help="A short note for the day.")
 @click.option("--date", "day", type=Day(), help="Fill in a missed day (not a future one).")
 @click.pass_obj
 def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> None:
     """Record today's check-in (or a missed earlier day's)."""
     from neurocoach.coach.safety import checkin_effects
-    from neurocoach.models import Checkin
     from neurocoach.store import StoreError
 
     today = obj.clock.today()
     day = day or today
     if day > today:
         fail(f"--date cannot be in the future (today is {today.isoformat()}).")
-    note = note.strip()
-    if len(note) > 500:
-        fail("--note must be at most 500 characters.")
+    if note is not None:
+        note = note.strip()
+        if len(note) > 500:
+            fail("--note must be at most 500 characters.")
     store = obj.open_store()
-    entry = Checkin(day=day, pain=pain, numbness=numbness, tingling=tingling, burning=burning,
-                    feet=feet, note=note)
+    given = {"numbness": numbness, "tingling": tingling, "burning": burning, "feet": feet,
+             "note": note}
+    entry, kept = merge_checkin(store.checkin_for(day), day, pain, given)
     try:
         replaced = store.record_checkin(entry, obj.clock.now())
     except StoreError as exc:
@@ -136,12 +136,44 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
 
     when = humanize.naturalday(day)
     click.echo(f"Check-in for {when} {'updated' if replaced else 'saved'}: pain {pain}/10, "
-               f"feet {feet}.")
+               f"feet {entry.feet}.")
+    if kept:
+        line = f"Kept from the earlier check-in that day: {kept}"
+        # A note that ends its own sentence ("Right foot first.") needs no second full stop.
+        click.echo(line if line.rstrip("”").endswith((".", "!", "?")) else line + ".")
     if day == today:
         average = store.average_pain(today - dt.timedelta(days=14), today - dt.timedelta(days=1))
         for line in checkin_effects(entry, store.profile(), average):
             click.echo(line)
     store.close()
+
+
+def merge_checkin(earlier, day: dt.date, pain: int, given: dict):
+    """The check-in to store, and a description of the earlier values it keeps.
+
+    Options not given keep that day's stored values when the day already has a check-in
+    (so `--pain 4` alone does not wipe a sore-feet answer or a note); a new day's
+    check-in takes the defaults (feet 'unchecked', no note, no other scores).
+    """
+    from neurocoach.models import Checkin
+
+    values = dict(given)
+    kept: list[str] = []
+    for name, value in given.items():
+        if value is not None:
+            continue
+        old = getattr(earlier, name) if earlier is not None else None
+        if old is None or old in ("", "unchecked"):
+            values[name] = {"feet": "unchecked", "note": ""}.get(name)
+            continue
+        values[name] = old
+        if name == "note":
+            kept.append(f"note “{old}”")
+        elif name == "feet":
+            kept.append(f"feet {old}")
+        else:
+            kept.append(f"{name} {old}/10")
+    return Checkin(day=day, pain=pain, **values), ", ".join(kept)
 
 
 @cli.command()

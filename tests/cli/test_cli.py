@@ -65,6 +65,42 @@ def test_checkin_again_updates_and_earlier_day_fills_in(db_path):
     assert [(r.day.isoformat(), r.pain) for r in rows] == [(earlier, 6), (TODAY.isoformat(), 4)]
 
 
+def test_checkin_again_keeps_what_it_does_not_say(db_path):
+    first = run("checkin", "--pain", "3", "--feet", "sore", "--note", "blister left heel",
+                "--numbness", "2", db=db_path)
+    assert first.returncode == 0, first.stderr
+    again = run("checkin", "--pain", "4", db=db_path)
+    assert again.returncode == 0, again.stderr
+    saved = Store.open(db_path).checkin_for(TODAY)
+    assert (saved.pain, saved.numbness, saved.feet, saved.note) == (4, 2, "sore",
+                                                                    "blister left heel")
+    assert "feet sore" in again.stdout
+    kept = [line for line in again.stdout.splitlines() if line.startswith("Kept")]
+    assert kept == ["Kept from the earlier check-in that day: numbness 2/10, feet sore, "
+                    "note \u201cblister left heel\u201d."]
+    assert "seated" in again.stdout  # the sore-feet swap still holds
+    # Given options still replace; an empty --note clears the note.
+    run("checkin", "--pain", "4", "--feet", "ok", "--note", "", db=db_path)
+    saved = Store.open(db_path).checkin_for(TODAY)
+    assert (saved.feet, saved.note, saved.numbness) == ("ok", "", 2)
+
+
+def test_checkin_kept_note_ending_a_sentence_gets_no_second_full_stop(db_path):
+    run("checkin", "--pain", "3", "--note", "Right foot first.", db=db_path)
+    again = run("checkin", "--pain", "2", db=db_path)
+    assert "note \u201cRight foot first.\u201d" in again.stdout
+    assert ".\u201d." not in again.stdout
+
+
+def test_new_days_checkin_takes_the_defaults(db_path):
+    run("checkin", "--pain", "3", "--feet", "sore", "--note", "today", db=db_path)
+    earlier = (TODAY - dt.timedelta(days=1)).isoformat()
+    result = run("checkin", "--pain", "2", "--date", earlier, db=db_path)
+    assert "Kept" not in result.stdout
+    saved = Store.open(db_path).checkin_for(TODAY - dt.timedelta(days=1))
+    assert (saved.feet, saved.note, saved.numbness) == ("unchecked", "", None)
+
+
 def test_checkin_uses_env_db(tmp_path):
     path = tmp_path / "elsewhere.db"
     assert run("checkin", "--pain", "1", env_db=path).returncode == 0
