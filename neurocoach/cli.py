@@ -55,6 +55,10 @@ class Scale(click.ParamType):
         return number
 
 
+MAX_DAYS_BACK = 366
+"""How far back `checkin --date` may fill in a missed day."""
+
+
 class Day(click.ParamType):
     name = "YYYY-MM-DD"
 
@@ -116,6 +120,10 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
     day = day or today
     if day > today:
         fail(f"--date cannot be in the future (today is {today.isoformat()}).")
+    earliest = today - dt.timedelta(days=MAX_DAYS_BACK)
+    if day < earliest:
+        fail(f"--date must be within the last {MAX_DAYS_BACK} days, from "
+             f"{earliest.isoformat()} to {today.isoformat()}, not {day.isoformat()}.")
     if note is not None:
         note = note.strip()
         if len(note) > 500:
@@ -132,9 +140,7 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
         store.daily_backup(today)
     except StoreError as exc:
         click.echo(f"neurocoach: warning: today's backup copy failed: {exc}", err=True)
-    import humanize
-
-    when = humanize.naturalday(day)
+    when = say_day(day, today)
     click.echo(f"Check-in for {when} {'updated' if replaced else 'saved'}: pain {pain}/10, "
                f"feet {entry.feet}.")
     if kept:
@@ -146,6 +152,16 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
         for line in checkin_effects(entry, store.profile(), average):
             click.echo(line)
     store.close()
+
+
+def say_day(day: dt.date, today: dt.date) -> str:
+    """'today', 'yesterday', 'Nov 20', and with the year for another year: 'Dec 30, 2025'."""
+    if day == today:
+        return "today"
+    if day == today - dt.timedelta(days=1):
+        return "yesterday"
+    text = f"{day:%b} {day.day}"
+    return text if day.year == today.year else f"{text}, {day.year}"
 
 
 def merge_checkin(earlier, day: dt.date, pain: int, given: dict):

@@ -92,6 +92,24 @@ def test_checkin_kept_note_ending_a_sentence_gets_no_second_full_stop(db_path):
     assert ".\u201d." not in again.stdout
 
 
+def test_checkin_date_reaches_back_366_days_and_names_another_years_day(db_path):
+    oldest = TODAY - dt.timedelta(days=366)
+    result = run("checkin", "--pain", "2", "--date", oldest.isoformat(), db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert f"Check-in for {oldest:%b} {oldest.day}, {oldest.year} saved" in result.stdout
+    assert Store.open(db_path).checkin_for(oldest).pain == 2
+
+
+def test_say_day():
+    from neurocoach.cli import say_day
+
+    today = dt.date(2026, 11, 23)
+    assert say_day(today, today) == "today"
+    assert say_day(dt.date(2026, 11, 22), today) == "yesterday"
+    assert say_day(dt.date(2026, 11, 2), today) == "Nov 2"
+    assert say_day(dt.date(2026, 1, 1), dt.date(2027, 1, 5)) == "Jan 1, 2026"
+
+
 def test_new_days_checkin_takes_the_defaults(db_path):
     run("checkin", "--pain", "3", "--feet", "sore", "--note", "today", db=db_path)
     earlier = (TODAY - dt.timedelta(days=1)).isoformat()
@@ -117,11 +135,14 @@ def test_checkin_uses_env_db(tmp_path):
         (["--pain", "2", "--feet", "bad"], ["--feet", "ok", "sore", "unchecked"]),
         (["--pain", "2", "--date", "yesterday"], ["--date", "YYYY-MM-DD"]),
         (["--pain", "2", "--date", "2999-01-01"], ["--date", "future"]),
+        (["--pain", "2", "--date", "1900-01-01"],
+         ["--date", "366 days", (TODAY - dt.timedelta(days=366)).isoformat(), TODAY.isoformat()]),
         (["--pain", "2", "--note", "x" * 501], ["--note", "500"]),
         (["--pain", "2", "--mood", "5"], ["--mood"]),
         ([], ["--pain"]),
     ],
-    ids=["11", "negative", "word", "decimal", "feet", "date-word", "future", "long-note",
+    ids=["11", "negative", "word", "decimal", "feet", "date-word", "future", "too-old",
+         "long-note",
          "unknown-option", "missing-pain"],
 )
 def test_bad_checkin_is_one_line_exit_2_nothing_written(db_path, args, words):
