@@ -222,3 +222,58 @@ def test_decisions_are_deterministic_and_move_one_level_at_most(ratings, level, 
     assert first == decide(TOWEL, current, sessions(*ratings), signals, TODAY)
     assert abs(first.level.number - level) <= 1
     assert 1 <= first.level.number <= 5
+
+
+# -- read_signals against the straightforward reading -----------------------------------
+def signals_by_rescanning(checkins) -> Signals:
+    """read_signals as first written: for each check-in, rescan every day for the 14 days
+    before it. Quadratic, and obviously right: the reference for the running totals."""
+    from neurocoach.coach.progression import BASELINE_DAYS
+    from neurocoach.coach.safety import FLARE_POINTS, PAIN_HIGH
+
+    by_day = {c.day: c for c in checkins}
+    flares = {}
+    for c in checkins:
+        before = [by_day[d].pain for d in by_day
+                  if c.day - dt.timedelta(days=BASELINE_DAYS) <= d < c.day]
+        average = sum(before) / len(before) if before else None
+        if c.pain >= PAIN_HIGH or (average is not None and c.pain >= average + FLARE_POINTS):
+            flares[c.day] = f"pain {c.pain}/10"
+    return Signals(flares=flares,
+                   sore_feet=frozenset(c.day for c in checkins if c.feet == "sore"))
+
+
+CHECKINS = st.lists(
+    st.builds(Checkin, day=st.integers(0, 60).map(ago), pain=st.integers(0, 10),
+              feet=st.sampled_from(["ok", "sore", "unchecked"])),
+    max_size=80)
+"""Days out of order, gaps, and two check-ins on one day (read_signals takes any list)."""
+
+
+@given(CHECKINS)
+def test_read_signals_matches_rescanning_every_day(checkins):
+    assert read_signals(checkins) == signals_by_rescanning(checkins)
+    ordered = sorted({c.day: c for c in checkins}.values(), key=lambda c: c.day)
+    assert read_signals(ordered) == signals_by_rescanning(ordered)  # as the store gives them
+
+
+@given(CHECKINS, st.lists(st.sampled_from([1, 2, 3, None]), max_size=8), st.integers(1, 5))
+def test_same_decisions_as_rescanning(checkins, ratings, level):
+    for exercise in (TOWEL, STAND, CALF):
+        current = state(exercise.id, level, days_ago=30)
+        outcomes = sessions(*ratings)
+        assert (decide(exercise, current, outcomes, read_signals(checkins), TODAY)
+                == decide(exercise, current, outcomes, signals_by_rescanning(checkins), TODAY))
+
+
+def test_read_signals_on_two_years_of_generated_history(tmp_path):
+    from neurocoach.history import generate_history
+    from neurocoach.store import Store
+
+    store = Store.open(tmp_path / "history.db")
+    generate_history(store, CATALOG, TODAY, 730, 2026)
+    checkins = store.checkins_between(ago(730), TODAY)
+    store.close()
+    signals = read_signals(checkins)
+    assert signals == signals_by_rescanning(checkins)
+    assert signals.flares and signals.sore_feet  # the history has flares to find
