@@ -18,11 +18,12 @@ def _stamp(obj: Ctx) -> str:
 
 
 @cli.command()
-@click.option("--out", type=click.Path(path_type=Path), metavar="PATH",
-              help="A file or a folder. Default: the backups folder beside the database.")
+@click.option("--out", type=click.Path(), metavar="PATH",
+              help="A file or a folder (a path ending in / is a folder, created if "
+                   "missing). Default: the backups folder beside the database.")
 @click.option("--force", is_flag=True, help="Replace the file if it already exists.")
 @click.pass_obj
-def backup(obj: Ctx, out: Path | None, force: bool) -> None:
+def backup(obj: Ctx, out: str | None, force: bool) -> None:
     """Copy your database now (a safe copy even while the coach is open)."""
     from neurocoach.store import StoreError
     from neurocoach.store.backup import default_copy_path, describe, stamped_path

@@ -38,8 +38,34 @@ def _existing_store(obj: Ctx, what: str):
     return obj.open_store()
 
 
-def _target(out: Path, force: bool, default_name: str) -> Path:
-    """Where to write: a folder gets `default_name` inside it. Fails unless writable."""
+def _names_folder(out: str | Path) -> bool:
+    """True when --out ends in a slash: the person means a folder, existing or not."""
+    return isinstance(out, str) and out.endswith(("/", os.sep))
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the folder --out named (0700: it will hold health data). Fails in one line."""
+    parent = folder.parent
+    if not parent.is_dir():
+        fail(f"cannot create the folder {folder}: the folder {parent} does not exist.")
+    try:
+        folder.mkdir(mode=0o700)
+    except OSError as exc:
+        fail(f"cannot create the folder {folder}: {exc.strerror}.")
+
+
+def _target(out: str | Path, force: bool, default_name: str) -> Path:
+    """Where to write: a folder gets `default_name` inside it. Fails unless writable.
+
+    `out` as typed (a str) keeps its trailing slash: `--out reports/` always means a
+    folder, created (0700) when it does not exist yet, never a file named `reports`.
+    """
+    folder = _names_folder(out)
+    out = Path(out).expanduser()
+    if folder and not os.path.lexists(out):
+        _make_folder(out)
+    elif folder and not out.is_dir():
+        fail(f"{out} is not a folder; --out ending in / names a folder.")
     if out.is_dir():
         out = out / default_name
     if out.is_dir():
@@ -137,7 +163,7 @@ def csv_text(table: str, rows: list[dict]) -> str:
 
 def _csv_folder(out: str) -> bool:
     """A folder if it is one, or if the path ends with a slash (created if missing)."""
-    return Path(out).expanduser().is_dir() or out.endswith(("/", os.sep))
+    return Path(out).expanduser().is_dir() or _names_folder(out)
 
 
 @cli.command("export")
@@ -154,7 +180,6 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
     from neurocoach.document import export_document
 
     folder = out is not None and _csv_folder(out)
-    out = None if out is None else Path(out).expanduser()
 
     store = _existing_store(obj, "export")
     doc = export_document(store, load_catalog(), obj.clock.now())
@@ -178,11 +203,9 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
         write_private({path: csv_text("entries", tables["entries"])})
         click.echo(f"Exported the steps table to {path}.", err=True)
         return
+    out = Path(out).expanduser()
     if not out.is_dir():
-        try:
-            out.mkdir(mode=0o700)
-        except OSError as exc:
-            fail(f"cannot create the folder {out}: {exc.strerror}.")
+        _make_folder(out)
     paths = {_target(out / f"{table}.csv", force, ""): csv_text(table, rows)
              for table, rows in tables.items()}
     write_private(paths)
@@ -234,14 +257,14 @@ def import_(obj: Ctx, file: Path) -> None:
 
 # -- report ----------------------------------------------------------------------------
 @cli.command()
-@click.option("--out", type=click.Path(path_type=Path), metavar="PATH",
+@click.option("--out", type=click.Path(), metavar="PATH",
               help="Write to a file: HTML when it ends in .html, else Markdown. "
                    "Default: Markdown on the screen.")
 @click.option("--days", type=click.IntRange(1, 36_500), default=90, show_default=True,
               help="How many days back the report covers.")
 @click.option("--force", is_flag=True, help="Replace the file if it already exists.")
 @click.pass_obj
-def report(obj: Ctx, out: Path | None, days: int, force: bool) -> None:
+def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     """A summary for your clinician: adherence, symptoms, balance, feet, safety stops, plan."""
     from neurocoach.catalog import load_catalog
     from neurocoach.report import export_document, render

@@ -105,6 +105,24 @@ def test_backup_out_file_folder_and_refusals(current, tmp_path):
     assert not absent.parent.exists()
 
 
+def test_backup_out_ending_in_slash_is_a_new_private_folder(current, tmp_path):
+    folder = tmp_path / "usb" / "neurocoach"
+    (tmp_path / "usb").mkdir()
+    result = run("backup", "--out", f"{folder}/", db=current)
+    assert result.returncode == 0, result.stderr
+    assert folder.is_dir() and mode(folder) == 0o700
+    (made,) = folder.iterdir()
+    assert made.name.startswith("neurocoach.db.backup-") and pains(made) == [7]
+    assert mode(made) == 0o600
+    one_line_error(run("backup", "--out", f"{tmp_path}/nowhere/deeper/", db=current),
+                   "does not exist")
+    assert not (tmp_path / "nowhere").exists()
+    afile = tmp_path / "copy.bak"
+    afile.write_text("x")
+    one_line_error(run("backup", "--out", f"{afile}/", db=current), "not a folder")
+    assert afile.read_text() == "x"
+
+
 def test_restore_with_yes_replaces_and_keeps_the_old(current, saved):
     result = run("restore", saved, "--yes", db=current)
     assert result.returncode == 0, result.stderr

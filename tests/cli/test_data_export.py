@@ -344,6 +344,14 @@ def test_export_into_a_folder_uses_a_dated_name(filled, tmp_path):
     assert made.name == f"neurocoach-export-{TODAY.isoformat()}.json"
 
 
+def test_json_export_out_ending_in_slash_is_a_new_folder(filled, tmp_path):
+    folder = tmp_path / "exports"
+    assert run("export", "--format", "json", "--out", f"{folder}/", db=filled).returncode == 0
+    assert folder.is_dir() and stat.S_IMODE(folder.stat().st_mode) == 0o700
+    (made,) = folder.iterdir()
+    assert made.name == f"neurocoach-export-{TODAY.isoformat()}.json"
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
 def test_unwritable_folder(filled, tmp_path):
     locked = tmp_path / "locked"

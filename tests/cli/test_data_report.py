@@ -135,6 +135,19 @@ def test_report_command_stdout_and_files(known, clock, db_path, tmp_path, monkey
     assert md.name == "neurocoach-report-2026-11-23.md" and md.read_text().startswith("# ")
 
 
+def test_report_out_ending_in_slash_is_a_new_folder(known, clock, db_path, tmp_path,
+                                                    monkeypatch):
+    known.close()
+    monkeypatch.setattr("neurocoach.clock.Clock", lambda: clock)
+    from neurocoach.cli import cli
+
+    folder = tmp_path / "for-dr"
+    made = CliRunner().invoke(cli, ["--db", str(db_path), "report", "--out", f"{folder}/"])
+    assert made.exit_code == 0, made.output
+    assert folder.is_dir() and stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert [p.name for p in folder.iterdir()] == ["neurocoach-report-2026-11-23.md"]
+
+
 def test_report_as_a_user_would_run_it(db_path, tmp_path):
     store = Store.open(db_path)
     generate_history(store, load_catalog(), dt.date.today() - dt.timedelta(days=1), 90, seed=3)
