@@ -253,3 +253,50 @@ def test_the_readme_example_plan_file_is_valid():
     result = parse_plan(block, "README.md", CATALOG, PLAN)
     assert result.plan.exercise_ids == ("towel-curls", "single-leg-stand", "sit-to-stand")
     assert result.plan.settings_for("single-leg-stand").level == 2
+
+
+def outcomes_by_decoding_steps(store, exercise_ids, since):
+    """exercise_outcomes as first written: every entry since `since`, each session's
+    steps decoded in Python. The reference for the SQL version."""
+    import json
+
+    from neurocoach.coach.progression import Outcome
+    from neurocoach.store.plans import _planned
+
+    wanted = set(exercise_ids)
+    rows = store.conn.execute(
+        "SELECT s.id, s.day, s.started_at, s.steps, e.step_index, e.exercise_id, e.status,"
+        " e.rating FROM sessions s JOIN entries e ON e.session_id = s.id"
+        " WHERE s.day >= ? ORDER BY s.started_at, s.id, e.step_index", [since.isoformat()])
+    grouped, steps_of = {}, {}
+    for sid, day, started, steps, index, ex_id, status, rating in rows:
+        if ex_id not in wanted:
+            continue
+        group = grouped.setdefault((sid, ex_id), {
+            "day": day, "started": started, "done": False, "rating": None, "planned": None})
+        group["done"] |= status == "done"
+        if rating is not None:
+            group["rating"] = max(group["rating"] or 0, rating)
+        if group["planned"] is None:
+            plan = steps_of.setdefault(sid, json.loads(steps))
+            group["planned"] = _planned(plan[index]) if index < len(plan) else None
+    result = {}
+    for (_, ex_id), g in grouped.items():
+        result.setdefault(ex_id, []).append(Outcome(
+            day=dt.date.fromisoformat(g["day"]), started_at=dt.datetime.fromisoformat(g["started"]),
+            done=g["done"], rating=g["rating"], planned=g["planned"]))
+    return result
+
+
+def test_outcomes_from_sql_match_decoding_the_steps_on_generated_history(store):
+    from neurocoach.history import generate_history
+
+    end = NOW.date()
+    generate_history(store, CATALOG, end, 400, 2026)
+    ids = [e.id for e in CATALOG.exercises]
+    for wanted, since in ((ids, end - dt.timedelta(days=120)), (ids[:5], end - dt.timedelta(days=400)),
+                          (["walking", "no-such-exercise"], end - dt.timedelta(days=30))):
+        found = store.exercise_outcomes(wanted, since)
+        assert found == outcomes_by_decoding_steps(store, wanted, since)
+    assert store.exercise_outcomes([], end) == {}
+    assert any(o.planned for outcomes in found.values() for o in outcomes)
