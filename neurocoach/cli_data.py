@@ -256,9 +256,14 @@ def import_(obj: Ctx, file: Path) -> None:
 
 
 # -- report ----------------------------------------------------------------------------
+REPORT_ENDINGS = {".md": False, ".markdown": False, ".txt": False, ".html": True, ".htm": True}
+"""The endings `report --out` accepts, and whether each means HTML."""
+
+
 @cli.command()
 @click.option("--out", type=click.Path(), metavar="PATH",
-              help="Write to a file: HTML when it ends in .html, else Markdown. "
+              help="Write to a file: HTML when it ends in .html or .htm, Markdown when it "
+                   "ends in .md, .markdown or .txt; a folder gets a dated .md file. "
                    "Default: Markdown on the screen.")
 @click.option("--days", type=click.IntRange(1, 36_500), default=90, show_default=True,
               help="How many days back the report covers.")
@@ -269,6 +274,11 @@ def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     from neurocoach.catalog import load_catalog
     from neurocoach.report import export_document, render
 
+    if out is not None and not (_names_folder(out) or Path(out).expanduser().is_dir()):
+        ending = Path(out).suffix.lower()
+        if ending not in REPORT_ENDINGS:
+            fail(f"--out must end in .md, .markdown or .txt (Markdown) or .html or .htm "
+                 f"(HTML), or name a folder; not {Path(out).name!r}. Nothing was written.")
     catalog = load_catalog()
     store = _existing_store(obj, "report")
     doc = export_document(store, catalog, obj.clock.now())
@@ -278,7 +288,7 @@ def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
         click.echo(render(doc, catalog, today, days), nl=False)
         return
     path = _target(out, force, f"neurocoach-report-{today.isoformat()}.md")
-    as_html = path.suffix.lower() in (".html", ".htm")
+    as_html = REPORT_ENDINGS.get(path.suffix.lower(), False)
     write_private({path: render(doc, catalog, today, days, as_html=as_html)})
     click.echo(f"Wrote the report ({'HTML' if as_html else 'Markdown'}, the last {days} days) "
                f"to {path}.")

@@ -148,6 +148,33 @@ def test_report_out_ending_in_slash_is_a_new_folder(known, clock, db_path, tmp_p
     assert [p.name for p in folder.iterdir()] == ["neurocoach-report-2026-11-23.md"]
 
 
+@pytest.mark.parametrize("name, html", [("r.md", False), ("r.markdown", False), ("r.TXT", False),
+                                        ("r.html", True), ("r.htm", True)])
+def test_report_out_endings_pick_the_format(known, clock, db_path, tmp_path, monkeypatch,
+                                            name, html):
+    known.close()
+    monkeypatch.setattr("neurocoach.clock.Clock", lambda: clock)
+    from neurocoach.cli import cli
+
+    out = tmp_path / name
+    made = CliRunner().invoke(cli, ["--db", str(db_path), "report", "--out", str(out)])
+    assert made.exit_code == 0, made.output
+    assert out.read_text().startswith("<!DOCTYPE html>" if html else "# ")
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report", "report.docx"])
+def test_report_out_with_another_ending_is_refused(known, db_path, tmp_path, name):
+    known.close()
+    out = tmp_path / name
+    result = subprocess.run([sys.executable, "-m", "neurocoach", "--db", str(db_path), "report",
+                             "--out", str(out)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    for word in ("--out", ".md", ".markdown", ".txt", ".html", ".htm", name):
+        assert word in line, line
+    assert not out.exists() and not list(tmp_path.glob(".*.tmp"))
+
+
 def test_report_as_a_user_would_run_it(db_path, tmp_path):
     store = Store.open(db_path)
     generate_history(store, load_catalog(), dt.date.today() - dt.timedelta(days=1), 90, seed=3)
