@@ -75,6 +75,26 @@ def no_weight_bearing(profile: Profile) -> bool:
     return profile.restriction == "no_weight_bearing"
 
 
+def balance_test_allowed(profile: Profile, checkin: Checkin | None) -> tuple[bool, str]:
+    """May the person stand on one foot for the balance self-test today? (allowed, reason)
+
+    Not on a day the feet are sore, and never under a clinician's no-weight-bearing
+    restriction; the reason says why in plain words and what to do instead.
+    """
+    if no_weight_bearing(profile):
+        return False, ("Your clinician asked for no weight-bearing exercise, so the balance "
+                       "self-test is off: it means standing on one foot. Keep to your seated "
+                       "exercises, and ask your clinician when you may stand on your feet "
+                       "again. Once they say yes, change the limit in your profile "
+                       "(e on Today or Progress).")
+    if feet_sore(checkin):
+        return False, ("Your feet are sore today, so no balance self-test: it means standing "
+                       "on one foot. Rest the sore foot and keep weight off it until it heals, "
+                       "and show any wound or blister to your clinician. Try the test again "
+                       "on a day your feet are fine.")
+    return True, ""
+
+
 def _names(names: list[str]) -> str:
     """'A', 'A and b', 'A, b and c': names read as part of a sentence."""
     names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]

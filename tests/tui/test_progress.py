@@ -198,6 +198,33 @@ async def test_balance_test_best_of_three_per_side_saved_and_compared(make_app, 
     assert store.balance_history() == [(MON, {"left": 20.0, "right": 31.2})]
 
 
+@pytest.mark.parametrize("profile, feet, why", [
+    (PROFILE, "sore", "Your feet are sore today"),
+    (Profile(birth_year=1961, restriction="no_weight_bearing"), "ok",
+     "Your clinician asked for no weight-bearing exercise"),
+])
+async def test_no_balance_test_on_sore_feet_or_no_weight_bearing(make_app, store, clock,
+                                                                  profile, feet, why):
+    store.record_checkin(Checkin(day=MON, pain=3, feet=feet), clock.now())
+    app = make_app(profile=profile)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_progress(pilot)
+        await pilot.press("b")
+        assert isinstance(app.screen, BalanceTestScreen)
+        said = text(app, "#balance-test-refused")
+        assert why in said and "standing on one foot" in said
+        assert "clinician" in said
+        assert not app.screen.query(Stopwatch)                # no timer on offer
+        assert "stand on one foot, eyes open" not in text(app, "#balance-test-title")
+        footer = {b.binding.description for b in app.screen.active_bindings.values()
+                  if b.node is app.screen and b.binding.show}
+        assert footer == {"Close"}
+        await pilot.press("space", "enter")                   # nothing starts; enter closes
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+    assert store.balance_history() == []
+
+
 async def test_balance_trend_and_change_since_the_first_test(make_app, store):
     store.record_balance_test(d(21), {"left": 10.0, "right": 12.0}, at(d(21)))
     store.record_balance_test(d(14), {"left": 14.0, "right": 12.5}, at(d(14)))

@@ -9,7 +9,8 @@ import pytest
 from neurocoach.catalog import Dose, load_catalog
 from neurocoach.coach.routine import Plan, Routine, RoutineItem, build_routine, default_plan
 from neurocoach.coach.safety import (
-    STOP_REASONS, apply_safety, checkin_effects, ease_dose, is_pain_flare, stop_advice,
+    STOP_REASONS, apply_safety, balance_test_allowed, checkin_effects, ease_dose, is_pain_flare,
+    stop_advice,
 )
 from neurocoach.models import Checkin, Profile
 
@@ -226,3 +227,24 @@ def test_checkin_effects_sentences():
     assert "clinician" in checkin_effects(checkin(feet="ok"), NO_WEIGHT, None)[0]
     both = checkin_effects(checkin(pain=8, feet="sore"), PROFILE, None)
     assert len(both) == 2 and "Pain is 8" in both[1]
+
+
+# -- the balance self-test (standing on one foot) ----------------------------------------
+@pytest.mark.parametrize("check", [None, checkin(feet="ok"), checkin(feet="unchecked")])
+def test_balance_test_runs_on_an_ordinary_day(check):
+    assert balance_test_allowed(PROFILE, check) == (True, "")
+
+
+def test_no_balance_test_on_a_sore_day_and_the_reason_says_what_to_do():
+    allowed, reason = balance_test_allowed(PROFILE, checkin(feet="sore"))
+    assert not allowed
+    assert "feet are sore" in reason and "standing on one foot" in reason
+    assert "Rest the sore foot" in reason
+    assert "show any wound or blister to your clinician" in reason
+
+
+@pytest.mark.parametrize("check", [None, checkin(feet="ok"), checkin(feet="sore")])
+def test_no_balance_test_under_a_no_weight_bearing_restriction(check):
+    allowed, reason = balance_test_allowed(NO_WEIGHT, check)
+    assert not allowed
+    assert "no weight-bearing" in reason and "seated exercises" in reason

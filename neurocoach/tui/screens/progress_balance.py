@@ -1,6 +1,8 @@
 """`b` on Progress: the single-leg stance self-test, timed with `space`, best of three a side.
 
 The dialog only collects tries; it returns the best of each side and Progress saves them.
+On a day the feet are sore, or under a no-weight-bearing restriction, it says why the test
+is off and what to do instead, and offers no timer (coach.safety decides).
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from neurocoach.coach.norms import MAX_SECONDS, SIDES, TRIES, SelfTest
+from neurocoach.coach.safety import balance_test_allowed
 from neurocoach.tui.widgets.stopwatch import Stopwatch
 
 SUPPORT = ("Stand next to a sturdy support — a kitchen counter or a heavy chair without "
            "wheels — close enough to grab it the moment you wobble.")
+
+
+_TEST_ACTIONS = {"toggle", "side", "undo", "save", "cancel", "close"}
 
 
 class BalanceTestScreen(ModalScreen[dict[str, float] | None]):
@@ -29,6 +35,7 @@ class BalanceTestScreen(ModalScreen[dict[str, float] | None]):
         Binding("backspace", "undo", "Undo try"),
         Binding("enter", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
+        Binding("escape,enter", "close", "Close"),  # only when the test is off today
     ]
 
     def __init__(self) -> None:
@@ -36,8 +43,24 @@ class BalanceTestScreen(ModalScreen[dict[str, float] | None]):
         self.test = SelfTest()
         """The tries so far."""
         self._confirm_cancel = False
+        self.refusal = ""
+        """Why the test is off today ("" when it may run): set when composed."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _TEST_ACTIONS:  # the timer's keys, or only "close" when the test is off
+            return (action == "close") == bool(self.refusal)
+        return True
 
     def compose(self) -> ComposeResult:
+        store, today = self.app.store, self.app.clock.today()
+        allowed, reason = balance_test_allowed(store.profile(), store.checkin_for(today))
+        self.refusal = "" if allowed else reason
+        if not allowed:
+            with VerticalScroll(id="balance-test"):
+                yield Static("[b]Balance self-test: not today[/b]", id="balance-test-title")
+                yield Static(f"! {reason}", id="balance-test-refused")
+            yield Footer(show_command_palette=False)
+            return
         with VerticalScroll(id="balance-test"):
             yield Static("[b]Balance self-test:[/b] stand on one foot, eyes open",
                          id="balance-test-title")
@@ -53,6 +76,8 @@ class BalanceTestScreen(ModalScreen[dict[str, float] | None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        if self.refusal:
+            return
         self._show()
         self.say("Ready: stand on your left foot, then press space.")
 
@@ -132,6 +157,9 @@ class BalanceTestScreen(ModalScreen[dict[str, float] | None]):
             self.say("Nothing to save yet: space starts a try.")
             return
         self.dismiss(best)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
     def action_cancel(self) -> None:
         if self.stopwatch.running:
