@@ -116,7 +116,8 @@ def _weekday(value: Any) -> int | None:
 
 def parse_plan(text: str, label: str, catalog: Catalog, current: Plan) -> PlanImport:
     """Check a plan file against the catalog (built-in and the person's own exercises).
-    Keys the file leaves out keep their `current` values. Raises PlanFileError."""
+    Keys the file leaves out keep their `current` values (no [[exercise]] tables: the
+    current exercises and their settings). Raises PlanFileError."""
     r = _Reader(text, label)
     try:
         data = tomllib.loads(text)
@@ -145,7 +146,10 @@ def parse_plan(text: str, label: str, catalog: Catalog, current: Plan) -> PlanIm
             else current.note)
     custom = _custom_exercises(r, data.get("custom_exercise", []), catalog)
     known = _merged(r, catalog, custom)
-    ids, settings = _items(r, data.get("exercise"), known)
+    if "exercise" in data:
+        ids, settings = _items(r, data["exercise"], known)
+    else:  # no [[exercise]] tables: the plan keeps its exercises and their settings
+        ids, settings = list(current.exercise_ids), dict(current.settings)
     plan = Plan(tuple(ids), days, tuple(sorted(rest)), minutes, note, tuple(settings.items()))
     return PlanImport(plan, tuple(custom))
 
@@ -217,8 +221,12 @@ def _merged(r: _Reader, catalog: Catalog, custom: list[Exercise]) -> Catalog:
 
 
 def _items(r: _Reader, tables: Any, known: Catalog) -> tuple[list[str], dict]:
-    if not isinstance(tables, list) or not tables:
-        raise r.fail("has no [[exercise]] tables: list each exercise of the plan in one")
+    if not isinstance(tables, list):
+        raise r.top_fail("exercise", "must be [[exercise]] tables, one per exercise of the plan")
+    if not tables:
+        raise r.top_fail("exercise", "lists no exercises: give each exercise of the plan an "
+                                     "[[exercise]] table, or leave the key out to keep the "
+                                     "current ones")
     ids: list[str] = []
     settings: dict[str, ExerciseSettings] = {}
     for n, table in enumerate(tables):

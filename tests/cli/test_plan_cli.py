@@ -117,7 +117,7 @@ BAD_FILES = {
     "bad number": ('target_minutes = "lots"\n[[exercise]]\nid = "walking"\n',
                    "field 'target_minutes'"),
     "bad rest day": ('rest_days = ["Someday"]\n[[exercise]]\nid = "walking"\n', "'Someday'"),
-    "no exercises": ("days_per_week = 3\n", "no [[exercise]] tables"),
+    "empty exercise list": ("days_per_week = 3\nexercise = []\n", "lists no exercises"),
     "unknown exercise": ('[[exercise]]\nid = "moonwalk"\n', "'moonwalk' is not a built-in"),
     "bad level": ('[[exercise]]\nid = "walking"\nlevel = 0\n', "line 3: exercise 'walking', "
                                                                "field 'level'"),
@@ -141,6 +141,21 @@ def test_a_bad_file_is_one_line_exit_2_and_nothing_changes(name, plan_file, db_p
     assert words in lines[0]
     assert "Traceback" not in result.output
     assert snapshot(db_path) == before
+
+
+def test_days_per_week_alone_keeps_the_exercises(plan_file, db_path):
+    invoke("plan", "import", str(plan_file(GOOD, "first.toml")), "--yes")
+    store = Store.open(db_path)
+    before = store.saved_plan()
+    store.close()
+    result = invoke("plan", "import", str(plan_file("days_per_week = 5\n")), "--yes")
+    assert result.exit_code == 0, result.output
+    assert "Your plan is updated" in result.stdout
+    store = Store.open(db_path)
+    after = store.saved_plan()
+    store.close()
+    assert after.exercise_ids == before.exercise_ids and after.settings == before.settings
+    assert after.days_per_week == 5 and len(after.rest_days) == 2
 
 
 def test_unreadable_files(tmp_path, db_path):

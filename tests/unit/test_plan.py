@@ -109,7 +109,8 @@ BAD = [
     ('days_per_week = 4\nrest_days = ["Sunday"]\n[[exercise]]\nid = "walking"\n', "line 2",
      "leaves 6 training days"),
     ('target_minutes = 500\n[[exercise]]\nid = "walking"\n', "line 1", "target_minutes"),
-    ("days_per_week = 3\n", None, "no [[exercise]] tables"),
+    ("days_per_week = 3\nexercise = []\n", "line 2", "field 'exercise': lists no exercises"),
+    ('exercise = "walking"\n', "line 1", "field 'exercise': must be [[exercise]] tables"),
     ('[[exercise]]\nid = "walking"\n\n[[exercise]]\nid = "moonwalk"\n', "line 5",
      "'moonwalk' is not a built-in exercise"),
     ('[[exercise]]\nid = "walking"\n[[exercise]]\nid = "walking"\n', "line 4", "listed twice"),
@@ -140,6 +141,18 @@ def test_a_bad_file_names_the_line_and_the_field(text, line, words):
     assert words in message
     if line:
         assert line in message
+
+
+def test_a_file_without_exercise_tables_keeps_the_current_exercises():
+    current = parse_plan(CLINICIAN, "rivera.toml", CATALOG, PLAN).plan
+    result = parse_plan("days_per_week = 3\n", "days.toml", CATALOG, current)
+    assert result.plan.exercise_ids == current.exercise_ids
+    assert result.plan.settings == current.settings
+    assert (result.plan.target_minutes, result.plan.note) == (current.target_minutes,
+                                                              current.note)
+    assert result.plan.days_per_week == 3
+    assert len(result.plan.rest_days) == 4  # the usual rest days for 3 days a week
+    assert result.custom == ()
 
 
 def test_changes_in_words():
