@@ -266,6 +266,23 @@ def test_the_readme_example_plan_file_is_valid():
     result = parse_plan(block, "README.md", CATALOG, PLAN)
     assert result.plan.exercise_ids == ("towel-curls", "single-leg-stand", "sit-to-stand")
     assert result.plan.settings_for("single-leg-stand").level == 2
+    # Standing up from a chair loads the feet: on a sore-feet day it makes way for a seated
+    # stand-in, like every weight-bearing exercise.
+    (sit_to_stand,) = result.custom
+    assert sit_to_stand.weight_bearing and sit_to_stand.position == "standing"
+    assert sit_to_stand.alternative == "seated-heel-toe-raises"
+    stand_in = CATALOG.get(sit_to_stand.alternative)
+    assert stand_in.position == "seated" and not stand_in.weight_bearing
+    from neurocoach.coach.routine import todays_routine
+    from neurocoach.models import Checkin
+
+    catalog = with_custom(CATALOG, result.custom)
+    start = dt.date(2026, 11, 23)
+    routines = [todays_routine(result.plan, catalog, Profile(), start + dt.timedelta(days=n),
+                               Checkin(start + dt.timedelta(days=n), pain=2, feet="sore"), 2.0)
+                for n in range(7)]
+    done = {item.exercise_id for r in routines for item in r.items}
+    assert "sit-to-stand" not in done and "seated-heel-toe-raises" in done
 
 
 def outcomes_by_decoding_steps(store, exercise_ids, since):
