@@ -72,7 +72,7 @@ class ExerciseCommands(Provider):
         ]
         commands.append(PaletteCommand("Help: the keys of this screen", app.action_help,
                                        "Every key that works where you are"))
-        if len(app.screen_stack) > 1:
+        if self._over_dialog():
             return commands  # over a session or a dialog: only its own actions
         commands += [
             PaletteCommand("Start or resume today's session", self._start_session,
@@ -99,16 +99,17 @@ class ExerciseCommands(Provider):
 
         app = self.app
         commands = []
-        over_dialog = len(app.screen_stack) > 1
+        over_dialog = self._over_dialog()
         plan = person_plan(app)
         archived = app.store.archived_exercise_ids()
+        if not over_dialog:  # read from the store: the catalog may leave an archived one out
+            commands += [PaletteCommand(
+                f"Restore your exercise: {exercise.name}", partial(self._restore, exercise.id),
+                "Bring an archived exercise of yours back")
+                for exercise in app.store.custom_exercises() if exercise.id in archived]
         for exercise in app.catalog.exercises:
             name = exercise.name
             if exercise.id in archived:
-                if not over_dialog:
-                    commands.append(PaletteCommand(
-                        f"Restore your exercise: {name}", partial(self._restore, exercise.id),
-                        "Bring an archived exercise of yours back"))
                 continue
             commands.append(PaletteCommand(f"Show exercise: {name}",
                                            partial(app.show_exercise, exercise.id),
@@ -131,6 +132,11 @@ class ExerciseCommands(Provider):
                     f"Archive your exercise: {name}", partial(self._archive, exercise.id),
                     "Hide it from the Library and your plan; its history is kept"))
         return commands
+
+    def _over_dialog(self) -> bool:
+        """Opened over a session or a dialog, not over a mode's own screen. (The palette is
+        itself a screen on the stack: `self.screen` is the one it was opened from.)"""
+        return self.screen is not self.app.screen_stack[0]
 
     def _commands(self) -> list[PaletteCommand]:
         return [*self._screen_commands(), *self._anywhere(), *self._exercise_commands()]
@@ -170,11 +176,19 @@ class ExerciseCommands(Provider):
     def _restore(self, exercise_id: str) -> None:
         from neurocoach.tui.today_data import refresh_catalog
 
-        self.app.store.restore_custom_exercise(exercise_id)
-        refresh_catalog(self.app)
-        self.app.notify(f"{self.app.catalog.get(exercise_id).name} is back in the Library "
-                        "(space there puts it in your plan).")
-        self.app.show_exercise(exercise_id)
+        from neurocoach.tui.saving import NOT_SAVED
+
+        app = self.app
+        if app.write(app.store.restore_custom_exercise, exercise_id) is NOT_SAVED:
+            return
+        refresh_catalog(app)
+        if exercise_id not in app.catalog:  # its seated stand-in is gone: nothing to show
+            app.notify("Restored, but it cannot be shown: its seated stand-in is no longer "
+                       "in the Library.", severity="warning")
+            return
+        app.notify(f"{app.catalog.get(exercise_id).name} is back in the Library "
+                   "(space there puts it in your plan).")
+        app.show_exercise(exercise_id)
 
     def _refresh_screen(self) -> None:
         screen = self.app.screen

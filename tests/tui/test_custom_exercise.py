@@ -125,6 +125,49 @@ async def test_edit_archive_and_restore_keep_the_history(make_app, store, clock)
         assert "Chair stands" in library_names(app)
 
 
+async def palette_texts(pilot) -> list[str]:
+    """What the open command palette lists now."""
+    from textual.command import CommandList
+
+    await pilot.pause(0.2)
+    found = pilot.app.screen.query_one(CommandList)
+    return [str(found.get_option_at_index(i).prompt).split("\n")[0]
+            for i in range(found.option_count)]
+
+
+async def test_restore_an_archived_exercise_by_keys_in_the_palette(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "n")
+        await fill_form(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("x")                             # archive: the message names Restore
+        await pilot.pause()
+        assert "Sit to stand" not in library_names(app)
+        assert store.archived_exercise_ids() == {"sit-to-stand"}
+
+        await pilot.press("ctrl+p", *"Restore")
+        assert "Restore your exercise: Sit to stand" in await palette_texts(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert store.archived_exercise_ids() == set()
+        assert "Sit to stand" in library_names(app)
+        assert app.screen.current_id == "sit-to-stand"
+
+
+async def test_palette_by_keys_offers_the_things_to_do_anywhere(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "ctrl+p", *"daily check")
+        assert "Daily check-in" in await palette_texts(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        from neurocoach.tui.screens.checkin import CheckinScreen
+        assert isinstance(app.screen, CheckinScreen)
+
+
 async def test_built_in_exercises_cannot_be_edited_or_archived(make_app, store):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
