@@ -88,6 +88,61 @@ async def test_second_checkin_updates_the_day_and_ten_is_reachable(make_app, sto
     assert len(rows) == 1 and rows[0].pain == 10 and rows[0].feet == "ok"
 
 
+async def test_first_checkin_starts_without_a_pain_and_will_not_save_a_zero_nobody_chose(
+        make_app, store, clock):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        assert "-- / 10" in text(app, "#scale-pain")
+        await pilot.press("enter", "enter", "enter", "enter", "1", "enter")
+        assert isinstance(app.screen, CheckinScreen)
+        assert text(app, "#checkin-message") == "Please give a pain score: 0 if there is none."
+        assert app.screen.focused.id == "scale-pain"
+        assert store.checkin_for(clock.today()) is None
+        await pilot.press("0", "ctrl+s")                  # a 0 the person chose is saved
+        assert isinstance(app.screen, TodayScreen)
+    saved = store.checkin_for(clock.today())
+    assert (saved.pain, saved.feet) == (0, "ok")
+
+
+async def test_a_later_checkin_starts_from_the_last_one(make_app, store, clock):
+    yesterday = clock.today() - dt.timedelta(days=1)
+    store.record_checkin(Checkin(day=yesterday, pain=4, numbness=6, feet="ok"), clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        assert " 4 / 10" in text(app, "#scale-pain")
+        assert " 6 / 10" in text(app, "#scale-numbness")
+
+
+async def test_the_focused_row_is_marked_by_a_symbol_not_only_by_colour(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        assert text(app, "#scale-pain").startswith("▸ Pain")
+        assert text(app, "#scale-numbness").startswith("  Numbness")
+        await pilot.press("enter")
+        assert text(app, "#scale-pain").startswith("  Pain")
+        assert text(app, "#scale-numbness").startswith("▸ Numbness")
+        await pilot.press("enter", "enter", "enter")
+        feet = text(app, "#feet").splitlines()
+        assert feet[0].startswith("▸ Did you look") and feet[1].startswith("    1 ( )")
+
+
+async def test_question_mark_shows_the_help_over_the_checkin(make_app):
+    from neurocoach.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "3", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = "\n".join(str(s.render()) for s in app.screen.query(".help-rows"))
+        assert "Next / save" in keys and "Cancel" in keys
+        await pilot.press("escape")
+        assert isinstance(app.screen, CheckinScreen)
+        assert " 3 / 10" in text(app, "#scale-pain")      # nothing lost
+
+
 async def test_checkin_needs_the_foot_answer_and_escape_saves_nothing(make_app, store, clock):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -28,6 +28,8 @@ class CheckinScreen(ModalScreen[bool]):
         Binding("up", "app.focus_previous", "Previous", show=False),
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
+        # A modal dialog hides the App's keys, `?` with them: it needs its own.
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -38,10 +40,8 @@ class CheckinScreen(ModalScreen[bool]):
             yield Static("[b]Daily check-in[/b] — how are your feet today?", id="checkin-title")
             yield Static("Type 0–10 (1 then 0 is 10), ← → to adjust, enter for the next line.",
                          classes="hint")
-            for name in SYMPTOMS:
+            for name in SYMPTOMS:  # the first check-in starts empty: no 0 nobody chose
                 value = last.symptom(name) if last else None
-                if name == "pain" and value is None:
-                    value = 0
                 yield ScaleRow(name.capitalize(), value, optional=name != "pain", id=f"scale-{name}")
             yield ChoiceRow("Did you look at both feet today? (1, 2 or 3)", FEET_CHOICES,
                             value=existing.feet if existing else None, id="feet")
@@ -70,15 +70,20 @@ class CheckinScreen(ModalScreen[bool]):
         event.stop()
         self.action_save()
 
+    def _refuse(self, message: str, row: str) -> None:
+        self.query_one("#checkin-message", Static).update(message)
+        self.query_one(row).focus()
+
     def action_save(self) -> None:
+        values = {n: self.query_one(f"#scale-{n}", ScaleRow).value for n in SYMPTOMS}
+        if values["pain"] is None:
+            self._refuse("Please give a pain score: 0 if there is none.", "#scale-pain")
+            return
         feet = self.query_one("#feet", ChoiceRow).value
         if feet is None:
-            self.query_one("#checkin-message", Static).update(
-                "Please answer the foot question: 1, 2 or 3.")
-            self.query_one("#feet").focus()
+            self._refuse("Please answer the foot question: 1, 2 or 3.", "#feet")
             return
-        values = {n: self.query_one(f"#scale-{n}", ScaleRow).value for n in SYMPTOMS}
-        checkin = Checkin(day=self.app.clock.today(), pain=values["pain"] or 0,
+        checkin = Checkin(day=self.app.clock.today(), pain=values["pain"],
                           numbness=values["numbness"], tingling=values["tingling"],
                           burning=values["burning"], feet=feet,
                           note=self.query_one("#note", Input).value.strip())

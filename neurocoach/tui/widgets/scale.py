@@ -8,6 +8,24 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 
+FOCUS_MARK = "▸ "
+"""Starts the focused row, so that it reads without colour (NO_COLOR) too."""
+
+
+def focus_mark(widget: Widget) -> str:
+    return FOCUS_MARK if widget.has_focus else " " * len(FOCUS_MARK)
+
+
+class FocusMarked(Widget):
+    """A row whose first line starts with ▸ while it has focus."""
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
 class RowChanged(Message):
     """A check-in row's value changed."""
 
@@ -16,7 +34,7 @@ class RowChanged(Message):
         self.row = row
 
 
-class ScaleRow(Widget, can_focus=True):
+class ScaleRow(FocusMarked, can_focus=True):
     """A 0–10 value: a digit sets it (1 then 0 gives 10), left/right move it."""
 
     BINDINGS = [
@@ -39,7 +57,7 @@ class ScaleRow(Widget, can_focus=True):
         bar = "".join("#" if v is not None and i < v else "." for i in range(10))
         shown = "--" if v is None else f"{v:>2}"
         hint = "  (optional)" if self.optional and v is None else ""
-        return f"{self.label:<10} [{bar}] {shown} / 10{hint}"
+        return f"{focus_mark(self)}{self.label:<10} [{bar}] {shown} / 10{hint}"
 
     def on_key(self, event) -> None:
         if event.character and event.character.isdigit():
@@ -61,7 +79,7 @@ class ScaleRow(Widget, can_focus=True):
         self._last_digit = None
 
 
-class ChoiceRow(Widget, can_focus=True):
+class ChoiceRow(FocusMarked, can_focus=True):
     """One of a few named choices: its number picks it, left/right move."""
 
     BINDINGS = [
@@ -79,10 +97,10 @@ class ChoiceRow(Widget, can_focus=True):
         self.set_reactive(ChoiceRow.value, value)
 
     def render(self) -> str:
-        lines = [self.label]
+        lines = [focus_mark(self) + self.label]
         for n, (key, words) in enumerate(self.choices, 1):
             mark = "(*)" if key == self.value else "( )"
-            lines.append(f"  {n} {mark} {words}")
+            lines.append(f"    {n} {mark} {words}")
         return "\n".join(lines)
 
     def on_key(self, event) -> None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widget import Widget
 
-from neurocoach.tui.widgets.scale import RowChanged
+from neurocoach.tui.widgets.scale import FocusMarked, RowChanged, focus_mark
 
 SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-class RestDaysRow(Widget, can_focus=True):
+class RestDaysRow(FocusMarked, can_focus=True):
     BINDINGS = [
         Binding("left,h", "move(-1)", "Previous day", show=False),
         Binding("right,l", "move(1)", "Next day", show=False),
@@ -32,7 +31,8 @@ class RestDaysRow(Widget, can_focus=True):
             mark = "rest" if i in self.days else "  - "
             cell = f"{i + 1} {name}:{mark}"
             cells.append(f"[reverse]{cell}[/reverse]" if (i == self.cursor and self.has_focus) else cell)
-        return f"{self.label}\n  " + "  ".join(cells[:4]) + "\n  " + "  ".join(cells[4:])
+        return (f"{focus_mark(self)}{self.label}\n    " + "  ".join(cells[:4])
+                + "\n    " + "  ".join(cells[4:]))
 
     def on_key(self, event) -> None:
         if event.character and event.character in "1234567":
