@@ -89,3 +89,20 @@ def step_dose(step: Step, exercise: Exercise) -> Dose:
     """The dose a planned step carries (it may differ from the catalog's)."""
     return Dose(kind=exercise.dose.kind, sets=step.sets, reps=step.reps,
                 seconds=step.seconds, minutes=step.minutes)
+
+
+def needs_fresh_start(record: SessionRecord, notes, catalog) -> bool:
+    """True when a started session still holds weight-bearing (or pool) steps that today's
+    safety rules now swap out — e.g. a sore-feet check-in made after the session began."""
+    if not any(note.kind in ("swap", "restriction") for note in notes):
+        return False
+    return any(
+        step.exercise_id in catalog and catalog.get(step.exercise_id).needs_alternative
+        for i, step in enumerate(record.steps) if i not in record.entries
+    )
+
+
+def without_done(steps: list[Step], record: SessionRecord) -> list[Step]:
+    """Today's steps less the exercises `record` already has done (nothing is done twice)."""
+    done = {e.exercise_id for e in record.entries.values() if e.status == "done"}
+    return [s for s in steps if s.exercise_id not in done]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import warnings
 from pathlib import Path
 
 from textual.app import App
@@ -10,6 +12,7 @@ from textual.binding import Binding
 from neurocoach.catalog import Catalog, load_catalog, with_custom
 from neurocoach.clock import Clock
 from neurocoach.store import Store, StoreError
+from neurocoach.store.opening import DamagedError, use_error
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.today import TodayScreen
 
@@ -74,6 +77,9 @@ class NeurocoachApp(App[None]):
         self.catalog = with_custom(self.builtin_catalog, store.custom_exercises())
         """The library with the person's own exercises (archived ones too: history names
         them); rebuilt by today_data.refresh_catalog when they change."""
+        self.store_failure: str | None = None
+        """Why the App stopped, if the DB turned out damaged or unusable while in use: the
+        CLI prints it as one line once the terminal is back (exit status 2)."""
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.daily_backup)
@@ -86,9 +92,15 @@ class NeurocoachApp(App[None]):
         """Today's rolling copy beside the DB, after the first paint (once a day)."""
         try:
             self.store.daily_backup(self.clock.today())
+        except DamagedError as exc:  # found by the integrity check before copying
+            self.stop_for_store(exc)
         except StoreError as exc:
             self.notify(f"Today's backup copy could not be made: {exc}", severity="warning",
                         timeout=10)
+
+    def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
+        """Messages carry names a person typed ("Wobble [b"): plain text unless asked."""
+        super().notify(message, markup=markup, **kwargs)
 
     def write(self, fn, *args, **kwargs):
         """Run one store write. If the disk is full or the file unwritable, say so plainly
@@ -100,6 +112,28 @@ class NeurocoachApp(App[None]):
             self.notify(f"Not saved — {exc} Everything saved before is safe.",
                         title="Could not save", severity="error", timeout=20)
             return NOT_SAVED
+
+    def stop_for_store(self, problem: StoreError) -> None:
+        """Leave at once, saying why after the screen is restored (see cli.run_tui)."""
+        if self.store_failure is None:
+            self.store_failure = str(problem)
+            # Work left half-done (a screen stopped mid-mount) is dropped on purpose: no
+            # "coroutine was never awaited" lines under the one that says why.
+            warnings.filterwarnings("ignore", r"coroutine .* was never awaited", RuntimeWarning)
+        self.exit(return_code=2)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's hook for an exception no handler caught (it prints a traceback). An
+        # SQLite error that is the file's fault, such as damage in a page the opening checks
+        # did not read, is said in one line instead; a bug still gets its traceback.
+        if self.store_failure is not None:
+            return  # the widget that failed stopped, and errors follow from it: said already
+        if isinstance(error, sqlite3.Error):
+            problem = use_error(self.store.path, error)
+            if problem is not None:
+                self.stop_for_store(problem)
+                return
+        super()._handle_exception(error)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Hide the key of the mode already on screen; no mode keys over a pushed screen.

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.markup import escape
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
@@ -104,19 +105,19 @@ class SessionScreen(Screen):
         step, ex = self.step, self.exercise
         side = SIDE_WORDS.get(step.side or "", "")
         self.query_one("#step-title", Static).update(
-            f"[b]{ex.name}[/b]" + (f" — {side}" if side else "")
+            Content.assemble((ex.name, "bold"), f" — {side}" if side else "")
         )
         self.query_one("#step-count", Static).update(
             f"Step {self.index + 1} of {len(self.record.steps)}"
         )
         self.query_one("#session-progress", ProgressBar).update(progress=len(self.record.entries))
         self.query_one("#step-instructions", Static).update(
-            "\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1))
+            Content("\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1)))
         )
         cues = list(ex.safety[:2])
-        if ex.needs_support or ex.category == "balance":
+        if ex.needs_support and not any("sturdy support" in c for c in cues):
             cues.insert(0, "Stand next to a sturdy support (a counter or a heavy chair without wheels).")
-        self.query_one("#step-safety", Static).update("\n".join(f"! {c}" for c in cues))
+        self.query_one("#step-safety", Static).update(Content("\n".join(f"! {c}" for c in cues)))
         self.sets_done = 0
         seconds = timed_seconds(step)
         self.amount = step.seconds or step.reps or 0
@@ -137,10 +138,19 @@ class SessionScreen(Screen):
         elif step.seconds:
             counter.update(
                 f"Set {min(self.sets_done + 1, step.sets)} of {step.sets} · "
-                f"hold {self.amount} seconds (+ / - to change) · space starts the timer"
+                f"hold {self.amount} seconds (+ / - to change) · {self._timer_words()}"
             )
         else:
-            counter.update("space starts the timer · enter when you are done")
+            counter.update(f"{self._timer_words()} · enter when you are done")
+
+    def _timer_words(self) -> str:
+        """The timer's state in words: running or paused must not rely on colour."""
+        countdown = self.query_one(Countdown)
+        if countdown.running:
+            return "[b]timer running[/b] — space pauses"
+        if countdown.remaining <= 0:
+            return "time is up"
+        return "timer paused — space starts it" if countdown.elapsed else "space starts the timer"
 
     def _level_text(self, dose: Dose) -> str:
         """'Level 2 of 4: hold on with one hand', then why it changed (or what moves it on)."""
@@ -158,13 +168,15 @@ class SessionScreen(Screen):
         return escape("\n".join(lines))
 
     def say(self, text: str) -> None:
-        self.query_one("#session-status", Static).update(text)
+        self.query_one("#session-status", Static).update(Content(text))
 
     # -- timer ---------------------------------------------------------------
     def action_toggle_timer(self) -> None:
         countdown = self.query_one(Countdown)
         if countdown.display:
             countdown.toggle()
+            self.say("")
+            self._show_amount()
 
     def on_countdown_finished(self, _: Countdown.Finished) -> None:
         self.app.bell()

@@ -14,6 +14,13 @@ from neurocoach.models import RATINGS, Entry, SessionRecord
 from neurocoach.tui.saving import NOT_SAVED
 
 
+def spent_words(spent) -> str:
+    """'40 seconds', '12 minutes', '1 hour and 5 minutes' — never '0 minutes'."""
+    if spent.total_seconds() < 60:
+        return humanize.naturaldelta(spent)
+    return humanize.precisedelta(spent, minimum_unit="minutes", format="%0.0f")
+
+
 class SummaryScreen(Screen):
     """Shown when a session ends (all steps logged, or stopped for a symptom)."""
 
@@ -51,7 +58,7 @@ class SummaryScreen(Screen):
         lines = [
             f"Done: {s.done} of {s.total} steps",
             f"Skipped: {s.skipped}",
-            f"Time: {humanize.precisedelta(s.spent, minimum_unit='minutes', format='%0.0f')}",
+            f"Time: {spent_words(s.spent)}",
         ]
         if s.not_reached:
             lines.append(f"Not reached: {s.not_reached}")

@@ -13,7 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from neurocoach.coach.session import STATE_MARKS, exercise_states, resumable, step_dose
+from neurocoach.coach.session import (
+    STATE_MARKS, exercise_states, needs_fresh_start, resumable, step_dose, without_done,
+)
 from neurocoach.tui.today_data import TodayView, load_today
 from neurocoach.tui.saving import NOT_SAVED
 
@@ -27,6 +29,9 @@ def days_ago(day: dt.date, today: dt.date) -> str:
 
 class TodayScreen(Screen):
     """What to do today, and `enter` to do it."""
+
+    _start_after_stop = False
+    """Set by a first enter after a symptom stop: a second enter is needed to train."""
 
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
@@ -65,7 +70,7 @@ class TodayScreen(Screen):
             notes.insert(0, "Rest is part of the plan. If you feel like moving, enter starts "
                             "the routine anyway.")
         notes_widget = self.query_one("#today-notes", Static)
-        notes_widget.update("\n".join(f"• {n}" for n in notes))
+        notes_widget.update(Content("\n".join(f"• {n}" for n in notes)))
         notes_widget.display = bool(notes)
         self._fill_routine(view)
         self.query_one("#today-meta", Static).update(self._meta_line(view))
@@ -82,7 +87,7 @@ class TodayScreen(Screen):
         """Today's session as it was started (if any), else the routine still to do."""
         catalog = self.app.catalog
         rows = []  # (exercise id, dose words, swapped from, state)
-        if view.session_today is not None:
+        if view.session_today is not None and not self._stale(view):
             record = view.session_today
             for ex_id, state in exercise_states(record):
                 step = next(s for s in record.steps if s.exercise_id == ex_id)
@@ -90,10 +95,12 @@ class TodayScreen(Screen):
                 rows.append((ex_id, step_dose(step, ex).describe(ex.per_side),
                              step.swapped_from, state))
         else:
+            done = dict(exercise_states(view.session_today)) if view.session_today else {}
             for item in view.routine.items:
                 ex = catalog.get(item.exercise_id)
+                state = "done" if done.get(item.exercise_id) == "done" else "to do"
                 rows.append((item.exercise_id, item.dose.describe(ex.per_side),
-                             item.swapped_from, "to do"))
+                             item.swapped_from, state))
         options = []
         for ex_id, dose, swapped_from, state in rows:
             label = f"{STATE_MARKS[state]} {catalog.get(ex_id).name} — {dose}"
@@ -117,14 +124,25 @@ class TodayScreen(Screen):
             parts.append(f"last session {days_ago(view.last_session_day, view.day)}")
         else:
             parts.append("no sessions yet")
-        if resumable(view.open_session, view.now):
+        stopped = view.session_today.stopped_reason if view.session_today else None
+        if stopped:
+            parts.insert(0, "[b]stopped today for a symptom: rest[/b]")
+        elif self._stale(view):
+            parts.insert(0, "[b]enter goes on with seated work instead[/b]")
+        elif resumable(view.open_session, view.now):
             rec = view.open_session
-            parts.append(f"[b]enter resumes at step {rec.next_index + 1} of {len(rec.steps)}[/b]")
+            parts.insert(0, f"[b]enter resumes at step {rec.next_index + 1} of "
+                            f"{len(rec.steps)}[/b]")
         elif view.session_today is not None and view.session_today.finished:
             parts.append("today's session is done — enter to go again")
         else:
-            parts.append("enter to start")
+            parts.insert(0, "enter to start")
         return " · ".join(parts)
+
+    def _stale(self, view: TodayView) -> bool:
+        """The open session holds standing work that today's answers now rule out."""
+        return (resumable(view.open_session, view.now)
+                and needs_fresh_start(view.open_session, view.routine.notes, self.app.catalog))
 
     # -- actions -------------------------------------------------------------
     def action_cursor(self, direction: str) -> None:
@@ -138,7 +156,27 @@ class TodayScreen(Screen):
         from neurocoach.tui.screens.session import SessionScreen
 
         view = load_today(self.app)
-        if resumable(view.open_session, view.now):
+        stopped = view.session_today.stopped_reason if view.session_today else None
+        if stopped and not self._start_after_stop:
+            from neurocoach.coach.safety import STOP_REASONS
+
+            self._start_after_stop = True
+            label = STOP_REASONS[stopped].label.lower() if stopped in STOP_REASONS else "a symptom"
+            self.notify(f"You stopped today's session because of {label}. Please rest today, and "
+                        "talk to your clinician before you train again. If you are sure you are "
+                        "well, press enter once more.", severity="warning", timeout=20)
+            return
+        if self._stale(view):
+            old = view.open_session
+            if self.app.write(self.app.store.finish_session, old.id, view.now) is NOT_SAVED:
+                return
+            steps = without_done(view.routine.steps(self.app.catalog), old)
+            record = self.app.write(self.app.store.start_session, view.day, steps, view.now)
+            if record is NOT_SAVED:
+                return
+            self.notify("Today's answers rule out standing work: the rest of your session is "
+                        "seated now. What you did is kept.")
+        elif resumable(view.open_session, view.now):
             record = view.open_session
         else:
             steps = view.routine.steps(self.app.catalog)
