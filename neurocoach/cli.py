@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import sys
 
 import click
@@ -27,6 +28,23 @@ class Ctx:
             return Store.open(self.db_path)
         except StoreError as exc:
             fail(str(exc))
+
+
+class _Group(click.Group):
+    """The top command: an SQLite error that is the file's fault (damage found in a page
+    the opening checks do not read, a disk error) ends any command with one line."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except sqlite3.Error as exc:
+            from neurocoach.store.opening import use_error
+
+            obj = ctx.obj
+            problem = use_error(obj.db_path, exc) if isinstance(obj, Ctx) else None
+            if problem is None:
+                raise
+            fail(str(problem))
 
 
 def fail(message: str) -> None:
@@ -71,7 +89,8 @@ class Day(click.ParamType):
             self.fail(f"must be a day written YYYY-MM-DD, not {value!r}", param, ctx)
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="PATH", envvar=ENV_VAR, show_envvar=True,
               help="The database file to use (default: your platform's data folder).")
 @click.version_option(__version__, prog_name="neurocoach")
@@ -96,6 +115,8 @@ def run_tui(obj: Ctx) -> None:
         app.run()
     finally:
         store.close()
+    if app.store_failure:  # the DB turned out damaged or unusable: said once the screen is back
+        fail(app.store_failure)
     if app.return_code:
         sys.exit(app.return_code)
 

@@ -14,7 +14,7 @@ from neurocoach.models import Checkin, Entry, Profile, SessionRecord, Step
 from neurocoach.store.backup import backup_to, pre_migration_path
 from neurocoach.store.exchange import Exchange
 from neurocoach.store.migrations import migrations
-from neurocoach.store.opening import StoreError, inspect_existing, prepare_new
+from neurocoach.store.opening import StoreError, check_integrity, inspect_existing, prepare_new
 from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
 
@@ -36,10 +36,11 @@ class Store(ProgressQueries, Exchange, PlanQueries):
         """Open (creating if needed) and migrate. Raises StoreError, never half-opens."""
         path = Path(path)
         if os.path.lexists(path):
-            empty = inspect_existing(path)
+            empty = inspect_existing(path, thorough=False)  # quick_check only if migrating
         else:
             prepare_new(path)
             empty = True
+        conn = None
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                    check_same_thread=False)
@@ -48,11 +49,16 @@ class Store(ProgressQueries, Exchange, PlanQueries):
             conn.execute("PRAGMA foreign_keys = ON")
             pending = migrations.pending(db)
             if pending and not empty:
+                check_integrity(conn, path)  # a damaged file is neither copied nor upgraded
                 backup_to(conn, pre_migration_path(path, stamp or _stamp()))
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             migrations.apply(db)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, StoreError) as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, StoreError):
+                raise
             raise StoreError(f"cannot use {path}: {exc}.") from None
         os.chmod(path, 0o600)
         return cls(path, db)

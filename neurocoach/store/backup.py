@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from neurocoach.store.opening import SQLITE_MAGIC, StoreError, inspect_existing
+from neurocoach.store.opening import SQLITE_MAGIC, StoreError, check_integrity, inspect_existing
 
 DAILY_KEEP = 7
 """Daily copies kept: a week of days to go back to."""
@@ -97,6 +97,8 @@ def make_daily_backup(conn: sqlite3.Connection, db_path: Path, today: dt.date,
     dest = daily_path(db_path, today)
     if dest.exists():
         return None
+    # Never rotate good copies away for a damaged one (the open checks are the cheap ones).
+    check_integrity(conn, db_path, "no daily copy was made, the earlier ones are kept")
     _ensure_private_dir(dest.parent)
     try:
         backup_to(conn, dest)
@@ -108,7 +110,10 @@ def make_daily_backup(conn: sqlite3.Connection, db_path: Path, today: dt.date,
 
 
 def write_copy(conn: sqlite3.Connection, dest: Path) -> Path:
-    """An on-demand copy at `dest` (its folder must exist). Raises StoreError."""
+    """An on-demand copy at `dest` (its folder must exist). Raises StoreError (DamagedError
+    if the DB is damaged: no copy is made)."""
+    main = next((row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"), "")
+    check_integrity(conn, Path(main), "no copy was made")
     try:
         return backup_to(conn, dest)
     except (OSError, sqlite3.Error) as exc:

@@ -1,6 +1,18 @@
 """Opening the DB file safely: refuse anything that is not ours, never touch it.
 
 Every check here reads only. A file that fails one is left byte-for-byte as it was.
+
+What is checked when:
+- at every open (the TUI, and `status` at every login), the cheap checks: the SQLite
+  header, the schema and the migrations table can be read (SQLite itself refuses a file
+  shorter than its header says), this program knows every migration applied, and the
+  file can be written;
+- before anything copies or rewrites the whole file (a migration, a backup, a restore),
+  also `PRAGMA quick_check`, which reads every page: about 15 ms on ten years of data,
+  too slow for every login, and a damaged file must not be copied over good backups;
+- damage in a page the cheap checks did not read surfaces when it is read, as an SQLite
+  error: `use_error` turns it into the same kind of one line (the CLI and the App stop on
+  it, no traceback).
 """
 
 from __future__ import annotations
@@ -18,14 +30,20 @@ class StoreError(Exception):
     """A DB problem the person must see as one clear line (exit status 2)."""
 
 
+class DamagedError(StoreError):
+    """SQLite found the file damaged: nothing more should be written to or copied from it."""
+
+
 def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
-def inspect_existing(path: Path) -> bool:
+def inspect_existing(path: Path, *, thorough: bool = True) -> bool:
     """Check an existing path. Returns True if it is an empty (new) database.
 
     Raises StoreError for a directory, a foreign, corrupt, newer or unwritable file.
+    `thorough` adds `PRAGMA quick_check` (every page read); Store.open leaves it out and
+    runs it itself only before a migration.
     """
     if path.is_dir():
         raise StoreError(f"{path} is a directory, not a neurocoach database file.")
@@ -39,7 +57,7 @@ def inspect_existing(path: Path) -> bool:
     elif head != SQLITE_MAGIC:
         raise StoreError(f"{path} is not a neurocoach database (not an SQLite file); left untouched.")
     else:
-        empty = _check_contents(path)
+        empty = _check_contents(path, thorough)
     if not _writable(path) or not _writable(path.parent):
         raise StoreError(
             f"cannot write to {path}: check its permissions (and its folder's); nothing was changed."
@@ -47,27 +65,21 @@ def inspect_existing(path: Path) -> bool:
     return empty
 
 
-def _check_contents(path: Path) -> bool:
+def _check_contents(path: Path, thorough: bool) -> bool:
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open {path}: {exc}.") from None
     try:
-        ok = conn.execute("PRAGMA quick_check").fetchone()
-        if not ok or ok[0] != "ok":
-            raise StoreError(f"{path} is damaged (SQLite integrity check failed); left untouched.")
+        if thorough:
+            check_integrity(conn, path)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables:
             return True
         if "_sqlite_migrations" not in tables:
             raise StoreError(f"{path} is an SQLite database, but not neurocoach's; left untouched.")
-        applied = {
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
-            )
-        }
+        applied = _applied(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is damaged or not a database ({exc}); left untouched.") from None
     finally:
@@ -81,6 +93,46 @@ def _check_contents(path: Path) -> bool:
             "upgrade neurocoach to open it. Left untouched."
         )
     return False
+
+
+def _applied(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
+
+
+def check_integrity(conn: sqlite3.Connection, path: Path,
+                    consequence: str = "left untouched") -> None:
+    """`PRAGMA quick_check` (reads every page). Raises DamagedError, naming what was not
+    done (`consequence`), if SQLite finds the file damaged."""
+    try:
+        ok = conn.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedError(f"{path} is damaged or not a database ({exc}); {consequence}.") \
+            from None
+    if not ok or ok[0] != "ok":
+        raise DamagedError(f"{path} is damaged (SQLite integrity check failed); {consequence}.")
+
+
+FILE_PROBLEMS = ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR", "SQLITE_FULL",
+                 "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY", "SQLITE_CANTOPEN",
+                 "SQLITE_PERM", "SQLITE_PROTOCOL")
+"""SQLite errors that are about the file, not the program (extended codes start alike)."""
+
+
+def use_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
+    """An SQLite error met while using an open DB, as the one line the person reads; None
+    for an error that is a bug in the program (a constraint, a misuse), not the file's.
+
+    Damage in a page the opening checks did not read surfaces here (SQLITE_CORRUPT), as do
+    a file SQLite cannot go on using (I/O error, disk full, locked past the busy timeout)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return DamagedError(
+            f"{path} is damaged ({exc}); neurocoach stopped without writing more to it. "
+            f"`neurocoach restore` can put back a copy from {path.parent / 'backups'}.")
+    if name.startswith(FILE_PROBLEMS):
+        return StoreError(f"cannot use {path}: {exc}.")
+    return None
 
 
 def prepare_new(path: Path) -> None:
