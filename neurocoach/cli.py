@@ -165,9 +165,9 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
     click.echo(f"Check-in for {when} {'updated' if replaced else 'saved'}: pain {pain}/10, "
                f"feet {entry.feet}.")
     if kept:
-        line = f"Kept from the earlier check-in that day: {kept}"
-        # A note that ends its own sentence ("Right foot first.") needs no second full stop.
-        click.echo(line if line.rstrip("”").endswith((".", "!", "?")) else line + ".")
+        from neurocoach.words import sentence
+
+        click.echo(sentence(f"Kept from the earlier check-in that day: {kept}"))
     if day == today:
         average = store.average_pain(today - dt.timedelta(days=14), today - dt.timedelta(days=1))
         for line in checkin_effects(entry, store.profile(), average):

@@ -209,8 +209,10 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
     paths = {_target(out / f"{table}.csv", force, ""): csv_text(table, rows)
              for table, rows in tables.items()}
     write_private(paths)
-    click.echo(f"Exported {len(paths)} tables to {out} ({', '.join(p.name for p in paths)}).",
-               err=True)
+    from neurocoach.words import count
+
+    click.echo(f"Exported {count(len(paths), 'table')} to {out} "
+               f"({', '.join(p.name for p in paths)}).", err=True)
 
 
 @cli.command("import")
@@ -246,12 +248,14 @@ def import_(obj: Ctx, file: Path) -> None:
         fail(str(exc))
     finally:
         store.close()
+    from neurocoach.words import count
+
     parts = [*(["a profile"] if rows.profile else []), *(["a plan"] if rows.plan else []),
-             *([f"{len(rows.custom)} own exercises"] if rows.custom else []),
-             f"{len(rows.checkins)} check-ins",
-             f"{len(rows.sessions)} sessions ({len(rows.entries)} steps)",
-             f"{len(rows.balance_tests)} balance tests",
-             *([f"{len(rows.level_changes)} level changes"] if rows.level_changes else [])]
+             *([count(len(rows.custom), "own exercise")] if rows.custom else []),
+             count(len(rows.checkins), "check-in"),
+             f"{count(len(rows.sessions), 'session')} ({count(len(rows.entries), 'step')})",
+             count(len(rows.balance_tests), "balance test"),
+             *([count(len(rows.level_changes), "level change")] if rows.level_changes else [])]
     click.echo(f"Imported {file} into {obj.db_path}: {', '.join(parts)}.")
 
 
@@ -273,6 +277,7 @@ def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     """A summary for your clinician: adherence, symptoms, balance, feet, safety stops, plan."""
     from neurocoach.catalog import load_catalog
     from neurocoach.report import export_document, render
+    from neurocoach.words import count
 
     if out is not None and not (_names_folder(out) or Path(out).expanduser().is_dir()):
         ending = Path(out).suffix.lower()
@@ -290,5 +295,5 @@ def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     path = _target(out, force, f"neurocoach-report-{today.isoformat()}.md")
     as_html = REPORT_ENDINGS.get(path.suffix.lower(), False)
     write_private({path: render(doc, catalog, today, days, as_html=as_html)})
-    click.echo(f"Wrote the report ({'HTML' if as_html else 'Markdown'}, the last {days} days) "
-               f"to {path}.")
+    period = "the last day" if days == 1 else f"the last {count(days, 'day')}"
+    click.echo(f"Wrote the report ({'HTML' if as_html else 'Markdown'}, {period}) to {path}.")

@@ -22,6 +22,7 @@ from neurocoach.document import (  # noqa: F401  (current_plan, plan_fields: use
 )
 from neurocoach.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
 from neurocoach.report_render import Section, Table, render, save_report  # noqa: F401
+from neurocoach.words import count
 
 BASELINE_DAYS = 14
 """The start and the end of the period are each summed up by this many days."""
@@ -89,7 +90,7 @@ def _period(start, today, span, profile: Profile, any_data: bool) -> Section:
     rest = [WEEKDAYS[d] for d in sorted(profile.rest_days)] or ["none"]
     facts = [
         f"From {day_words(start)} to {day_words(today)}: "
-        f"{humanize.naturaldelta(dt.timedelta(days=span))} ({span} days).",
+        f"{_span_words(span)}.",
         [f"Age: {age} (born {profile.birth_year})" if age is not None else "Age: not given",
          f"Feet with neuropathy: {profile.feet}",
          f"Training days a week: {profile.days_per_week}; rest days: {_names(rest)}",
@@ -101,6 +102,12 @@ def _period(start, today, span, profile: Profile, any_data: bool) -> Section:
     if not any_data:
         facts.insert(1, "No check-ins, sessions or balance tests are recorded yet.")
     return Section("Period covered", facts)
+
+
+def _span_words(span: int) -> str:
+    """'a day', '5 days', 'a month (30 days)': humanize's words, the exact count if they round."""
+    words, exact = humanize.naturaldelta(dt.timedelta(days=span)), count(span, "day")
+    return words if words in (exact, "a day") else f"{words} ({exact})"
 
 
 def _trained(sessions) -> dict[dt.date, dict]:
@@ -137,8 +144,9 @@ def _adherence(sessions, plan: Plan, start, today) -> Section:
                   - dt.datetime.fromisoformat(s["started_at"])) for s in sessions
                  if s["finished_at"]), dt.timedelta())
     blocks = [
-        f"Trained on {all_done} of {all_planned} planned days ({_share(all_done, all_planned)})"
-        + (f", plus {extra} rest day{'s' * (extra != 1)}" if extra else "") + ". "
+        f"Trained on {all_done} of {count(all_planned, 'planned day')} "
+        f"({_share(all_done, all_planned)})"
+        + (f", plus {count(extra, 'rest day')}" if extra else "") + ". "
         "Exercise studies in diabetic neuropathy counted more than 70 % of planned sessions "
         "as good adherence.",
         Table(["Week of", "Planned days", "Days trained", "Share", "Also on rest days"], rows),
@@ -183,17 +191,18 @@ def _symptoms(checkins, start, today) -> Section:
     monday = start - dt.timedelta(days=start.weekday())
     while monday <= today:
         sunday = monday + dt.timedelta(days=6)
-        count = sum(monday <= _days(c["date"]) <= sunday for c in checkins)
-        if count:
+        in_week = sum(monday <= _days(c["date"]) <= sunday for c in checkins)
+        if in_week:
             rows.append([day_words(monday)]
                         + [_number(_average(checkins, s, monday, sunday)) for s in SYMPTOMS]
-                        + [str(count)])
+                        + [str(in_week)])
         monday += dt.timedelta(days=7)
     worst = max(checkins, key=lambda c: (c["pain"], c["date"]))
+    compared = ("The first day of the period against the last" if length == 1 else
+                f"The first {count(length, 'day')} of the period against the last {length}")
     return Section("Symptoms", [
-        f"Scores are 0 (none) to 10 (worst). The first {length} days of the period against "
-        f"the last {length}; a change of 2 points, or of 30 % and at least a point, is one "
-        "people notice (Farrar et al. 2001), marked meaningful.",
+        f"Scores are 0 (none) to 10 (worst). {compared}; a change of 2 points, or of 30 % "
+        "and at least a point, is one people notice (Farrar et al. 2001), marked meaningful.",
         lines,
         Table(["Week of", "Pain", "Numbness", "Tingling", "Burning", "Check-ins"], rows),
         f"Highest pain: {worst['pain']} on {day_words(_days(worst['date']))}.",
@@ -234,8 +243,8 @@ def _balance(tests, profile: Profile, today) -> Section:
 def _feet(checkins, span) -> Section:
     counts = {state: sum(c["feet"] == state for c in checkins) for state in FEET_WORDS}
     missing = span - len(checkins)
-    lines = [f"{FEET_WORDS[s].capitalize()}: {n} day{'s' * (n != 1)}" for s, n in counts.items()]
-    lines.append(f"No check-in: {missing} day{'s' * (missing != 1)}")
+    lines = [f"{FEET_WORDS[s].capitalize()}: {count(n, 'day')}" for s, n in counts.items()]
+    lines.append(f"No check-in: {count(missing, 'day')}")
     sore = [[day_words(_days(c["date"])), c["note"] or ""] for c in checkins if c["feet"] == "sore"]
     blocks = ["The daily look at both feet, soles too.", lines]
     blocks.append(Table(["Day with a sore, blister or wound", "Note"], sore) if sore
@@ -280,7 +289,7 @@ def _plan(plan: Plan, catalog, profile: Profile, levels: dict, changes: list) ->
             rows.append([name, ex.category, _dose_words(plan, ex, levels.get(ex_id)), note])
         else:
             rows.append([ex_id, "", "", note])
-    blocks = [f"{plan.days_per_week} training days a week, rest on {_names(rest)}; about "
+    blocks = [f"{count(plan.days_per_week, 'training day')} a week, rest on {_names(rest)}; about "
               f"{plan.target_minutes} minutes a session, drawn in turn from these exercises:",
               Table(["Exercise", "Kind", "Level and dose now", "Note"], rows)]
     if plan.note:

@@ -7,6 +7,7 @@ import datetime as dt
 import humanize
 
 from neurocoach.coach.stats import SKIPS_PER_MONTH, current_streak
+from neurocoach.words import count
 
 
 def status_line(store, now: dt.datetime) -> str:
@@ -23,11 +24,11 @@ def status_line(store, now: dt.datetime) -> str:
     else:
         done = sum(1 for e in latest.entries.values() if e.status == "done")
         state = "done" if latest.finished else "in progress"
-        parts.append(f"routine: {state} ({done} of {len(latest.steps)} steps)")
+        parts.append(f"routine: {state} ({done} of {count(len(latest.steps), 'step')})")
 
     streak = current_streak(store.trained_days(today - dt.timedelta(days=730)),
                             profile.rest_days, today, skips_per_month=SKIPS_PER_MONTH)
-    parts.append(f"streak: {streak} day{'s' if streak != 1 else ''}" if streak else "streak: none yet")
+    parts.append(f"streak: {count(streak, 'day')}" if streak else "streak: none yet")
 
     last = store.last_session_day(before=today + dt.timedelta(days=1))
     if last is None:

@@ -51,7 +51,8 @@ class Dose:
             if self.reps is None:
                 text = _count(self.sets, "set")
             else:
-                text = f"{self.sets} sets of {self.reps}" if self.sets > 1 else f"{self.reps} times"
+                text = (f"{self.sets} sets of {self.reps}" if self.sets > 1
+                        else "once" if self.reps == 1 else f"{self.reps} times")
         else:
             if self.kind == "hold":  # a minute or more is a timed task, not a "hold"
                 secs = self.seconds or 0

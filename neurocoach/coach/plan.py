@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from neurocoach.models import WEEKDAYS, Profile
+from neurocoach.words import count, sentence
 
 if TYPE_CHECKING:
     from neurocoach.catalog import Catalog, Dose, Exercise
@@ -112,7 +113,7 @@ def doses_for(plan: Plan, levels: Mapping[str, Dose]) -> dict[str, Dose]:
 def days_words(plan: Plan) -> str:
     """'5 days a week, resting on Wednesday and Sunday'."""
     rest = [WEEKDAYS[d] for d in plan.rest_days if 0 <= d <= 6]
-    text = f"{plan.days_per_week} day{'s' if plan.days_per_week != 1 else ''} a week"
+    text = f"{count(plan.days_per_week, 'day')} a week"
     if not rest:
         return text + ", no rest days"
     return text + ", resting on " + join_words(rest)
@@ -167,9 +168,10 @@ def describe_changes(old: Plan, new: Plan, catalog: Catalog,
             lines.append(f"{name(i)}: {settings_words(before, exercise)} → "
                          f"{settings_words(after, exercise)}.")
         if before.note != after.note and after.note:
-            lines.append(f"{name(i)}: note “{after.note}”.")
+            lines.append(sentence(f"{name(i)}: note “{after.note}”"))
         elif before.note and not after.note:
             lines.append(f"{name(i)}: its note is removed.")
     if old.note != new.note:
-        lines.append(f"Plan note: “{new.note}”." if new.note else "The plan note is removed.")
+        lines.append(sentence(f"Plan note: “{new.note}”") if new.note
+                     else "The plan note is removed.")
     return lines

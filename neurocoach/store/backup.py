@@ -17,6 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from neurocoach.store.opening import SQLITE_MAGIC, StoreError, check_integrity, inspect_existing
+from neurocoach.words import count
 
 DAILY_KEEP = 7
 """Daily copies kept: a week of days to go back to."""
@@ -237,5 +238,5 @@ def describe(path: Path) -> str:
     except sqlite3.Error:
         return "not readable as a neurocoach database"
     last = max(d for d in (last, s_last, "") if d is not None)
-    words = f"{checkins} check-in{'s' * (checkins != 1)}, {sessions} session{'s' * (sessions != 1)}"
+    words = f"{count(checkins, 'check-in')}, {count(sessions, 'session')}"
     return words + (f", last on {last}" if last else "")

@@ -25,6 +25,7 @@ from neurocoach.store.export_file import (  # noqa: F401  (ExportFileError, read
     FORMAT, PERSON_TABLES, VERSION, ExportFileError, ImportRows, read_export,
 )
 from neurocoach.store.opening import StoreError
+from neurocoach.words import count
 
 
 class Exchange:
@@ -105,7 +106,9 @@ class Exchange:
             try:
                 counts = self.data_counts()
                 if any(counts.values()):
-                    held = ", ".join(f"{'a' if t in ('profile', 'plan') else n} {PERSON_TABLES[t]}"
+                    held = ", ".join(f"a {PERSON_TABLES[t]}" if t in ("profile", "plan")
+                                     else count(n, PERSON_TABLES[t].removesuffix("s"),
+                                                PERSON_TABLES[t])
                                      for t, n in counts.items() if n)
                     raise StoreError(
                         f"{self.path} already holds data ({held}); import only fills an empty "

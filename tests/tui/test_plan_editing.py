@@ -196,3 +196,15 @@ async def test_plan_screen_fits_a_small_terminal(make_app):
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape", "escape")
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_plan_summary_counts_one_exercise(make_app, store, clock):
+    from neurocoach.coach.plan import Plan
+
+    app = make_app()
+    store.save_plan(Plan(("walking",), days_per_week=1, rest_days=(0, 1, 2, 3, 4, 5)),
+                    clock.now())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        summary = text(app, "#plan-summary")
+        assert "1 exercise in turn" in summary and "1 day a week" in summary

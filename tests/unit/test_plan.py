@@ -166,7 +166,7 @@ def test_changes_in_words():
     assert "Takes out of your routine: Calf stretch at a wall" in text
     assert "Adds to your routine: Sit to stand." in text
     assert "Towel toe curls: the coach's levels → 2 sets of 8 each side every time." in text
-    assert "Towel toe curls: note “Right foot first.”." in text
+    assert "Towel toe curls: note “Right foot first.”" in lines  # one full stop, not “…”.
     assert "Stand on one leg: the coach's levels → kept at level 2." in text
     assert describe_changes(result.plan, result.plan, catalog) == []
 

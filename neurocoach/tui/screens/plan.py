@@ -19,6 +19,7 @@ from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.plan import Plan, days_words
 from neurocoach.coach.progression import pin_changes
 from neurocoach.tui.today_data import LevelView, level_views, person_plan, refresh_catalog
+from neurocoach.words import count
 
 IN, OUT = "[x]", "[ ]"
 """In the plan or not: shown in symbols and words, never by colour alone."""
@@ -84,7 +85,8 @@ class PlanScreen(Screen):
         self.views = level_views(self.app, self.plan, self.listed)
         plan = self.plan
         summary = Content.assemble(
-            ("Your plan", "bold"), f": {len(plan.exercise_ids)} exercises in turn, about "
+            ("Your plan", "bold"),
+            f": {count(len(plan.exercise_ids), 'exercise')} in turn, about "
             f"{plan.target_minutes} minutes a session\n{days_words(plan)[:1].upper()}"
             f"{days_words(plan)[1:]}",
             f"\nNote: {plan.note}" if plan.note else "")
