@@ -39,7 +39,7 @@ async def test_first_run_profile_by_keys(make_app, store):
         await pilot.press("enter")                       # set up my profile
         await pilot.press(*"1950", "enter")               # birth year
         await pilot.press("2", "enter")                   # left foot
-        await pilot.press("2", "enter")                   # 3 days a week -> rest days spread
+        await pilot.press("3", "enter")                   # 3 days a week -> rest days spread
         await pilot.press("enter")                        # rest days as suggested
         await pilot.press("2", "enter")                   # no weight-bearing; saves
         assert isinstance(app.screen, TodayScreen)
@@ -54,6 +54,102 @@ async def test_profile_rejects_a_bad_birth_year(make_app, store):
         await pilot.press("enter", *"1850", "ctrl+s")
         assert "between 1900" in text(app, "#profile-message")
     assert not store.has_profile()
+
+
+def footer_keys(app) -> dict[str, str]:
+    """What the footer shows: {description: key} for the screen's own shown bindings."""
+    return {b.binding.description: key for key, b in app.screen.active_bindings.items()
+            if b.node is app.screen and b.binding.show}
+
+
+async def test_first_run_escape_in_the_form_keeps_the_answers(make_app, store):
+    from neurocoach.tui.screens.profile import ProfileScreen
+
+    app = make_app(onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"1950")
+        assert isinstance(app.screen, ProfileScreen)
+        keys = footer_keys(app)
+        assert keys.get("Save and start") == "escape"
+        assert "Cancel" not in keys and "Defaults" not in keys
+        app.screen.query_one("#restriction").focus()
+        await pilot.press("2")                            # a clinician said: no weight
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+    p = store.profile()
+    assert (p.birth_year, p.restriction) == (1950, "no_weight_bearing")
+    assert (p.feet, p.days_per_week) == (Profile().feet, Profile().days_per_week)
+
+
+async def test_first_run_escape_with_a_bad_birth_year_stays_and_says_why(make_app, store):
+    from neurocoach.tui.screens.profile import ProfileScreen
+
+    app = make_app(onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"1850", "escape")
+        assert isinstance(app.screen, ProfileScreen)
+        assert "between 1900" in text(app, "#profile-message")
+        assert app.screen.focused.id == "birth-year"
+    assert not store.has_profile()
+
+
+async def test_later_profile_edit_escape_cancels_and_says_so(make_app, store):
+    from neurocoach.tui.screens.profile import ProfileScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("down")                         # off the birth year box
+        keys = footer_keys(app)
+        assert keys.get("Cancel") == "escape" and "Defaults" not in keys
+        await pilot.press("2", "escape")                  # left foot, then cancel
+        assert isinstance(app.screen, TodayScreen)
+    assert store.profile() == Profile()
+
+
+async def test_up_and_down_move_between_questions_not_the_page(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", *"1950")
+        await pilot.press("down")
+        assert app.screen.focused.id == "feet"
+        await pilot.press("down", "down", "down")
+        assert app.screen.focused.id == "restriction"
+        await pilot.press("up", "up", "up", "up")
+        assert app.screen.focused.id == "birth-year"
+        await pilot.press("end", "left", "backspace")     # the box still edits as before
+        assert app.screen.query_one("#birth-year").value == "190"
+
+        await pilot.press("escape", "c")                  # the check-in dialog too
+        assert app.screen.focused.id == "scale-pain"
+        await pilot.press("down", "down")
+        assert app.screen.focused.id == "scale-tingling"
+        await pilot.press("up")
+        assert app.screen.focused.id == "scale-numbness"
+
+
+async def test_profile_days_are_picked_by_their_own_digit(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "down", "down")
+        days = text(app, "#days")
+        assert "(1 = 2 days" not in days
+        assert "(type 2 to 7)" in days and "( ) 7 days a week" in days
+        await pilot.press("1")                            # not a choice here: nothing changes
+        assert "(*) 5 days a week" in text(app, "#days")
+        await pilot.press("3")
+        assert "(*) 3 days a week" in text(app, "#days")
+        await pilot.press("ctrl+s")
+    assert store.profile().days_per_week == 3
+
+
+async def test_birth_year_placeholder_fits_80_columns(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        box = app.screen.query_one("#birth-year")
+        assert len(box.placeholder) < box.content_region.width
 
 
 async def test_checkin_in_ten_keys_changes_today(make_app, store, clock):

@@ -24,8 +24,9 @@ class CheckinScreen(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("enter", "next", "Next / save"),
-        Binding("down", "app.focus_next", "Next", show=False),
-        Binding("up", "app.focus_previous", "Previous", show=False),
+        # priority: the dialog's scroll container would take up/down first and scroll
+        Binding("down", "app.focus_next", "Next", show=False, priority=True),
+        Binding("up", "app.focus_previous", "Previous", show=False, priority=True),
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
         # A modal dialog hides the App's keys, `?` with them: it needs its own.

@@ -18,32 +18,33 @@ FEET = [("both", "Both feet"), ("left", "Left foot"), ("right", "Right foot"),
         ("neither", "Not sure / neither")]
 RESTRICTION = [("none", "No limits from a clinician"),
                ("no_weight_bearing", "A clinician said: no weight on my feet for now")]
-DAYS = [(str(n), f"{n} days") for n in range(2, 8)]
+DAYS = [(str(n), f"{n} days a week") for n in range(2, 8)]
+"""Keyed by their own digit: 2 picks "2 days a week"."""
+
+_KEYS = [
+    Binding("enter", "next", "Next / save"),
+    # priority: the page's scroll container would take up/down first and scroll instead
+    Binding("down", "app.focus_next", "Next question", show=False, priority=True),
+    Binding("up", "app.focus_previous", "Previous question", show=False, priority=True),
+    Binding("ctrl+s", "save", "Save"),
+]
 
 
 class ProfileScreen(Screen):
-    BINDINGS = [
-        Binding("enter", "next", "Next / save"),
-        Binding("down", "app.focus_next", "Next", show=False),
-        Binding("up", "app.focus_previous", "Previous", show=False),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Defaults" ),
-    ]
+    """Editing the profile later (e on Today or Progress): escape leaves it as it was."""
 
-    def __init__(self, first_run: bool = False) -> None:
-        super().__init__()
-        self.first_run = first_run
+    BINDINGS = [*_KEYS, Binding("escape", "cancel", "Cancel")]
 
     def compose(self) -> ComposeResult:
         p = self.app.store.profile()
         with VerticalScroll(id="profile"):
             yield Static("[b]Your profile[/b] — enter moves on, ctrl+s saves", id="profile-title")
-            yield Input(value=str(p.birth_year or ""), placeholder="Birth year, e.g. 1956 "
-                        "(optional: used to compare your balance with people your age)",
+            yield Input(value=str(p.birth_year or ""),
+                        placeholder="Birth year, e.g. 1956 (optional: to compare your balance by age)",
                         restrict=r"\d{0,4}", id="birth-year")
             yield ChoiceRow("Which feet are affected?", FEET, value=p.feet, id="feet")
-            yield ChoiceRow("How many days a week would you like to train? (1 = 2 days … 6 = 7)",
-                            DAYS, value=str(p.days_per_week), id="days")
+            yield ChoiceRow("How many days a week would you like to train? (type 2 to 7)",
+                            DAYS, value=str(p.days_per_week), by_key=True, id="days")
             yield RestDaysRow("Rest days (type 1–7 to switch a day):", p.rest_days, id="rest")
             yield ChoiceRow("Any limit from your clinician?", RESTRICTION, value=p.restriction,
                             id="restriction")
@@ -93,8 +94,15 @@ class ProfileScreen(Screen):
         self.dismiss(True)
 
     def action_cancel(self) -> None:
-        if self.first_run:
-            if self.app.write(self.app.store.save_profile, Profile(),
-                              self.app.clock.now()) is NOT_SAVED:
-                return
         self.dismiss(False)
+
+
+class FirstRunProfileScreen(ProfileScreen, inherit_bindings=False):
+    """The first run: nothing is saved yet, so escape keeps what the form holds (untouched
+    questions hold the defaults) — a clinician's limit typed in is never thrown away."""
+
+    BINDINGS = [*_KEYS, Binding("escape", "finish", "Save and start")]
+
+    def action_finish(self) -> None:
+        """escape: save like ctrl+s (a bad birth year is shown, and the form stays)."""
+        self.action_save()

@@ -40,9 +40,9 @@ class WelcomeScreen(Screen):
         yield Footer()
 
     def action_setup(self) -> None:
-        from neurocoach.tui.screens.profile import ProfileScreen
+        from neurocoach.tui.screens.profile import FirstRunProfileScreen
 
-        self.app.switch_screen(ProfileScreen(first_run=True))
+        self.app.switch_screen(FirstRunProfileScreen())
 
     def action_defaults(self) -> None:
         if self.app.write(self.app.store.save_profile, Profile(),

@@ -90,26 +90,31 @@ class ChoiceRow(FocusMarked, can_focus=True):
     value: reactive[str | None] = reactive(None)
 
     def __init__(self, label: str, choices: list[tuple[str, str]], value: str | None = None,
-                 **kwargs) -> None:
+                 *, by_key: bool = False, **kwargs) -> None:
+        """With `by_key`, each choice's key is its own digit (the words say it: "3 days a
+        week"), and that digit picks it; otherwise the choices are numbered 1, 2, 3…"""
         super().__init__(**kwargs)
         self.label = label
         self.choices = choices
+        self.by_key = by_key
         self.set_reactive(ChoiceRow.value, value)
+
+    def _digits(self) -> list[str]:
+        return ([key for key, _ in self.choices] if self.by_key
+                else [str(n) for n in range(1, len(self.choices) + 1)])
 
     def render(self) -> str:
         lines = [focus_mark(self) + self.label]
-        for n, (key, words) in enumerate(self.choices, 1):
+        for digit, (key, words) in zip(self._digits(), self.choices):
             mark = "(*)" if key == self.value else "( )"
-            lines.append(f"    {n} {mark} {words}")
+            lines.append(f"    {mark} {words}" if self.by_key else f"    {digit} {mark} {words}")
         return "\n".join(lines)
 
     def on_key(self, event) -> None:
-        if event.character and event.character.isdigit():
-            n = int(event.character)
-            if 1 <= n <= len(self.choices):
-                self.value = self.choices[n - 1][0]
-                event.stop()
-                self.post_message(RowChanged(self))
+        if event.character and event.character in self._digits():
+            self.value = self.choices[self._digits().index(event.character)][0]
+            event.stop()
+            self.post_message(RowChanged(self))
 
     def action_nudge(self, delta: int) -> None:
         keys = [k for k, _ in self.choices]
