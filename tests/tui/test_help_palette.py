@@ -36,12 +36,13 @@ async def test_help_on_library_shows_its_keys_including_hidden_ones(make_app):
         assert "This screen" in text and "Everywhere" in text
         assert "/  Find" in text
         assert "f  Category" in text
-        assert "j  Down" in text and "k  Up" in text  # hidden from the footer, shown here
+        assert "↓ / j  Down" in text and "↑ / k  Up" in text  # hidden from the footer
         assert "Today" in text
-        # Every described binding of the screen beneath is listed.
+        # Every binding the screen beneath declares itself is listed, hidden ones too.
         library = app.screen_stack[-2]
         for active in library.active_bindings.values():
-            if active.binding.description:
+            if active.binding.description and active.node is library and (
+                    active.binding.action in {b.action for b in LibraryScreen.BINDINGS}):
                 assert active.binding.description in text
         await pilot.press("q")  # q closes help; it does not quit
         assert isinstance(app.screen, LibraryScreen)
@@ -50,6 +51,32 @@ async def test_help_on_library_shows_its_keys_including_hidden_ones(make_app):
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("question_mark")
         assert isinstance(app.screen, LibraryScreen)
+
+
+def screen_rows(app) -> list[str]:
+    """The "This screen" rows of the help, top to bottom."""
+    group = app.screen.query(".help-group").first()
+    assert "This screen" in str(group.query_one(".help-group-title").render())
+    return [line.strip() for line in str(group.query_one(".help-rows").render()).splitlines()]
+
+
+async def test_help_lists_the_screens_own_keys_first_without_generic_scrolling(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "question_mark")
+        rows = screen_rows(app)
+        assert rows[:2] == ["/  Find", "f  Category"]
+        for generic in ("Scroll Left", "Scroll Right", "Page Left", "Page Right",
+                        "Copy selected text"):
+            assert not any(generic in row for row in rows), generic
+        assert "↑ / k  Up" in rows and "↓ / j  Down" in rows
+        assert rows.index("x  Archive yours") < rows.index("⏎  Select")
+
+        await pilot.press("escape", "p", "question_mark")
+        rows = screen_rows(app)
+        assert rows[0] == "r  Trend range"
+        assert "↓ / j  Scroll down" in rows and "↑ / k  Scroll up" in rows
+        assert not any("Scroll Home" in row or "Copy" in row for row in rows)
 
 
 async def test_help_fits_a_small_terminal(make_app):

@@ -8,28 +8,71 @@ from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 GROUPS = ("This screen", "Everywhere")
+MOVING_KEYS = {"up", "down", "j", "k"}
+"""A screen binding one of these has its own keys for moving."""
+KEPT_GENERIC_KEYS = {"up", "down", "enter", "tab", "shift+tab"}
+"""Textual's own keys still listed then: the arrows (beside j/k), enter and tab. Its
+scrolling, paging and copy keys are left out: they only push the screen's own keys down."""
+ARROWS = {"up", "down", "left", "right"}
+
+
+def declared_by_us(node: object) -> list[tuple[str, str]]:
+    """(action, description) of the bindings neurocoach's own classes give this node (not
+    Textual's widgets), in the order they are written, a base class's first."""
+    declared = []
+    for cls in reversed(type(node).__mro__):
+        if cls.__module__.startswith("neurocoach"):
+            declared += [(b.action, b.description) for b in cls.__dict__.get("BINDINGS", ())
+                         if isinstance(b, Binding)]
+    return declared
 
 
 def group_bindings(app: App, active_bindings: Mapping[str, ActiveBinding]) -> dict[str, list[tuple[str, str]]]:
-    """(keys, description) rows per group; keys sharing a description are shown together."""
-    groups: dict[str, dict[str, list[str]]] = {name: {} for name in GROUPS}
-    for active in active_bindings.values():
-        binding = active.binding
+    """(keys, description) rows per group; keys sharing a description are shown together.
+
+    "This screen" lists the screen's own keys first, then the focused widget's own, then
+    Textual's generic ones (only the arrows, enter and tab when the screen has its own keys
+    for moving). Arrow keys come first in a row: "↑ / k  Up".
+    """
+    screen_own, widget_own, generic, everywhere = [], [], [], []
+    ours: dict[int, list[tuple[str, str]]] = {}
+    for key, active in active_bindings.items():
+        node, binding = active.node, active.binding
         if not binding.description:
             continue
-        group = "Everywhere" if isinstance(active.node, App) else "This screen"
-        keys = groups[group].setdefault(binding.description, [])
+        if isinstance(node, App):
+            everywhere.append((key, binding))
+            continue
+        declared = ours.setdefault(id(node), declared_by_us(node))
+        if (binding.action, binding.description) not in declared:
+            generic.append((key, binding))
+        elif isinstance(node, Screen):  # in the order the screen writes them
+            screen_own.append((declared.index((binding.action, binding.description)),
+                               key, binding))
+        else:
+            widget_own.append((key, binding))
+    screen_own = [(key, binding) for _, key, binding in sorted(screen_own,
+                                                                key=lambda row: row[0])]
+    if any(key in MOVING_KEYS for key, _ in screen_own):
+        generic = [(key, b) for key, b in generic if key in KEPT_GENERIC_KEYS]
+    return {"This screen": _rows(app, [*screen_own, *widget_own, *generic]),
+            "Everywhere": _rows(app, everywhere)}
+
+
+def _rows(app: App, bindings: list[tuple[str, Binding]]) -> list[tuple[str, str]]:
+    rows: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for key, binding in bindings:
+        description, keys = rows.setdefault(binding.description.casefold(),
+                                            (binding.description, []))
         shown = app.get_key_display(binding)
-        if shown not in keys:
-            keys.append(shown)
-    return {
-        name: [(" / ".join(keys), description) for description, keys in rows.items()]
-        for name, rows in groups.items()
-    }
+        if shown not in (k for _, k in keys):
+            keys.append((key, shown))
+    return [(" / ".join(shown for key, shown in sorted(keys, key=lambda k: k[0] not in ARROWS)),
+             description) for description, keys in rows.values()]
 
 
 class HelpScreen(ModalScreen[None]):
