@@ -1,4 +1,9 @@
-"""The only code that touches SQLite. Screens and commands call these methods."""
+"""The only code that touches SQLite. Screens and commands call these methods.
+
+Reads go through the connection (`_rows` gives dicts, as sqlite-utils' `db.query` does);
+sqlite-utils itself (`Store.db`: its Migrations, the export, the tests) is imported when
+first needed. Opening an up-to-date DB for the first paint or `status` does not need it.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,21 @@ import datetime as dt
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from neurocoach.models import Checkin, Entry, Profile, SessionRecord, Step
 from neurocoach.store.backup import backup_to, pre_migration_path
 from neurocoach.store.exchange import Exchange
-from neurocoach.store.migrations import migrations
-from neurocoach.store.opening import StoreError, check_integrity, inspect_existing, prepare_new
+from neurocoach.store.opening import (
+    StoreError, check_integrity, inspect_existing, pending_migrations, prepare_new,
+)
 from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = ["Store", "StoreError"]
 
@@ -26,9 +35,24 @@ BUSY_TIMEOUT_MS = 10_000
 class Store(ProgressQueries, Exchange, PlanQueries):
     """One person's data in one SQLite file."""
 
-    def __init__(self, path: Path, db: Database) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection,
+                 db: Database | None = None) -> None:
         self.path = path
-        self.db = db
+        self._conn = conn
+        self._db = db
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self._conn
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils' Database on the same connection (made on first use)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)  # no plugin scan
+        return self._db
 
     # -- opening -----------------------------------------------------------------
     @classmethod
@@ -44,16 +68,22 @@ class Store(ProgressQueries, Exchange, PlanQueries):
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                    check_same_thread=False)
-            db = Database(conn, execute_plugins=False)  # no plugin scan: `status` runs at login
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
-            pending = migrations.pending(db)
+            pending = pending_migrations(conn)
             if pending and not empty:
                 check_integrity(conn, path)  # a damaged file is neither copied nor upgraded
                 backup_to(conn, pre_migration_path(path, stamp or _stamp()))
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
-            migrations.apply(db)
+            db = None
+            if pending:  # only now sqlite-utils and its Migrations (an up-to-date DB: never)
+                from sqlite_utils import Database
+
+                from neurocoach.store.migrations import migrations
+
+                db = Database(conn, execute_plugins=False)  # no plugin scan
+                migrations.apply(db)
         except (sqlite3.Error, StoreError) as exc:
             if conn is not None:
                 conn.close()
@@ -61,14 +91,16 @@ class Store(ProgressQueries, Exchange, PlanQueries):
                 raise
             raise StoreError(f"cannot use {path}: {exc}.") from None
         os.chmod(path, 0o600)
-        return cls(path, db)
+        return cls(path, conn, db)
 
     def close(self) -> None:
-        self.db.conn.close()
+        self._conn.close()
 
-    @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def _rows(self, sql: str, params: list | tuple = ()) -> Iterator[dict]:
+        """The rows of one read, as dicts by column name."""
+        cursor = self.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        return (dict(zip(keys, row)) for row in cursor)
 
     def _write(self, sql: str, params: list | tuple = ()) -> sqlite3.Cursor:
         """One statement in its own transaction: committed before this returns."""
@@ -83,7 +115,7 @@ class Store(ProgressQueries, Exchange, PlanQueries):
         return self.conn.execute("SELECT 1 FROM profile WHERE id = 1").fetchone() is not None
 
     def profile(self) -> Profile:
-        row = next(self.db.query("SELECT * FROM profile WHERE id = 1"), None)
+        row = next(self._rows("SELECT * FROM profile WHERE id = 1"), None)
         if row is None:
             return Profile()
         return Profile(
@@ -119,7 +151,7 @@ class Store(ProgressQueries, Exchange, PlanQueries):
         return rows[0] if rows else None
 
     def checkins_between(self, first: dt.date, last: dt.date) -> list[Checkin]:
-        rows = self.db.query(
+        rows = self._rows(
             "SELECT * FROM checkins WHERE day BETWEEN ? AND ? ORDER BY day",
             [first.isoformat(), last.isoformat()],
         )
@@ -167,12 +199,12 @@ class Store(ProgressQueries, Exchange, PlanQueries):
                     [now.isoformat(), reason, session_id])
 
     def session(self, session_id: int) -> SessionRecord | None:
-        row = next(self.db.query("SELECT * FROM sessions WHERE id = ?", [session_id]), None)
+        row = next(self._rows("SELECT * FROM sessions WHERE id = ?", [session_id]), None)
         return None if row is None else self._session_from_row(row)
 
     def latest_session(self, since: dt.date | None = None) -> SessionRecord | None:
         """The most recent session (optionally only those started on or after `since`)."""
-        row = next(self.db.query(
+        row = next(self._rows(
             "SELECT * FROM sessions WHERE day >= ? ORDER BY started_at DESC, id DESC LIMIT 1",
             [(since or dt.date.min).isoformat()],
         ), None)
@@ -203,7 +235,7 @@ class Store(ProgressQueries, Exchange, PlanQueries):
                 side=e["side"], reps=e["reps"], seconds=e["seconds"], rating=e["rating"],
                 logged_at=e["logged_at"] or "",
             )
-            for e in self.db.query("SELECT * FROM entries WHERE session_id = ?", [row["id"]])
+            for e in self._rows("SELECT * FROM entries WHERE session_id = ?", [row["id"]])
         }
         return SessionRecord(
             id=row["id"], day=dt.date.fromisoformat(row["day"]),

@@ -41,7 +41,7 @@ def _state(row) -> LevelState:
 
 
 class PlanQueries:
-    """Mixed into Store: expects `self.db`, `self.conn`, `self.path` and `self.profile()`."""
+    """Mixed into Store: expects `self._rows`, `self.conn`, `self.path` and `self.profile()`."""
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -61,10 +61,10 @@ class PlanQueries:
     # -- the plan ----------------------------------------------------------------------
     def saved_plan(self) -> Plan | None:
         """The person's plan, or None if they never changed the default one."""
-        row = next(self.db.query("SELECT * FROM plan WHERE id = 1"), None)
+        row = next(self._rows("SELECT * FROM plan WHERE id = 1"), None)
         if row is None:
             return None
-        rows = list(self.db.query("SELECT * FROM plan_exercises ORDER BY position"))
+        rows = list(self._rows("SELECT * FROM plan_exercises ORDER BY position"))
         settings = tuple(
             (r["exercise_id"], ExerciseSettings(level=r["level"], dose=_dose(r["dose"]),
                                                 note=r["note"] or ""))
@@ -103,14 +103,14 @@ class PlanQueries:
     # -- levels ------------------------------------------------------------------------
     def level_states(self) -> dict[str, LevelState]:
         """The current level of every exercise that has one."""
-        rows = self.db.query(
+        rows = self._rows(
             "SELECT * FROM level_changes WHERE id IN"
             " (SELECT max(id) FROM level_changes GROUP BY exercise_id)")
         return {r["exercise_id"]: _state(r) for r in rows}
 
     def level_history(self, exercise_id: str) -> list[LevelState]:
         """Every level change of one exercise, oldest first."""
-        return [_state(r) for r in self.db.query(
+        return [_state(r) for r in self._rows(
             "SELECT * FROM level_changes WHERE exercise_id = ? ORDER BY id", [exercise_id])]
 
     def record_levels(self, states: Iterable[LevelState]) -> None:
@@ -168,7 +168,7 @@ class PlanQueries:
     def custom_exercises(self) -> list[Exercise]:
         """Every custom exercise, archived ones too (history still names them)."""
         found = []
-        for row in self.db.query("SELECT id, fields FROM custom_exercises ORDER BY created_at, id"):
+        for row in self._rows("SELECT id, fields FROM custom_exercises ORDER BY created_at, id"):
             try:
                 found.append(parse_exercise(json.loads(row["fields"]), where="stored exercise",
                                             custom=True))

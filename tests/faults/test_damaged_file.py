@@ -64,6 +64,7 @@ def test_damage_in_a_table_opens_but_is_never_copied(db_path):
 
 
 def test_damage_stops_a_migration_before_its_backup(db_path, monkeypatch):
+    from neurocoach.store import opening
     from neurocoach.store.migrations import migrations
 
     damage(db_path, "checkins")
@@ -74,6 +75,7 @@ def test_damage_stops_a_migration_before_its_backup(db_path, monkeypatch):
 
     extra = migrations._Migration("m900_add_column", m900_add_column)
     monkeypatch.setattr(migrations, "_migrations", [*migrations._migrations, extra])
+    monkeypatch.setattr(opening, "MIGRATIONS", (*opening.MIGRATIONS, "m900_add_column"))
     with pytest.raises(StoreError, match="damaged") as err:
         Store.open(db_path, stamp="test")
     assert "left untouched" in str(err.value)

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from neurocoach.models import Checkin
 from neurocoach.store import Store
+from neurocoach.store import opening
 from neurocoach.store.migrations import MIGRATION_SET, migrations
 
 
@@ -17,6 +18,25 @@ def test_fresh_db_records_every_migration(store):
     assert applied == [m.name for m in migrations._migrations]
     rows = list(store.db.query("SELECT DISTINCT migration_set FROM _sqlite_migrations"))
     assert rows == [{"migration_set": MIGRATION_SET}]
+
+
+def test_opening_knows_every_migration_by_name_in_order():
+    # Opening reads the applied names in plain SQL against this list, so that an
+    # up-to-date DB opens without importing sqlite-utils: a new migration goes in both.
+    assert opening.MIGRATIONS == tuple(m.name for m in migrations._migrations)
+
+
+def test_an_up_to_date_db_opens_without_sqlite_utils(db_path):
+    import subprocess
+    import sys
+
+    Store.open(db_path).close()
+    code = ("import sys; from neurocoach.store import Store; "
+            f"Store.open({str(db_path)!r}).close(); "
+            "print(sorted(m for m in sys.modules if m.startswith('sqlite_utils')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_initial_schema_columns(store):
@@ -50,6 +70,7 @@ def test_pending_migration_backs_up_then_upgrades(tmp_path, clock, monkeypatch):
 
     extra = migrations._Migration("m900_add_column", m900_add_column)
     monkeypatch.setattr(migrations, "_migrations", [*migrations._migrations, extra])
+    monkeypatch.setattr(opening, "MIGRATIONS", (*opening.MIGRATIONS, "m900_add_column"))
     upgraded = Store.open(path, stamp="test")
     assert "mood" in upgraded.db["checkins"].columns_dict
     assert upgraded.checkin_for(clock.today()).pain == 4
