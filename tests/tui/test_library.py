@@ -213,3 +213,52 @@ async def test_keys_typed_in_a_burst_after_slash_go_to_the_find_box(make_app):
         assert isinstance(app.screen, LibraryScreen)
         assert app.screen.query_one("#library-filter", Input).value == "toe"
         assert "Showing: All" in showing(app)
+
+
+async def test_escape_on_the_list_shows_every_category_again(make_app):
+    app = make_app()
+    total = len(app.catalog.exercises)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "f", "f", "j")
+        category = CATEGORIES[1]
+        assert f"Showing: {category.title()}" in showing(app)
+        chosen = highlighted_id(app)
+        await pilot.press("escape")
+        assert "Showing: All" in showing(app)
+        assert len(shown_ids(app)) == total
+        assert highlighted_id(app) == chosen                  # the same exercise, in place
+        assert app.focused is app.screen.query_one("#exercise-list")
+
+        await pilot.press("f", "slash", *"calf", "enter")      # a search and a category:
+        await pilot.press("escape")                            # the search goes first ...
+        assert app.screen.query_one("#library-filter", Input).value == ""
+        assert f"Showing: {CATEGORIES[0].title()}" in showing(app)
+        await pilot.press("escape")                            # ... then the category
+        assert "Showing: All" in showing(app)
+
+
+async def test_archiving_keeps_the_cursor_where_it_was(make_app, store, clock):
+    import dataclasses
+
+    from neurocoach.catalog import load_catalog
+
+    base = next(e for e in load_catalog().by_category()[CATEGORIES[1]] if e.alternative is None)
+    for n in (1, 2):
+        store.save_custom_exercise(dataclasses.replace(
+            base, id=f"mine-{n}", name=f"Mine {n}", custom=True), clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        app.screen.select_exercise("mine-1")
+        await pilot.pause()
+        before = shown_ids(app)
+        at = before.index("mine-1")
+        assert before[at + 1] == "mine-2"
+        await pilot.press("x")                                 # archive Mine 1
+        await pilot.pause()
+        assert "mine-1" not in shown_ids(app)
+        assert highlighted_id(app) == "mine-2"                 # its neighbour, not the top
+        await pilot.press("x")                                 # archive Mine 2: the next one
+        await pilot.pause()
+        assert highlighted_id(app) == before[at + 2]
+        assert app.catalog.get(before[at + 2]).name in detail(app)

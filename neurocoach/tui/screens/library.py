@@ -55,6 +55,9 @@ class LibraryScreen(Screen):
         """What the person typed in the find box."""
         self.current_id: str | None = None
         """The highlighted exercise, kept across filtering and resizing."""
+        self.shown: tuple[str, str, list[str]] = (ALL, "", [])
+        """The category, the search and the exercises the list shows for them: where to go
+        when the highlighted one leaves the list under the same filters (archived)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -121,13 +124,28 @@ class LibraryScreen(Screen):
         option_list = self.exercise_list
         option_list.set_options(options)
         ids = [e.id for e in shown]
-        target = self.current_id if self.current_id in ids else (ids[0] if ids else None)
+        target = self._still_shown(self.current_id, ids)
+        self.shown = (self.category, self.query_text, ids)
         self.current_id = None
         if target is not None:
             option_list.highlighted = option_list.get_option_index(target)
         self._mark(target)
         self._show_status(len(shown))
         self._show_detail()
+
+    def _still_shown(self, exercise_id: str | None, ids: list[str]) -> str | None:
+        """This exercise if the list still shows it; if it left the list while the filters
+        stayed the same (archived), its nearest neighbour (the next, else the one before);
+        else the first."""
+        if exercise_id in ids:
+            return exercise_id
+        category, query, before = self.shown
+        if (category, query) == (self.category, self.query_text) and exercise_id in before:
+            i = before.index(exercise_id)
+            for neighbour in [*before[i + 1:], *reversed(before[:i])]:
+                if neighbour in ids:
+                    return neighbour
+        return ids[0] if ids else None
 
     @staticmethod
     def _prompt(name: str, marked: bool) -> Content:
@@ -217,15 +235,23 @@ class LibraryScreen(Screen):
         order = (ALL, *CATEGORIES)
         self.category = order[(order.index(self.category) + 1) % len(order)]
         self.refresh_list()
+        self.refresh_bindings()  # escape is offered while a category is chosen
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "clear":  # only offered while there is a search to clear or leave
-            return bool(self.query_text) or isinstance(self.focused, Input)
+        if action == "clear":  # only offered while there is a search or category to clear
+            return (bool(self.query_text) or isinstance(self.focused, Input)
+                    or self.category != ALL)
         return True
 
     def action_clear(self) -> None:
-        """escape: clear the search; from the find box, the next escape goes back to the list."""
+        """escape: clear the search; from the find box, the next escape goes back to the list.
+        On the list with no search, escape shows every category again."""
         find = self.query_one("#library-filter", Input)
+        if self.focused is not find and not self.query_text and self.category != ALL:
+            self.category = ALL
+            self.refresh_list()
+            self.refresh_bindings()
+            return
         stay = self.focused is find and bool(find.value)
         find.value = ""
         self._set_query("")
@@ -280,8 +306,7 @@ class LibraryScreen(Screen):
         from neurocoach.tui.screens.plan import archive
 
         if self.current_id is not None and archive(self.app, self.current_id):
-            self.current_id = None
-            self.refresh_list()
+            self.refresh_list()  # the highlight moves to its neighbour
 
     def select_exercise(self, exercise_id: str) -> None:
         """Highlight one exercise, clearing the filters when they hide it."""
