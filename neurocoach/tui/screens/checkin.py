@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from neurocoach.models import SYMPTOMS, Checkin
 from neurocoach.tui.saving import NOT_SAVED
+from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow, ScaleRow
 
 FEET_CHOICES = [

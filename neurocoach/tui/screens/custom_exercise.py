@@ -12,11 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from neurocoach.catalog import (
     CATEGORIES, DOSE_AMOUNT, POSITIONS, exercise_field_errors, exercise_fields, parse_exercise,
 )
+from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow
 
 YES_NO = [("yes", "Yes"), ("no", "No")]

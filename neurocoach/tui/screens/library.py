@@ -12,11 +12,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Key, Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from neurocoach.catalog import CATEGORIES, Exercise
 from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
+from neurocoach.tui.widgets.footer import Footer
 
 ALL = "all"
 MARK = "▸ "

@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.plan import Plan, days_words
 from neurocoach.coach.progression import pin_changes
 from neurocoach.tui.today_data import LevelView, level_views, person_plan, refresh_catalog
+from neurocoach.tui.widgets.footer import Footer
 from neurocoach.words import count
 
 IN, OUT = "[x]", "[ ]"

@@ -13,10 +13,11 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from neurocoach.coach.plan import TARGET_MINUTES, Plan
 from neurocoach.coach.profile import rest_days_for
+from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import RowChanged
 from neurocoach.tui.widgets.weekdays import RestDaysRow
 

@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from neurocoach.coach.profile import parse_birth_year, rest_days_for
 from neurocoach.models import Profile
 from neurocoach.tui.saving import NOT_SAVED
+from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged
 from neurocoach.tui.widgets.weekdays import RestDaysRow
 

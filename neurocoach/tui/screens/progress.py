@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from neurocoach.tui.screens.progress_data import (
     CALENDAR_WEEKS, RANGES, load_adherence, load_balance, load_symptoms, load_work,
@@ -17,6 +17,7 @@ from neurocoach.tui.screens.progress_text import (
     adherence_text, balance_text, seconds_text, symptoms_text, work_text,
 )
 from neurocoach.tui.widgets.calendar import AdherenceCalendar, legend
+from neurocoach.tui.widgets.footer import Footer
 
 
 class ProgressScreen(Screen):

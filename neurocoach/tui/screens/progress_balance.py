@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from neurocoach.coach.norms import MAX_SECONDS, SIDES, TRIES, SelfTest
 from neurocoach.coach.safety import balance_test_allowed
+from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.stopwatch import Stopwatch
 
 SUPPORT = ("Stand next to a sturdy support — a kitchen counter or a heavy chair without "

@@ -8,13 +8,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from neurocoach.catalog import Dose, Exercise
 from neurocoach.coach.session import previous_logged
 from neurocoach.models import RATINGS, Entry, SessionRecord, Step
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.countdown import Countdown
+from neurocoach.tui.widgets.footer import Footer
 
 SIDE_WORDS = {"left": "left foot", "right": "right foot"}
 

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from neurocoach.coach.safety import STOP_REASONS
+from neurocoach.tui.widgets.footer import Footer
 
 
 class StopScreen(ModalScreen[str | None]):

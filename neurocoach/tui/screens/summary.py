@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from neurocoach.coach.session import summarize
 from neurocoach.models import RATINGS, Entry, SessionRecord
 from neurocoach.tui.saving import NOT_SAVED
+from neurocoach.tui.widgets.footer import Footer
 
 
 def spent_words(spent) -> str:

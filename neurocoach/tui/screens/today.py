@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from neurocoach.coach.session import (
@@ -18,6 +18,7 @@ from neurocoach.coach.session import (
 )
 from neurocoach.tui.today_data import TodayView, load_today
 from neurocoach.tui.saving import NOT_SAVED
+from neurocoach.tui.widgets.footer import Footer
 
 
 def days_ago(day: dt.date, today: dt.date) -> str:

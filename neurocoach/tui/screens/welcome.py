@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from neurocoach.models import Profile
 from neurocoach.tui.saving import NOT_SAVED
+from neurocoach.tui.widgets.footer import Footer
 
 WELCOME = """\
 [b]Welcome to neurocoach[/b]

@@ -1,0 +1,82 @@
+"""The footer is rebuilt when the keys it shows change, and only then."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from neurocoach.tui.widgets.footer import Footer, TextualFooter
+
+
+class Toggling(App[None]):
+    """One key whose binding comes and goes (check_action), one that is always there."""
+
+    BINDINGS = [Binding("a", "always", "Always"), Binding("s", "sometimes", "Sometimes")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown = True
+
+    def compose(self) -> ComposeResult:
+        yield Static("hello")
+        yield Footer(show_command_palette=False)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        return self.shown if action == "sometimes" else True
+
+    def action_always(self) -> None:
+        self.screen.refresh_bindings()  # a signal that changes nothing
+
+
+def shown_keys(app: App) -> list[str]:
+    return [key.description for key in app.query("FooterKey") if key.description]
+
+
+async def test_the_footer_follows_changes_and_skips_the_rest(monkeypatch):
+    builds = []
+    original = TextualFooter.compose
+
+    def counting(self):
+        builds.append(self._shown())
+        return original(self)
+
+    monkeypatch.setattr(TextualFooter, "compose", counting)
+    app = Toggling()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert shown_keys(app) == ["Always", "Sometimes"]
+        before = len(builds)
+        for _ in range(3):
+            await pilot.press("a")
+            await pilot.pause()
+        assert len(builds) == before  # the same keys: no rebuild
+        app.shown = False
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert shown_keys(app) == ["Always"]
+        app.shown = True
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        assert shown_keys(app) == ["Always", "Sometimes"]
+
+
+async def test_today_builds_its_footer_once_at_launch(make_app, monkeypatch):
+    builds = []
+    original = TextualFooter.compose
+
+    def counting(self):
+        builds.append(self._built_from)
+        return original(self)
+
+    monkeypatch.setattr(TextualFooter, "compose", counting)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # The first compose runs before the bindings are ready (nothing to show), then one
+        # build with the keys: focus, screen resume and mode change no longer add two more.
+        assert len(builds) == 2
+        assert "Check-in" in shown_keys(app) and "Library" in shown_keys(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert "Today" in shown_keys(app) and "Library" not in shown_keys(app)
