@@ -127,11 +127,35 @@ class Store(ProgressQueries, Exchange, PlanQueries):
         )
 
     def save_profile(self, profile: Profile, now: dt.datetime) -> None:
+        """The person's own answers (the welcome's defaults or the profile form): saving
+        them also completes the welcome (see `welcomed`)."""
         self._write(
             "INSERT OR REPLACE INTO profile (id, birth_year, feet, days_per_week, rest_days,"
-            " restriction, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?)",
+            " restriction, updated_at, welcomed_at) VALUES (1, ?, ?, ?, ?, ?, ?,"
+            " COALESCE((SELECT welcomed_at FROM profile WHERE id = 1), ?))",
             [profile.birth_year, profile.feet, profile.days_per_week,
-             json.dumps(sorted(profile.rest_days)), profile.restriction, now.isoformat()],
+             json.dumps(sorted(profile.rest_days)), profile.restriction, now.isoformat(),
+             now.isoformat()],
+        )
+
+    def welcomed(self) -> bool:
+        """Whether the person has been through the welcome (what neurocoach is and is not,
+        when to stop) and the profile questions. A profile row alone does not say so: a
+        plan import writes the training days into it."""
+        row = self.conn.execute("SELECT welcomed_at FROM profile WHERE id = 1").fetchone()
+        return row is not None and row[0] is not None
+
+    def mark_welcomed(self, now: dt.datetime) -> None:
+        """Record that the welcome was completed (the first time counts); a DB without a
+        profile gets the default one, as the welcome's escape gives."""
+        default = Profile()
+        self._write(
+            "INSERT INTO profile (id, birth_year, feet, days_per_week, rest_days, restriction,"
+            " updated_at, welcomed_at) VALUES (1, NULL, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET welcomed_at = COALESCE(welcomed_at,"
+            " excluded.welcomed_at)",
+            [default.feet, default.days_per_week, json.dumps(sorted(default.rest_days)),
+             default.restriction, now.isoformat(), now.isoformat()],
         )
 
     # -- check-ins ---------------------------------------------------------------

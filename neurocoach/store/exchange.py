@@ -115,9 +115,11 @@ class Exchange:
                         "database, so nothing was changed. Import into a new file with "
                         "--db NEW.db, or use `neurocoach restore` for a backup.")
                 if rows.profile is not None:
+                    # A profile in the export was the person's own: the welcome is done.
                     conn.execute("INSERT INTO profile (id, birth_year, feet, days_per_week,"
-                                 " rest_days, restriction, updated_at) VALUES (1,?,?,?,?,?,?)",
-                                 rows.profile)
+                                 " rest_days, restriction, updated_at, welcomed_at)"
+                                 " VALUES (1,?,?,?,?,?,?,?)",
+                                 [*rows.profile, rows.profile[-1]])
                 conn.executemany("INSERT INTO custom_exercises (id, fields, created_at,"
                                  " updated_at, archived_at) VALUES (?,?,?,?,?)", rows.custom)
                 if rows.plan is not None:

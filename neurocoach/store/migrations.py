@@ -131,3 +131,15 @@ def m002_plans_levels_custom(db: Database) -> None:
 
 def known_names() -> set[str]:
     return {m.name for m in migrations._migrations}
+
+
+@migrations()
+def m003_profile_welcomed(db: Database) -> None:
+    """When the person finished the welcome (escape = defaults, or the profile form).
+
+    A profile row does not mean the welcome was seen: a plan import writes the days
+    into it. A DB that already has a profile row counts as welcomed (at its last profile
+    save), so that people using neurocoach today are not asked again.
+    """
+    db["profile"].add_column("welcomed_at", str)
+    db.execute("UPDATE profile SET welcomed_at = COALESCE(updated_at, '')")

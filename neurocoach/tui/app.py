@@ -83,7 +83,7 @@ class NeurocoachApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.daily_backup)
-        if not self.store.has_profile():
+        if not self.store.welcomed():
             from neurocoach.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())

@@ -86,3 +86,53 @@ def test_pending_migration_backs_up_then_upgrades(tmp_path, clock, monkeypatch):
     # Runs once: opening again applies nothing and writes no new backup.
     Store.open(path, stamp="again").close()
     assert not (tmp_path / "n.db.before-upgrade-again.bak").exists()
+
+
+def _db_before(path, last: str):
+    """A DB with the migrations up to and including `last` applied, as an older program
+    left it."""
+    from sqlite_utils.migrations import Migrations
+
+    names = [m.name for m in migrations._migrations]
+    older = Migrations(migrations.name)
+    older._migrations = migrations._migrations[:names.index(last) + 1]
+    conn = sqlite3.connect(path)
+    older.apply(sqlite_utils.Database(conn))
+    return conn
+
+
+def test_m003_upgrades_a_db_with_data_and_keeps_its_people_welcomed(tmp_path):
+    import datetime as dt
+
+    welcomed = tmp_path / "onboarded.db"
+    conn = _db_before(welcomed, "m002_plans_levels_custom")
+    conn.execute("INSERT INTO profile (id, birth_year, feet, days_per_week, rest_days,"
+                 " restriction, updated_at) VALUES (1, 1950, 'left', 4, '[2, 5, 6]',"
+                 " 'no_weight_bearing', '2026-01-05T09:00:00+00:00')")
+    conn.execute("INSERT INTO checkins (day, pain, feet, note) VALUES"
+                 " ('2026-11-20', 3, 'sore', 'heel')")
+    conn.commit()
+    conn.close()
+    store = Store.open(welcomed, stamp="t")
+    try:
+        assert "welcomed_at" in store.db["profile"].columns_dict
+        assert store.welcomed()
+        p = store.profile()
+        assert (p.birth_year, p.feet, p.days_per_week, p.rest_days, p.restriction) == (
+            1950, "left", 4, (2, 5, 6), "no_weight_bearing")
+        checkin = store.checkin_for(dt.date(2026, 11, 20))
+        assert (checkin.pain, checkin.feet, checkin.note) == (3, "sore", "heel")
+    finally:
+        store.close()
+    assert (tmp_path / "onboarded.db.before-upgrade-t.bak").exists()
+
+    fresh = tmp_path / "not-yet.db"
+    conn = _db_before(fresh, "m002_plans_levels_custom")
+    conn.execute("INSERT INTO checkins (day, pain, feet) VALUES ('2026-11-20', 3, 'ok')")
+    conn.commit()
+    conn.close()
+    store = Store.open(fresh, stamp="t")
+    try:
+        assert not store.welcomed() and not store.has_profile()
+    finally:
+        store.close()
