@@ -57,7 +57,7 @@ class SummaryScreen(Screen):
         else:
             title = "Session finished."
         lines = [
-            f"Done: {s.done} of {s.total} steps",
+            f"Done: {s.done} of {s.total} step{'' if s.total == 1 else 's'}",
             f"Skipped: {s.skipped}",
             f"Time: {spent_words(s.spent)}",
         ]

@@ -8,7 +8,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from neurocoach.models import Profile
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 
@@ -46,7 +45,7 @@ class WelcomeScreen(Screen):
         self.app.switch_screen(FirstRunProfileScreen())
 
     def action_defaults(self) -> None:
-        if self.app.write(self.app.store.save_profile, Profile(),
+        if self.app.write(self.app.store.save_profile, self.app.store.profile(),
                           self.app.clock.now()) is NOT_SAVED:
             return
         self.dismiss(True)
