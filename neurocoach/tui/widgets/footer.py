@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 
 class Footer(TextualFooter):
@@ -31,7 +32,14 @@ class Footer(TextualFooter):
 
     def compose(self) -> ComposeResult:
         self._built_from = self._shown()
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                # Born with the footer's compact value (which data_bind gives it right after
+                # mounting), not with FooterKey's default: mounting then toggles no class,
+                # and the key is styled once instead of three times. (The palette's key is
+                # not bound: it keeps its own.)
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
 
     async def recompose(self) -> None:
         if self.is_attached and self._built_from is not None and self._shown() == self._built_from:
