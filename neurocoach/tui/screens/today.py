@@ -22,9 +22,12 @@ from neurocoach.tui.widgets.footer import Footer
 
 
 def days_ago(day: dt.date, today: dt.date) -> str:
+    # Not humanize.naturalday: it measures from the machine's date, not the app's clock.
     gap = (today - day).days
-    if gap <= 1:
-        return humanize.naturalday(day, "%d %B")
+    if gap <= 0:
+        return "today"
+    if gap == 1:
+        return "yesterday"
     return f"{humanize.naturaldelta(dt.timedelta(days=gap))} ago"
 
 
@@ -62,7 +65,7 @@ class TodayScreen(Screen):
         self.view = view = load_today(self.app)
         today = view.day
         self.query_one("#today-date", Static).update(
-            f"[b]{today:%A} {today.day} {today:%B}[/b] — {humanize.naturalday(today)}"
+            f"[b]{today:%A} {today.day} {today:%B}[/b] — today"
             + ("  ·  a rest day" if view.routine.rest_day else "")
         )
         self.query_one("#today-checkin", Static).update(self._checkin_line(view))
