@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from neurocoach.cli import Ctx, cli, fail
+from neurocoach.files import write_private_text
 
 
 @cli.group()
@@ -133,13 +134,7 @@ def write_private(out: Path, text: str, force: bool) -> None:
         fail(f"{out} already exists; add --force to replace it.")
     if not out.parent.is_dir():
         fail(f"cannot write {out}: the folder {out.parent} does not exist.")
-    temp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(temp, out)
+        write_private_text(out, text)
     except OSError as err:
-        if os.path.lexists(temp):
-            os.unlink(temp)
         fail(f"cannot write {out} ({err.strerror or err}).")

@@ -97,18 +97,10 @@ def save_report(store, catalog: Catalog, now: dt.datetime, folder: Path,
                 days: int = 90) -> Path:
     """The HTML report as `neurocoach-report-YYYY-MM-DD.html` in `folder` (replacing one of
     the same day), private and whole: for a key on Progress. Raises OSError."""
-    import os
-
     from neurocoach.document import export_document
+    from neurocoach.files import write_private_text
 
     path = Path(folder) / f"neurocoach-report-{now.date().isoformat()}.html"
     text = render(export_document(store, catalog, now), catalog, now.date(), days, as_html=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_private_text(path, text)
     return path

@@ -219,15 +219,11 @@ class ExportPlanScreen(ModalScreen[bool]):
             message.update(Content(f"{path} exists: enter again replaces it."))
             return
         text = render_plan(person_plan(self.app), self.app.catalog)
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        from neurocoach.files import write_private_text
+
         try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(temp, path)
+            write_private_text(path, text)
         except OSError as err:
-            if os.path.lexists(temp):
-                os.unlink(temp)
             message.update(Content(f"Cannot write {path} ({err.strerror or err})."))
             return
         self.app.notify(f"Plan written to {path}.")
