@@ -15,6 +15,7 @@ from neurocoach.store import Store, StoreError
 from neurocoach.store.opening import DamagedError, use_error
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.today import TodayScreen
+from neurocoach.tui.stylesheet import KeptParsesStylesheet
 
 # Only Today is imported up front: it is the first paint. The other modes, the help screen
 # and the palette's provider are imported the first time they are needed (Progress alone,
@@ -68,6 +69,8 @@ class NeurocoachApp(App[None]):
     def __init__(self, store: Store, clock: Clock | None = None,
                  catalog: Catalog | None = None) -> None:
         super().__init__()
+        # Textual's own, but not parsing all the CSS again for each mode's first screen.
+        self.stylesheet = KeptParsesStylesheet(variables=self.get_css_variables())
         self.store = store
         """The person's data: every screen reads and writes through it."""
         self.clock = clock or Clock()
