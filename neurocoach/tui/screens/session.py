@@ -25,6 +25,14 @@ def step_dose(step: Step, exercise: Exercise) -> Dose:
                 seconds=step.seconds, minutes=step.minutes)
 
 
+def _same(shown: object, content: str | Content) -> bool:
+    """The same text with the same styles (Content's own == compares the text only)."""
+    if isinstance(content, Content):
+        return (isinstance(shown, Content) and shown.plain == content.plain
+                and shown.spans == content.spans)
+    return isinstance(shown, str) and shown == content
+
+
 def step_amount(dose: Dose) -> int:
     return dose.reps or dose.seconds or dose.minutes or 0
 
@@ -105,20 +113,15 @@ class SessionScreen(Screen):
             return
         step, ex = self.step, self.exercise
         side = SIDE_WORDS.get(step.side or "", "")
-        self.query_one("#step-title", Static).update(
-            Content.assemble((ex.name, "bold"), f" — {side}" if side else "")
-        )
-        self.query_one("#step-count", Static).update(
-            f"Step {self.index + 1} of {len(self.record.steps)}"
-        )
+        self._put("#step-title", Content.assemble((ex.name, "bold"), f" — {side}" if side else ""))
+        self._put("#step-count", f"Step {self.index + 1} of {len(self.record.steps)}")
         self.query_one("#session-progress", ProgressBar).update(progress=len(self.record.entries))
-        self.query_one("#step-instructions", Static).update(
-            Content("\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1)))
-        )
+        self._put("#step-instructions",
+                  Content("\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1))))
         cues = list(ex.safety[:2])
         if ex.needs_support and not any("sturdy support" in c for c in cues):
             cues.insert(0, "Stand next to a sturdy support (a counter or a heavy chair without wheels).")
-        self.query_one("#step-safety", Static).update(Content("\n".join(f"! {c}" for c in cues)))
+        self._put("#step-safety", Content("\n".join(f"! {c}" for c in cues)))
         self.sets_done = 0
         seconds = timed_seconds(step)
         self.amount = step.seconds or step.reps or 0
@@ -131,18 +134,33 @@ class SessionScreen(Screen):
     def _show_amount(self) -> None:
         step, ex = self.step, self.exercise
         dose = step_dose(step, ex)
-        self.query_one("#step-dose", Static).update(f"Dose: {dose.describe(False)}")
-        self.query_one("#step-level", Static).update(self._level_text(dose))
-        counter = self.query_one("#step-counter", Static)
+        self._put("#step-dose", f"Dose: {dose.describe(False)}")
+        self._put("#step-level", self._level_text(dose))
         if step.reps:
-            counter.update(f"Reps: [b]{self.amount}[/b]  (+ / - to change)   Sets: {step.sets}")
+            counter = f"Reps: [b]{self.amount}[/b]  (+ / - to change)   Sets: {step.sets}"
         elif step.seconds:
-            counter.update(
-                f"Set {min(self.sets_done + 1, step.sets)} of {step.sets} · "
-                f"hold {self.amount} seconds (+ / - to change) · {self._timer_words()}"
-            )
+            counter = (f"Set {min(self.sets_done + 1, step.sets)} of {step.sets} · "
+                       f"hold {self.amount} seconds (+ / - to change) · {self._timer_words()}")
         else:
-            counter.update(f"{self._timer_words()} · enter when you are done")
+            counter = f"{self._timer_words()} · enter when you are done"
+        self._put("#step-counter", counter)
+
+    def _put(self, selector: str, content: str | Content) -> None:
+        """Show `content` in one of the screen's lines, unless it shows exactly that
+        already. Most keys change one line of the seven (+/- the counter, space the timer's
+        words); the screen is laid out again only if that line's size changes."""
+        widget = self.query_one(selector, Static)
+        if _same(widget.content, content):
+            return
+        widget.update(content, layout=False)
+        widget.clear_cached_dimensions()
+        width, height = widget.styles.width, widget.styles.height
+        if (not widget.size.width  # not laid out yet
+                or (width is not None and width.is_auto)
+                or ((height is None or height.is_auto)
+                    and widget.visual.get_height(widget.styles, widget.size.width)
+                    != widget.size.height)):
+            widget.refresh(layout=True)
 
     def _timer_words(self) -> str:
         """The timer's state in words: running or paused must not rely on colour."""
@@ -169,7 +187,7 @@ class SessionScreen(Screen):
         return escape("\n".join(lines))
 
     def say(self, text: str) -> None:
-        self.query_one("#session-status", Static).update(Content(text))
+        self._put("#session-status", Content(text))
 
     # -- timer ---------------------------------------------------------------
     def action_toggle_timer(self) -> None:
