@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from neurocoach.store import Store
+from tests.cli.helpers import one_line_error
 
 TODAY = dt.date.today()  # the subprocess reads the real clock
 
@@ -23,15 +24,6 @@ def run(*args: str, db=None, env_db=None) -> subprocess.CompletedProcess:
     if db is not None:
         argv += ["--db", str(db)]
     return subprocess.run(argv + list(args), capture_output=True, text=True, env=env, timeout=60)
-
-
-def one_line_error(result, *words: str) -> None:
-    assert result.returncode == 2, result
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def test_version_and_help():

@@ -13,6 +13,7 @@ import pytest
 import sqlite_utils
 
 from neurocoach.store import Store
+from tests.cli.helpers import one_line_error
 from neurocoach.store.migrations import MIGRATION_SET
 
 
@@ -23,15 +24,6 @@ def run(*args, db=None, stdin: str | None = None) -> subprocess.CompletedProcess
     return subprocess.run(argv + [str(a) for a in args], capture_output=True, text=True,
                           timeout=60, input=stdin,
                           stdin=subprocess.DEVNULL if stdin is None else None)
-
-
-def one_line_error(result, *words: str) -> None:
-    assert result.returncode == 2, result
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def digest(path) -> str:

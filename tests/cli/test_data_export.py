@@ -20,6 +20,7 @@ from neurocoach.coach.routine import default_plan
 from neurocoach.history import generate_history
 from neurocoach.store import Store, StoreError
 from neurocoach.store.exchange import ImportRows
+from tests.cli.helpers import one_line_error
 
 TODAY = dt.date.today()  # the subprocess reads the real clock
 
@@ -30,15 +31,6 @@ def run(*args: str, db=None) -> subprocess.CompletedProcess:
         argv += ["--db", str(db)]
     return subprocess.run(argv + [str(a) for a in args], capture_output=True, text=True,
                           timeout=60)
-
-
-def one_line_error(result, *words: str) -> None:
-    assert result.returncode == 2, result
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
 
 
 def mode(path) -> int:

@@ -1,0 +1,12 @@
+"""What every CLI test checks of a refusal: exit 2, one line on stderr, no traceback."""
+
+from __future__ import annotations
+
+
+def one_line_error(result, *words: str) -> None:
+    assert result.returncode == 2, result
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
