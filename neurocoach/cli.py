@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import sys
 
@@ -106,7 +107,21 @@ def cli(ctx: click.Context, db: str | None) -> None:
         run_tui(ctx.obj)
 
 
+def follow_the_terminal() -> None:
+    """Let the terminal, not the environment, say how big the screen is.
+
+    Textual (like curses) takes COLUMNS and LINES from the environment before it asks the
+    terminal, and then keeps that size through every resize. A value left exported by a
+    shell profile, or set by a library that read a different terminal, would lock the
+    screen at the wrong size; full-screen on a real terminal, the terminal knows best.
+    """
+    if sys.stdout.isatty():
+        for name in ("COLUMNS", "LINES"):
+            os.environ.pop(name, None)
+
+
 def run_tui(obj: Ctx) -> None:
+    follow_the_terminal()
     store = obj.open_store()
     from neurocoach.tui.app import NeurocoachApp
 

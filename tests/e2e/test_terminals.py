@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 
 import pytest
 
 from neurocoach.store import Store
-from tests.e2e.terminal import TMUX, env_for, neurocoach
+from tests.e2e.terminal import env_for, neurocoach
 from tests.e2e.test_kill_resume import onboarded
 
 
@@ -87,12 +86,25 @@ def test_resize_mid_session_keeps_the_place_and_the_timer(terminals, tmp_path):
     term.keys("Enter")
     term.wait_for("Step 1 of")
     term.keys("Space")
-    subprocess.run([TMUX, "resize-window", "-t", term.name, "-x", "40", "-y", "12"], check=True)
+    term.resize(40, 12)
     term.wait_for("Step 1 of")
-    subprocess.run([TMUX, "resize-window", "-t", term.name, "-x", "100", "-y", "30"], check=True)
+    term.resize(100, 30)
     term.wait_for("Step 1 of")
     term.keys("Space")                                   # pause, then it is still mid-hold
     term.keys("Enter")
     term.wait_for("Step 2 of")
     record = Store.open(db).latest_session()
     assert sorted(record.entries) == [0]
+
+
+def test_a_stale_columns_and_lines_in_the_environment_do_not_fix_the_size(terminals, tmp_path):
+    # A shell profile that exports COLUMNS=80 LINES=24 must not lock the screen at 80x24:
+    # in a 40x12 terminal the welcome wraps to 40 columns, and a resize is followed.
+    db = tmp_path / "stale.db"
+    env = env_for(db) | {"COLUMNS": "80", "LINES": "24"}
+    term = terminals(neurocoach(), env=env, width=40, height=12)
+    screen = term.wait_for("Welcome to neurocoach")
+    assert "A daily coach for feet with" in screen and "neuropathy: a quick" in screen
+    term.resize(70, 20)
+    screen = term.wait_for("A daily coach for feet with neuropathy: a quick check-in on")
+    assert "Welcome to neurocoach" in screen
