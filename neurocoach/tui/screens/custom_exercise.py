@@ -17,6 +17,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from neurocoach.catalog import (
     CATEGORIES, DOSE_AMOUNT, POSITIONS, exercise_field_errors, exercise_fields, parse_exercise,
 )
+from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow
 
@@ -206,7 +207,9 @@ class CustomExerciseScreen(Screen[str | None]):
         from neurocoach.tui.today_data import refresh_catalog
 
         exercise = parse_exercise(data, where="exercise", custom=True)
-        self.app.store.save_custom_exercise(exercise, self.app.clock.now())
+        if self.app.write(self.app.store.save_custom_exercise, exercise,
+                          self.app.clock.now()) is NOT_SAVED:
+            return  # said in a notice; the form keeps every answer for another try
         refresh_catalog(self.app)
         self.notify(f"Saved {exercise.name}.")
         self.dismiss(exercise.id)
