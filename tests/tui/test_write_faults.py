@@ -47,3 +47,32 @@ def test_disk_full_is_a_store_error_and_keeps_earlier_rows(store, clock):
     assert kept > 0
     store.conn.execute("PRAGMA max_page_count = 1073741823")
     assert len(store.session(record.id).entries) == kept
+
+
+async def test_unwritable_when_saving_an_exercise_keeps_the_form_and_its_answers(make_app, store):
+    from textual.widgets import Input, TextArea
+
+    from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "n")
+        form = app.screen
+        assert isinstance(form, CustomExerciseScreen)
+        form.query_one("#f-name", Input).value = "Toe taps"
+        form.query_one("#f-purpose", Input).value = "Wakes up the shins."
+        form.query_one("#f-steps", TextArea).text = "Sit tall.\nTap the toes."
+        form.query_one("#f-safety", TextArea).text = "Keep the heels down."
+        form.query_one("#f-easier", Input).value = "Slower."
+        form.query_one("#f-harder", Input).value = "Faster."
+        store.conn.execute("PRAGMA query_only = ON")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#f-name", Input).value == "Toe taps"
+        assert any("Not saved" in n.message for n in app._notifications)
+        assert store.custom_exercises() == []
+        store.conn.execute("PRAGMA query_only = OFF")
+        await pilot.press("ctrl+s")                       # the same answers, saved this time
+        await pilot.pause()
+        assert not isinstance(app.screen, CustomExerciseScreen)
+    assert [e.name for e in store.custom_exercises()] == ["Toe taps"]
