@@ -126,8 +126,10 @@ def level_decisions(app, plan: Plan, *, save: bool = False) -> dict[str, Decisio
     decisions, _ = _decide(app, plan, None)
     if save:
         now = app.clock.now()
-        app.store.record_levels(to_state(d, now.date(), now)
-                                for d in decisions.values() if d.changed)
+        # Not saved (disk full): the notice says so, and the same levels are decided
+        # again next time, so nothing is lost by going on.
+        app.write(app.store.record_levels, [to_state(d, now.date(), now)
+                                            for d in decisions.values() if d.changed])
     return decisions
 
 

@@ -76,3 +76,91 @@ async def test_unwritable_when_saving_an_exercise_keeps_the_form_and_its_answers
         await pilot.pause()
         assert not isinstance(app.screen, CustomExerciseScreen)
     assert [e.name for e in store.custom_exercises()] == ["Toe taps"]
+
+
+def not_saved_said(app) -> bool:
+    return any("Not saved" in n.message and "safe" in n.message for n in app._notifications)
+
+
+async def test_unwritable_plan_changes_are_said_and_the_plan_is_unchanged(make_app, store):
+    from neurocoach.tui.screens.library import LibraryScreen
+    from neurocoach.tui.screens.plan import PlanScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        assert isinstance(app.screen, PlanScreen)
+        before = store.saved_plan()
+        store.conn.execute("PRAGMA query_only = ON")
+        await pilot.press("space")                     # take the highlighted one out
+        await pilot.press("plus")                      # keep it a level up
+        await pilot.pause()
+        assert not_saved_said(app)
+        assert store.saved_plan() == before
+        assert "in your plan" in str(app.screen.query_one("#plan-detail").render())
+        app._notifications.clear()
+        await pilot.press("escape", "l")
+        assert isinstance(app.screen, LibraryScreen)
+        app.screen.select_exercise("seated-reach")
+        await pilot.press("space")                     # put it in, from the Library
+        await pilot.pause()
+        assert not_saved_said(app)
+        assert store.saved_plan() == before
+
+
+async def test_unwritable_plan_import_is_said_and_y_tries_again(make_app, store, tmp_path):
+    from neurocoach.tui.screens.plan_dialogs import ImportPlanScreen
+
+    path = tmp_path / "physio.toml"
+    path.write_text('[[exercise]]\nid = "walking"\n', encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "i", *str(path), "enter")
+        dialog = app.screen
+        assert isinstance(dialog, ImportPlanScreen)
+        store.conn.execute("PRAGMA query_only = ON")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is dialog and not_saved_said(app)
+        assert store.saved_plan() is None
+        store.conn.execute("PRAGMA query_only = OFF")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is not dialog
+    assert store.saved_plan().exercise_ids == ("walking",)
+
+
+async def test_unwritable_level_changes_on_today_are_said_and_decided_again(store, clock):
+    # Three sessions of towel curls rated "right": Today steps the level up and stores it.
+    import datetime as dt
+
+    from neurocoach.coach.progression import LevelState
+
+    today = clock.today()
+    for days_ago in (6, 4, 2):
+        day = today - dt.timedelta(days=days_ago)
+        at = dt.datetime.combine(day, dt.time(9), tzinfo=dt.timezone.utc)
+        record = store.start_session(day, [Step("towel-curls", "left", reps=5),
+                                           Step("towel-curls", "right", reps=5)], at)
+        for i, side in enumerate(("left", "right")):
+            store.log_entry(record.id, Entry(i, "towel-curls", "done", side, reps=5, rating=2))
+    start = dt.datetime.combine(today - dt.timedelta(days=8), dt.time(8), tzinfo=dt.timezone.utc)
+    store.record_levels([LevelState("towel-curls", 1, start.date(), start, "start", "Start.")])
+    from neurocoach.models import Profile
+    from neurocoach.tui.app import NeurocoachApp
+    from neurocoach.tui.screens.today import TodayScreen
+
+    store.save_profile(Profile(), clock.now())
+    store.conn.execute("PRAGMA query_only = ON")
+    app = NeurocoachApp(store=store, clock=clock)
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen) and app.screen.view.routine.items
+        assert not_saved_said(app)
+    assert store.level_states()["towel-curls"].level == 1
+    store.conn.execute("PRAGMA query_only = OFF")
+    app = NeurocoachApp(store=store, clock=clock)                # writable again: stored
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert store.level_states()["towel-curls"].level == 2

@@ -19,6 +19,7 @@ from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.plan import Plan, days_words
 from neurocoach.coach.progression import pin_changes
 from neurocoach.tui.today_data import LevelView, level_views, person_plan, refresh_catalog
+from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.words import count
 
@@ -161,7 +162,8 @@ class PlanScreen(Screen):
     def _save(self, plan: Plan, message: str) -> None:
         now = self.app.clock.now()
         levels = pin_changes(self.plan, plan, self.app.store.level_states(), now.date(), now)
-        self.app.store.save_plan(plan, now, levels)
+        if self.app.write(self.app.store.save_plan, plan, now, levels) is NOT_SAVED:
+            return
         self.refresh_view()
         self.notify(message)
 
@@ -274,7 +276,9 @@ def archive(app, exercise_id: str) -> bool:
         app.notify("It is the only exercise in your plan: put another one in first.",
                    severity="warning")
         return False
-    app.store.archive_custom_exercise(exercise_id, app.clock.now(), plan)
+    if app.write(app.store.archive_custom_exercise, exercise_id, app.clock.now(),
+                 plan) is NOT_SAVED:
+        return False
     refresh_catalog(app)
     app.notify(f"Archived {exercise.name}: its history is kept. “Restore” in the command "
                "palette (ctrl+p) brings it back.")
@@ -288,6 +292,8 @@ def set_in_plan(app, exercise_id: str, included: bool) -> None:
     if not included and plan.exercise_ids == (exercise_id,):
         app.notify("Your plan needs at least one exercise.", severity="warning")
         return
-    app.store.save_plan(plan.with_exercise(exercise_id, included), app.clock.now())
+    if app.write(app.store.save_plan, plan.with_exercise(exercise_id, included),
+                 app.clock.now()) is NOT_SAVED:
+        return
     app.notify(f"{name} {'put in' if included else 'taken out of'} your plan.")
 

@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 
 from neurocoach.coach.plan import TARGET_MINUTES, Plan
 from neurocoach.coach.profile import rest_days_for
+from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import RowChanged
 from neurocoach.tui.widgets.weekdays import RestDaysRow
@@ -182,7 +183,9 @@ class ImportPlanScreen(ModalScreen[bool]):
         app, now = self.app, self.app.clock.now()
         levels = pin_changes(current, result.plan, app.store.level_states(), now.date(), now,
                              by_plan=True)
-        app.store.apply_plan(result.plan, result.custom, now, levels)
+        if app.write(app.store.apply_plan, result.plan, result.custom, now,
+                     levels) is NOT_SAVED:
+            return  # said in a notice; y tries again, escape leaves the plan as it was
         refresh_catalog(app)
         app.notify("Your plan is updated.")
         self.dismiss(True)

@@ -17,6 +17,7 @@ from neurocoach.tui.screens.progress_text import (
     adherence_text, balance_text, seconds_text, symptoms_text, work_text,
 )
 from neurocoach.tui.widgets.calendar import AdherenceCalendar, legend
+from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 
 
@@ -111,13 +112,9 @@ class ProgressScreen(Screen):
     def _balance_done(self, best: dict[str, float] | None) -> None:
         if not best:
             return
-        from neurocoach.store import StoreError
-
         clock = self.app.clock
-        try:
-            self.app.store.record_balance_test(clock.today(), best, clock.now())
-        except StoreError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+        if self.app.write(self.app.store.record_balance_test, clock.today(), best,
+                          clock.now()) is NOT_SAVED:
             return
         saved = " · ".join(f"{side} {seconds_text(s)}" for side, s in best.items())
         self.notify(f"Balance test saved: {saved}.")
