@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Static
 
 from neurocoach.tui.commands import ExerciseCommands
@@ -122,3 +123,37 @@ async def test_provider_discovers_every_exercise_and_other_modes(make_app):
         hits = [hit async for hit in provider.search("marble")]
         assert hits and all("marble" in hit.text.lower() for hit in hits)
         assert hits[0].help == next(e for e in app.catalog.exercises if "marble" in e.name.lower()).purpose
+
+
+@pytest.mark.parametrize("keys, dialog, own_keys", [
+    (["enter", "x"], "StopScreen", ["Say what is happening", "Back to the session"]),
+    (["p", "b"], "BalanceTestScreen", ["Start / stop", "Save", "Cancel"]),
+    (["m", "d"], "ScheduleScreen", ["Save", "Cancel"]),
+], ids=["stop", "balance-test", "schedule"])
+async def test_question_mark_opens_help_over_every_dialog(make_app, store, clock, keys, dialog,
+                                                          own_keys):
+    from neurocoach.models import Checkin
+
+    store.record_checkin(Checkin(day=clock.today(), pain=2, feet="ok"), clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert type(app.screen).__name__ == dialog
+        opened = app.screen
+        await pilot.press("question_mark")
+        text = help_text(app)
+        for words in own_keys:
+            assert words in text, (words, text)
+        await pilot.press("escape")
+        assert app.screen is opened                    # back in the dialog, as it was
+
+
+async def test_a_question_mark_in_a_file_path_is_typed_not_help(make_app):
+    # The import and export dialogs are one path field each: ? is part of a path there,
+    # and their footer offers only escape.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "i", "a", "question_mark", "b")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.screen.query_one("#import-path").value == "a?b"

@@ -63,6 +63,7 @@ class ScheduleScreen(ModalScreen[Plan | None]):
         Binding("down", "app.focus_next", "Next", show=False),
         Binding("up", "app.focus_previous", "Previous", show=False),
         Binding("escape", "cancel", "Cancel"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self, plan: Plan) -> None:

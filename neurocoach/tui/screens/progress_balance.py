@@ -37,6 +37,7 @@ class BalanceTestScreen(ModalScreen[dict[str, float] | None]):
         Binding("enter", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
         Binding("escape,enter", "close", "Close"),  # only when the test is off today
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self) -> None:

@@ -15,8 +15,12 @@ from neurocoach.tui.widgets.footer import Footer
 class StopScreen(ModalScreen[str | None]):
     """Pick what happened with one key; escape goes back to the session."""
 
-    BINDINGS = [Binding("escape", "cancel", "Back to the session")] + [
-        Binding(str(n), f"pick({n})", "", show=False) for n in range(1, len(STOP_REASONS) + 1)
+    BINDINGS = [
+        Binding(str(n), f"pick({n})", "Say what is happening", show=False)
+        for n in range(1, len(STOP_REASONS) + 1)
+    ] + [
+        Binding("escape", "cancel", "Back to the session"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def compose(self) -> ComposeResult:
