@@ -6,14 +6,12 @@ level: `status` loads cli.py at every login.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
 from neurocoach.cli import Ctx, cli, fail
-from neurocoach.files import write_private_text
 
 
 @cli.group()
@@ -107,12 +105,13 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
 
 
 @plan.command("export")
-@click.option("--out", type=click.Path(path_type=Path), metavar="PATH",
-              help="Write to this file (default: print it).")
+@click.option("--out", metavar="PATH",
+              help="Write to this file, or into this folder (default: print it).")
 @click.option("--force", is_flag=True, help="Replace PATH if it exists.")
 @click.pass_obj
-def export_plan(obj: Ctx, out: Path | None, force: bool) -> None:
+def export_plan(obj: Ctx, out: str | None, force: bool) -> None:
     """Write your plan as a plan file (plan import reads it back)."""
+    from neurocoach.cli_data import _target, write_private
     from neurocoach.coach.plan_file import render_plan
 
     store = obj.open_store()
@@ -122,19 +121,6 @@ def export_plan(obj: Ctx, out: Path | None, force: bool) -> None:
     if out is None:
         click.echo(text, nl=False)
         return
-    write_private(out, text, force)
-    click.echo(f"Plan written to {out}.", err=True)
-
-
-def write_private(out: Path, text: str, force: bool) -> None:
-    """Write `text` to `out` whole (temp file, then rename), readable only by its owner."""
-    if out.is_dir():
-        out = out / "neurocoach-plan.toml"
-    if os.path.lexists(out) and not force:
-        fail(f"{out} already exists; add --force to replace it.")
-    if not out.parent.is_dir():
-        fail(f"cannot write {out}: the folder {out.parent} does not exist.")
-    try:
-        write_private_text(out, text)
-    except OSError as err:
-        fail(f"cannot write {out} ({err.strerror or err}).")
+    path = _target(out, force, "neurocoach-plan.toml")
+    write_private({path: text})
+    click.echo(f"Plan written to {path}.", err=True)

@@ -196,3 +196,21 @@ def test_round_trip_export_import_gives_the_identical_plan(plan_file, db_path, t
 def test_export_of_the_default_plan_reads_back(db_path):
     text = invoke("plan", "export").stdout
     assert 'id = "calf-stretch"' in text and "days_per_week = 5" in text
+
+
+def test_export_out_a_folder_writes_the_plan_inside_it(db_path, tmp_path):
+    made = tmp_path / "for-the-clinic"
+    result = invoke("plan", "export", "--out", f"{made}/")     # a folder that is not there yet
+    assert result.exit_code == 0, result.output
+    written = made / "neurocoach-plan.toml"
+    assert 'id = "calf-stretch"' in written.read_text()
+    assert (written.stat().st_mode & 0o777) == 0o600 and (made.stat().st_mode & 0o777) == 0o700
+    assert str(written) in result.stderr
+    again = invoke("plan", "export", "--out", str(made))        # an existing folder, no slash
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert invoke("plan", "export", "--out", str(made), "--force").exit_code == 0
+    a_file = tmp_path / "plain.txt"
+    a_file.write_text("mine")
+    refused = invoke("plan", "export", "--out", f"{a_file}/")
+    assert refused.exit_code == 2 and "is not a folder" in refused.stderr
+    assert a_file.read_text() == "mine"
