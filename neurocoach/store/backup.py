@@ -68,8 +68,13 @@ def daily_path(db_path: Path, day: dt.date) -> Path:
 
 
 def stamped_path(db_path: Path, kind: str, stamp: str) -> Path:
-    """`kind` is "backup" (on demand) or "before-restore"."""
-    return backups_dir(db_path) / f"{db_path.name}.{kind}-{stamp}.bak"
+    """`kind` is "backup" (on demand) or "before-restore". Never a copy already there:
+    two in the same second get -2, -3… rather than the second replacing the first."""
+    folder = backups_dir(db_path)
+    path, n = folder / f"{db_path.name}.{kind}-{stamp}.bak", 2
+    while path.exists():
+        path, n = folder / f"{db_path.name}.{kind}-{stamp}-{n}.bak", n + 1
+    return path
 
 
 def daily_backups(db_path: Path) -> list[tuple[dt.date, Path]]:

@@ -136,3 +136,27 @@ def test_keep_current_copies_even_a_damaged_file(tmp_path):
     assert kept.read_bytes() == db.read_bytes()
     assert mode(kept) == 0o600
     assert keep_current(tmp_path / "absent.db", "stamp") is None
+
+
+def test_two_copies_in_the_same_second_never_replace_each_other(tmp_path):
+    import sqlite3
+
+    from neurocoach.store.backup import keep_current
+
+    db = tmp_path / "neurocoach.db"
+
+    def content(value: int) -> None:
+        conn = sqlite3.connect(db)
+        conn.execute("CREATE TABLE IF NOT EXISTS t (v)")
+        conn.execute("DELETE FROM t")
+        conn.execute("INSERT INTO t VALUES (?)", (value,))
+        conn.commit()
+        conn.close()
+
+    content(1)
+    first = keep_current(db, "2026-11-24-101500")       # a restore…
+    content(2)
+    second = keep_current(db, "2026-11-24-101500")      # …and another in the same second
+    assert first != second and second.name.endswith("-101500-2.bak")
+    values = [sqlite3.connect(p).execute("SELECT v FROM t").fetchone()[0] for p in (first, second)]
+    assert values == [1, 2]
