@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import sys
 import tempfile
@@ -55,6 +56,33 @@ def test_checkin_cli_never_tracebacks(args, monkeypatch, capsys):
             valid_rows(Store.open(db))
 
 
+@contextlib.contextmanager
+def onboarded_store():
+    """A fresh DB in a temp folder (hypothesis runs many examples per test), with a
+    profile, and the fake clock the app runs on."""
+    with tempfile.TemporaryDirectory() as tmp:
+        clock = FakeClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc))
+        store = Store.open(Path(tmp) / "f.db")
+        store.save_profile(Profile(), clock.now())
+        try:
+            yield store, clock
+        finally:
+            store.close()
+
+
+def run_app(store, clock, keys_then):
+    """Run the app on `store` and hand its pilot to `keys_then`."""
+    from neurocoach.tui.app import NeurocoachApp
+
+    async def drive():
+        app = NeurocoachApp(store=store, clock=clock)
+        app.animation_level = "none"
+        async with app.run_test(size=(80, 24)) as pilot:
+            await keys_then(app, pilot)
+
+    asyncio.run(drive())
+
+
 KEYS = st.lists(st.sampled_from(list("0123456789") + ["left", "right", "up", "down", "enter",
                                                       "tab", "x", "a", "space", "backspace"]),
                 max_size=14)
@@ -63,22 +91,13 @@ KEYS = st.lists(st.sampled_from(list("0123456789") + ["left", "right", "up", "do
 @settings(max_examples=12, deadline=None)
 @given(keys=KEYS)
 def test_checkin_form_by_any_keys_never_saves_a_bad_row(keys):
-    from neurocoach.tui.app import NeurocoachApp
+    async def press(app, pilot):
+        await pilot.press("c", *keys, "ctrl+s")
+        await pilot.pause()
 
-    async def drive(store, clock):
-        app = NeurocoachApp(store=store, clock=clock)
-        app.animation_level = "none"
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("c", *keys, "ctrl+s")
-            await pilot.pause()
-
-    with tempfile.TemporaryDirectory() as tmp:
-        clock = FakeClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc))
-        store = Store.open(Path(tmp) / "f.db")
-        store.save_profile(Profile(), clock.now())
-        asyncio.run(drive(store, clock))
+    with onboarded_store() as (store, clock):
+        run_app(store, clock, press)
         valid_rows(store)
-        store.close()
 
 
 TEXT = st.one_of(
@@ -131,43 +150,33 @@ def answers(draw):
 def test_custom_exercise_form_with_any_answers_never_saves_a_bad_row(fields, picks):
     from textual.widgets import Input, TextArea
 
-    from neurocoach.tui.app import NeurocoachApp
     from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
     from neurocoach.tui.widgets.scale import ChoiceRow
 
-    async def drive(store, clock):
-        app = NeurocoachApp(store=store, clock=clock)
-        app.animation_level = "none"
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("l", "n")
-            await pilot.pause()
-            form = app.screen
-            assert isinstance(form, CustomExerciseScreen)
-            for widget_id, text in fields.items():
-                widget = form.query_one(f"#{widget_id}")
-                if isinstance(widget, TextArea):
-                    widget.text = text
-                else:
-                    assert isinstance(widget, Input)
-                    widget.value = text
-            for widget_id, digit in picks.items():
-                form.query_one(f"#{widget_id}", ChoiceRow).focus()
-                await pilot.press(str(digit))
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            if isinstance(app.screen, CustomExerciseScreen):   # not saved: it says why
-                assert "to fix before saving" in str(
-                    app.screen.query_one("#custom-message").render())
-            await pilot.press("escape", "escape", "l")            # the Library still opens
-            await pilot.pause()
+    async def fill_in(app, pilot):
+        await pilot.press("l", "n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CustomExerciseScreen)
+        for widget_id, text in fields.items():
+            widget = form.query_one(f"#{widget_id}")
+            if isinstance(widget, TextArea):
+                widget.text = text
+            else:
+                assert isinstance(widget, Input)
+                widget.value = text
+        for widget_id, digit in picks.items():
+            form.query_one(f"#{widget_id}", ChoiceRow).focus()
+            await pilot.press(str(digit))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        if isinstance(app.screen, CustomExerciseScreen):   # not saved: it says why
+            assert "to fix before saving" in str(
+                app.screen.query_one("#custom-message").render())
+        await pilot.press("escape", "escape", "l")            # the Library still opens
+        await pilot.pause()
 
-    with tempfile.TemporaryDirectory() as tmp:
-        clock = FakeClock(dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc))
-        store = Store.open(Path(tmp) / "f.db")
-        store.save_profile(Profile(), clock.now())
-        asyncio.run(drive(store, clock))
+    with onboarded_store() as (store, clock):
+        run_app(store, clock, fill_in)
         sound_custom_rows(store)
-        store.close()
-        again = Store.open(Path(tmp) / "f.db")                    # and the app opens on it
-        asyncio.run(drive(again, clock))
-        again.close()
+        run_app(store, clock, fill_in)                 # the app opens on what it saved

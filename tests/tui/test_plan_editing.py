@@ -3,11 +3,9 @@ import from a file; and levels shown (with why) on Today, in the session and the
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
-from neurocoach.models import Entry, Step
 from neurocoach.tui.screens.help import HelpScreen
 from neurocoach.tui.screens.library import LibraryScreen
 from neurocoach.tui.screens.plan import PlanScreen
@@ -16,6 +14,7 @@ from neurocoach.tui.screens.session import SessionScreen
 from neurocoach.tui.screens.today import TodayScreen
 from neurocoach.tui.widgets.countdown import Countdown
 from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
+from tests.tui.helpers import towel_curls_felt_right_three_times
 
 
 @pytest.fixture(autouse=True)
@@ -102,20 +101,7 @@ async def test_a_level_kept_by_hand_is_what_the_session_asks_for(make_app, store
 
 
 async def test_good_ratings_step_up_and_today_and_the_session_say_why(make_app, store, clock):
-    # Three earlier sessions of towel curls at level 1 (1 × 5), each rated "right".
-    today = clock.today()
-    for days_ago in (6, 4, 2):
-        day = today - dt.timedelta(days=days_ago)
-        at = dt.datetime.combine(day, dt.time(9), tzinfo=dt.timezone.utc)
-        record = store.start_session(day, [Step("towel-curls", "left", reps=5),
-                                           Step("towel-curls", "right", reps=5)], at)
-        for i, side in enumerate(("left", "right")):
-            store.log_entry(record.id, Entry(i, "towel-curls", "done", side, reps=5, rating=2))
-    from neurocoach.coach.progression import LevelState
-
-    start = dt.datetime.combine(today - dt.timedelta(days=8), dt.time(8), tzinfo=dt.timezone.utc)
-    store.record_levels([LevelState("towel-curls", 1, start.date(), start, "start", "Start.")])
-
+    towel_curls_felt_right_three_times(store, clock)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         notes = text(app, "#today-notes")

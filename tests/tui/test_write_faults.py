@@ -8,6 +8,7 @@ from neurocoach.models import Entry, Step
 from neurocoach.store import StoreError
 from neurocoach.tui.screens.session import SessionScreen
 from neurocoach.tui.widgets.countdown import Countdown
+from tests.tui.helpers import towel_curls_felt_right_three_times
 
 
 @pytest.fixture(autouse=True)
@@ -131,21 +132,7 @@ async def test_unwritable_plan_import_is_said_and_y_tries_again(make_app, store,
 
 
 async def test_unwritable_level_changes_on_today_are_said_and_decided_again(store, clock):
-    # Three sessions of towel curls rated "right": Today steps the level up and stores it.
-    import datetime as dt
-
-    from neurocoach.coach.progression import LevelState
-
-    today = clock.today()
-    for days_ago in (6, 4, 2):
-        day = today - dt.timedelta(days=days_ago)
-        at = dt.datetime.combine(day, dt.time(9), tzinfo=dt.timezone.utc)
-        record = store.start_session(day, [Step("towel-curls", "left", reps=5),
-                                           Step("towel-curls", "right", reps=5)], at)
-        for i, side in enumerate(("left", "right")):
-            store.log_entry(record.id, Entry(i, "towel-curls", "done", side, reps=5, rating=2))
-    start = dt.datetime.combine(today - dt.timedelta(days=8), dt.time(8), tzinfo=dt.timezone.utc)
-    store.record_levels([LevelState("towel-curls", 1, start.date(), start, "start", "Start.")])
+    towel_curls_felt_right_three_times(store, clock)     # Today steps the level up
     from neurocoach.models import Profile
     from neurocoach.tui.app import NeurocoachApp
     from neurocoach.tui.screens.today import TodayScreen
