@@ -3,12 +3,7 @@
 Pure: the caller passes the exercise, its stored level, its recent outcomes and the
 check-ins; the answer is the same every time for the same data.
 
-- Standing balance steps down its support, Otago-style: both hands, one hand, no hands,
-  eyes closed. The amount stays the catalog's.
-- Reps start at 1 set of half the catalog's reps (5 of 10) and build to the full reps,
-  then to 2 and 3 sets.
-- Holds build from half the catalog's time (15 of 30 s) to all of it.
-- Minutes start at the catalog's (walking: 10) and build to three times that.
+The rungs of each exercise's ladder are in `ladders`.
 
 A step up comes only after the last few sessions of the exercise at this level were
 rated easy or right, at the level's full dose, with no pain flare or foot problem since.
@@ -20,11 +15,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from neurocoach.catalog import DOSE_AMOUNT, DOSE_LIMITS, Dose, Exercise
+from neurocoach.catalog import Dose, Exercise
+from neurocoach.coach.ladders import (
+    Level, level_of, levels_for, matching_level, meets, progresses_slowly,
+)
 from neurocoach.coach.safety import FLARE_POINTS, PAIN_HIGH
 from neurocoach.models import WEEKDAYS, Checkin
 
@@ -35,33 +32,9 @@ SLOW_GOOD_SESSIONS = 5
 BASELINE_DAYS = 14
 """A pain flare is judged against the average of this many days before it."""
 
-SUPPORT_LEVELS = (
-    "hold on to your support with both hands",
-    "hold on with one hand",
-    "no hands, with your support within reach",
-    "eyes closed, with your support within reach",
-)
-"""Standing balance levels, Otago-style: the support steps down, the amount stays."""
-
-MINUTE_STEPS = (1, 1.2, 1.5, 2, 2.5, 3)
-"""Walking 10 → 12 → 15 → 20 → 25 → 30 minutes; other timed work in the same proportion."""
-
 CAUSES = ("start", "up", "hard", "flare", "feet", "manual", "plan")
 """Why a level was set: the coach's rules, or a person (or their clinician's plan)."""
 _SIGNAL_CAUSES = ("flare", "feet")
-
-
-@dataclass(frozen=True)
-class Level:
-    number: int
-    of: int
-    dose: Dose
-    support: str | None = None  # standing balance: how to hold on, in words
-
-    def describe(self, per_side: bool = False) -> str:
-        """'Level 2 of 4: hold on with one hand' or 'Level 1 of 5: 5 times each side'."""
-        what = self.support or self.dose.describe(per_side)
-        return f"Level {self.number} of {self.of}: {what}"
 
 
 @dataclass(frozen=True)
@@ -96,74 +69,6 @@ class Decision:
     changed: bool  # True when this decision moves (or first sets) the level
     outlook: str = ""  # what it takes to move on, in words
     pinned: bool = False  # held by hand or by the plan: the coach does not move it
-
-
-# -- the ladders ------------------------------------------------------------------------
-def is_standing_balance(exercise: Exercise) -> bool:
-    return exercise.category == "balance" and exercise.position == "standing"
-
-
-def progresses_slowly(exercise: Exercise) -> bool:
-    text = f"{exercise.id} {exercise.name}".casefold()
-    return "heel" in text and "raise" in text
-
-
-def _dedupe(doses: Iterable[Dose]) -> list[Dose]:
-    seen: list[Dose] = []
-    for dose in doses:
-        if dose not in seen:
-            seen.append(dose)
-    return seen
-
-
-def levels_for(exercise: Exercise, base: Dose | None = None) -> tuple[Level, ...]:
-    """Every level of an exercise, from the easiest, built from its catalog dose
-    (or `base`, e.g. a dose the person's plan sets)."""
-    dose = base or exercise.dose
-    if is_standing_balance(exercise):
-        n = len(SUPPORT_LEVELS)
-        return tuple(Level(i, n, dose, support) for i, support in enumerate(SUPPORT_LEVELS, 1))
-    if dose.kind == "reps":
-        reps = dose.reps or 1
-        top_sets = min(DOSE_LIMITS["sets"], max(3, dose.sets))
-        doses = [Dose("reps", 1, max(1, math.ceil(reps / 2))),
-                 Dose("reps", 1, max(1, round(reps * 0.75))),
-                 Dose("reps", 1, reps)]
-        doses += [Dose("reps", sets, reps) for sets in range(2, top_sets + 1)]
-    elif dose.kind == "hold":
-        full = dose.seconds or 1
-        unit = 5 if full >= 20 else 1
-        doses = [Dose("hold", dose.sets, seconds=max(unit, unit * round(
-                      (full / 2 + full / 2 * i / 3) / unit))) for i in range(4)]
-    else:
-        start = dose.minutes or 1
-        doses = [Dose("minutes", dose.sets, minutes=min(DOSE_LIMITS["minutes"],
-                                                        max(1, round(start * f))))
-                 for f in MINUTE_STEPS]
-    doses = _dedupe(doses)
-    return tuple(Level(i, len(doses), d) for i, d in enumerate(doses, 1))
-
-
-def level_of(levels: Sequence[Level], number: int) -> Level:
-    """The level with this number, kept within the ladder."""
-    return levels[max(1, min(len(levels), number)) - 1]
-
-
-def _amount(dose: Dose) -> int:
-    return getattr(dose, DOSE_AMOUNT[dose.kind]) or 0
-
-
-def meets(planned: Dose | None, target: Dose) -> bool:
-    """The planned dose was at least the level's (a gentle day's eased dose is not)."""
-    if planned is None:
-        return True
-    return planned.sets >= target.sets and _amount(planned) >= _amount(target)
-
-
-def matching_level(levels: Sequence[Level], dose: Dose) -> int:
-    """The highest level whose dose is no more than `dose` (at least level 1)."""
-    fits = [lv.number for lv in levels if meets(dose, lv.dose)]
-    return max(fits) if fits and not levels[0].support else 1
 
 
 # -- the signals from check-ins ---------------------------------------------------------
