@@ -260,7 +260,6 @@ def import_(obj: Ctx, file: Path) -> None:
 
 
 # -- report ----------------------------------------------------------------------------
-REPORT_ENDINGS = {".md": False, ".markdown": False, ".txt": False, ".html": True, ".htm": True}
 """The endings `report --out` accepts, and whether each means HTML."""
 
 
@@ -277,6 +276,7 @@ def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     """A summary for your clinician: adherence, symptoms, balance, feet, safety stops, plan."""
     from neurocoach.catalog import load_catalog
     from neurocoach.report import export_document, render
+    from neurocoach.report_render import REPORT_ENDINGS
     from neurocoach.words import count
 
     if out is not None and not (_names_folder(out) or Path(out).expanduser().is_dir()):

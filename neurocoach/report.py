@@ -21,7 +21,7 @@ from neurocoach.document import (  # noqa: F401  (current_plan, plan_fields: use
     _plan_from, _with_own, current_plan, export_document, plan_fields,
 )
 from neurocoach.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
-from neurocoach.report_render import Section, Table, render, save_report  # noqa: F401
+from neurocoach.report_render import Section, Table, render  # noqa: F401
 from neurocoach.words import count
 
 BASELINE_DAYS = 14

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from neurocoach.catalog import Catalog
+REPORT_ENDINGS = {".md": False, ".markdown": False, ".txt": False, ".html": True, ".htm": True}
+"""A report file's ending: True for HTML, False for Markdown."""
 
 
 @dataclass
@@ -91,16 +91,3 @@ def render(doc: dict, catalog, today: dt.date, days: int = 90, *, as_html: bool 
 
     title, sections = build_report(doc, catalog, today, days)
     return to_html(title, sections) if as_html else to_markdown(title, sections)
-
-
-def save_report(store, catalog: Catalog, now: dt.datetime, folder: Path,
-                days: int = 90) -> Path:
-    """The HTML report as `neurocoach-report-YYYY-MM-DD.html` in `folder` (replacing one of
-    the same day), private and whole: for a key on Progress. Raises OSError."""
-    from neurocoach.document import export_document
-    from neurocoach.files import write_private_text
-
-    path = Path(folder) / f"neurocoach-report-{now.date().isoformat()}.html"
-    text = render(export_document(store, catalog, now), catalog, now.date(), days, as_html=True)
-    write_private_text(path, text)
-    return path

@@ -191,16 +191,3 @@ def test_report_as_a_user_would_run_it(db_path, tmp_path):
                              capture_output=True, text=True, timeout=60)
     assert missing.returncode == 2 and "no neurocoach database" in missing.stderr
     assert not (tmp_path / "none.db").exists()
-
-
-def test_save_report_for_the_progress_screen(known, clock, tmp_path):
-    from neurocoach.report import save_report
-
-    path = save_report(known, load_catalog(), clock.now(), tmp_path)
-    assert path == tmp_path / "neurocoach-report-2026-11-23.html"
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert "<h2>Safety stops</h2>" in path.read_text()
-    assert save_report(known, load_catalog(), clock.now(), tmp_path) == path  # same day: replaced
-    assert not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
-    with pytest.raises(OSError):
-        save_report(known, load_catalog(), clock.now(), tmp_path / "absent")

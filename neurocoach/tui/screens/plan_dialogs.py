@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -18,6 +17,7 @@ from textual.widgets import Input, Static
 from neurocoach.coach.plan import TARGET_MINUTES, Plan
 from neurocoach.coach.profile import rest_days_for
 from neurocoach.tui.saving import NOT_SAVED
+from neurocoach.tui.screens.save_file import SaveFileScreen
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import RowChanged
 from neurocoach.tui.widgets.weekdays import RestDaysRow
@@ -195,43 +195,15 @@ class ImportPlanScreen(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class ExportPlanScreen(ModalScreen[bool]):
+class ExportPlanScreen(SaveFileScreen):
     """Write the plan to a file, for a clinician or another computer."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    TITLE_TEXT = "[b]Export your plan[/b] — a file your clinician can read and edit"
+    FILE_NAME = "neurocoach-plan.toml"
+    SAVED = "Plan written to"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.confirm_replace: Path | None = None
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("[b]Export your plan[/b] — a file your clinician can read and edit")
-            yield Input(value=str(Path.home() / "neurocoach-plan.toml"), id="export-path")
-            yield Static(classes="message", id="export-message")
-        yield Footer()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def text_for(self, path: Path) -> str:
         from neurocoach.coach.plan_file import render_plan
         from neurocoach.tui.today_data import person_plan
 
-        message = self.query_one("#export-message", Static)
-        path = Path(event.value.strip()).expanduser()
-        if os.path.lexists(path) and self.confirm_replace != path:
-            self.confirm_replace = path
-            message.update(Content(f"{path} exists: enter again replaces it."))
-            return
-        text = render_plan(person_plan(self.app), self.app.catalog)
-        from neurocoach.files import write_private_text
-
-        try:
-            write_private_text(path, text)
-        except OSError as err:
-            message.update(Content(f"Cannot write {path} ({err.strerror or err})."))
-            return
-        self.app.notify(f"Plan written to {path}.")
-        self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+        return render_plan(person_plan(self.app), self.app.catalog)

@@ -29,6 +29,7 @@ class ProgressScreen(Screen):
         Binding("r", "cycle_range", "Trend range"),
         Binding("b", "balance_test", "Balance test"),
         Binding("e", "profile", "Profile"),
+        Binding("o", "report", "Report"),
         Binding("j", "scroll('down')", "Scroll down", show=False),
         Binding("k", "scroll('up')", "Scroll up", show=False),
     ]
@@ -103,6 +104,11 @@ class ProgressScreen(Screen):
     def action_cycle_range(self) -> None:
         self.range_days = RANGES[(RANGES.index(self.range_days) + 1) % len(RANGES)]
         self.refresh_symptoms()  # the table's heading names the range: no toast needed
+
+    def action_report(self) -> None:
+        from neurocoach.tui.screens.progress_report import ReportScreen
+
+        self.app.push_screen(ReportScreen())
 
     def action_balance_test(self) -> None:
         from neurocoach.tui.screens.progress_balance import BalanceTestScreen
