@@ -31,9 +31,28 @@ class Ctx:
             fail(str(exc))
 
 
+def _use_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None and isinstance(ctx.obj, Ctx):
+        ctx.obj.db_path = resolve_db_path(value)
+
+
+class _Command(click.Command):
+    """Every command also takes --db after its name (`neurocoach status --db FILE`), as
+    well as before it."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.append(click.Option(
+            ["--db"], metavar="PATH", expose_value=False, callback=_use_db,
+            help="The database file to use (the same as --db before the command)."))
+
+
 class _Group(click.Group):
     """The top command: an SQLite error that is the file's fault (damage found in a page
     the opening checks do not read, a disk error) ends any command with one line."""
+
+    command_class = _Command
+    group_class = type  # `plan` is a _Group too, so its commands take --db as well
 
     def invoke(self, ctx: click.Context):
         try:

@@ -192,3 +192,27 @@ def test_checkin_makes_todays_private_backup_copy(db_path):
     copies = sorted((db_path.parent / "backups").glob("neurocoach.db.daily-*.bak"))
     assert [p.name for p in copies] == [f"neurocoach.db.daily-{TODAY.isoformat()}.bak"]
     assert stat.S_IMODE(copies[0].stat().st_mode) == 0o600
+
+
+def test_db_after_the_command_works_for_every_command(tmp_path):
+    from click.testing import CliRunner
+
+    from neurocoach.cli import cli
+
+    mine, other = tmp_path / "mine.db", tmp_path / "other.db"
+    env = {"NEUROCOACH_DB": str(other)}
+
+    def invoke(*args):
+        return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+    assert invoke("checkin", "--pain", "4", "--feet", "ok", "--db", str(mine)).exit_code == 0
+    assert "pain 4/10" in invoke("status", "--db", str(mine)).stdout
+    assert '"pain": 4' in invoke("export", "--format", "json", "--db", str(mine)).stdout
+    assert "Check-ins" in invoke("report", "--db", str(mine)).stdout
+    assert 'format = "neurocoach-plan"' in invoke("plan", "export", "--db", str(mine)).stdout
+    backup = invoke("backup", "--db", str(mine), "--out", str(tmp_path / "copy.bak"))
+    assert backup.exit_code == 0 and (tmp_path / "copy.bak").exists()
+    assert not other.exists()                            # NEUROCOACH_DB was not touched
+    for command in (["checkin"], ["status"], ["export"], ["import"], ["report"], ["backup"],
+                    ["restore"], ["demo"], ["plan", "import"], ["plan", "export"]):
+        assert "--db PATH" in invoke(*command, "--help").stdout, command
