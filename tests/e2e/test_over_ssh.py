@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -72,28 +73,40 @@ def ssh_command(sshd, remote: str) -> list[str]:
             "-o", "LogLevel=ERROR", f"{getpass.getuser()}@127.0.0.1", remote]
 
 
-def test_checkin_and_session_over_ssh(terminals, tmp_path, sshd):
+def test_first_run_checkin_and_a_whole_session_over_ssh(terminals, tmp_path, sshd):
     db = tmp_path / "ssh.db"
-    onboarded(db)
     remote = f"TERM=xterm-256color {NEUROCOACH} --db {db}"
     term = terminals(ssh_command(sshd, remote), env={"TERM": "xterm-256color"})
-    term.wait_for("enter to start", timeout=30)
+    term.wait_for("Welcome to neurocoach", timeout=30)
+    term.keys("Escape")                                  # the defaults, over the link
+    term.wait_for("enter to start")
     term.keys("c", "4", "Enter", "Enter", "Enter", "Enter", "1", "Enter")
     term.wait_for("pain 4/10")
     term.keys("Enter")
-    term.wait_for("Step 1 of")
+    screen = term.wait_for("Step 1 of")
+    total = int(re.search(r"Step 1 of (\d+)", screen).group(1))
     term.keys("Enter", "2", "s")
     term.wait_for("Step 3 of")
-    term.keys("Escape")
+    term.keys("Escape")                                  # leave mid-session…
     term.wait_for("enter resumes at step 3")
-    term.keys("p")
-    term.wait_for("Progress")
+    term.keys("Enter")                                   # …and come back to the place
+    for step in range(3, total + 1):
+        term.wait_for(f"Step {step} of {total}")
+        term.keys("Enter")
+    screen = term.wait_for("Session finished")
+    assert f"Done: {total - 1} of {total} steps" in screen and "Skipped: 1" in screen
+    term.keys("Enter", "p")
+    screen = term.wait_for("Adherence")
+    assert "Streak" in screen
     term.keys("q")
     term.wait_for("__EXIT__")
     store = Store.open(db)
-    assert store.latest_session().entries[0].rating == 2
-    assert [e.status for e in store.latest_session().entries.values()] == ["done", "skipped"]
-    assert store.checkins_between(store.latest_session().day, store.latest_session().day)[0].pain == 4
+    record = store.latest_session()
+    assert record.finished_at is not None and record.entries[0].rating == 2
+    statuses = [record.entries[i].status for i in range(total)]
+    assert statuses == ["done", "skipped"] + ["done"] * (total - 2)
+    assert store.checkin_for(record.day).pain == 4
+    assert store.has_profile()
 
 
 def test_dropped_ssh_connection_keeps_every_step(terminals, tmp_path, sshd):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 import pytest
 
@@ -85,12 +86,18 @@ def test_resize_mid_session_keeps_the_place_and_the_timer(terminals, tmp_path):
     term.wait_for("enter to start")
     term.keys("Enter")
     term.wait_for("Step 1 of")
+    term.wait_for("space starts the timer")              # a hold, its timer not yet run
     term.keys("Space")
+    time.sleep(2.5)
+    term.keys("Space")                                   # paused a few seconds in
+    term.wait_for("timer paused")
     term.resize(40, 12)
     term.wait_for("Step 1 of")
     term.resize(100, 30)
-    term.wait_for("Step 1 of")
-    term.keys("Space")                                   # pause, then it is still mid-hold
+    screen = term.wait_for("Step 1 of")
+    assert "timer paused" in screen                      # not started afresh
+    term.keys("Space")
+    term.wait_for("Well held", timeout=20)               # the hold runs on to its end
     term.keys("Enter")
     term.wait_for("Step 2 of")
     record = Store.open(db).latest_session()
@@ -108,3 +115,23 @@ def test_a_stale_columns_and_lines_in_the_environment_do_not_fix_the_size(termin
     term.resize(70, 20)
     screen = term.wait_for("A daily coach for feet with neuropathy: a quick check-in on")
     assert "Welcome to neurocoach" in screen
+
+
+def test_escape_answers_at_once_and_arrow_keys_are_not_read_as_escape(terminals, tmp_path):
+    # Textual waits ESCDELAY (100 ms by default) to tell a lone escape from the start of a
+    # key sequence: escape must still feel instant, and an arrow key (a sequence that
+    # starts with escape) must never be taken for it and leave the session.
+    db = tmp_path / "esc.db"
+    onboarded(db)
+    term = terminals(neurocoach(), env=env_for(db))
+    term.wait_for("enter to start")
+    term.keys("Enter")
+    term.wait_for("Step 1 of")
+    term.keys("Up", "Down", "Left", "Right", "Up", "Down")
+    time.sleep(0.5)
+    assert "Step 1 of" in term.screen()                  # still in the session
+    started = time.monotonic()
+    term.keys("Escape", delay=0)
+    term.wait_for("enter resumes", timeout=10)
+    # A generous bound (a loaded CI machine), far below a wrong ESCDELAY of seconds.
+    assert time.monotonic() - started < 3.0
