@@ -21,6 +21,38 @@ def _private_data(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def read_only_folder(tmp_path):
+    """Make a folder nothing can be written in, even by root (who ignores its mode bits):
+    `lock(folder)` uses chmod 0500, or as root the immutable attribute (chattr +i); the
+    test is skipped, saying why, where neither works."""
+    import os
+    import shutil
+    import subprocess
+
+    locked = []
+
+    def lock(folder):
+        if os.geteuid() != 0:
+            folder.chmod(0o500)
+        else:
+            chattr = shutil.which("chattr")
+            done = chattr and subprocess.run([chattr, "+i", str(folder)],
+                                             capture_output=True).returncode == 0
+            if not done:
+                pytest.skip("running as root, and this filesystem has no immutable "
+                            "attribute (chattr +i) to make a folder read-only")
+        locked.append(folder)
+        return folder
+
+    yield lock
+    for folder in locked:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+        else:
+            folder.chmod(0o700)
+
+
+@pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "data" / "neurocoach.db"
 

@@ -206,3 +206,11 @@ def test_restore_over_a_damaged_db_keeps_its_bytes(saved, tmp_path):
     assert pains(damaged) == [2]
     (kept,) = (damaged.parent / "backups").iterdir()
     assert kept.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 4000
+
+
+def test_backup_into_a_read_only_folder_is_one_clear_line(current, tmp_path, read_only_folder):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    read_only_folder(locked)
+    one_line_error(run("backup", "--out", locked / "copy.bak", db=current), "cannot write")
+    assert not (locked / "copy.bak").exists()

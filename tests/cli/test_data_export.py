@@ -344,9 +344,9 @@ def test_json_export_out_ending_in_slash_is_a_new_folder(filled, tmp_path):
     assert made.name == f"neurocoach-export-{TODAY.isoformat()}.json"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
-def test_unwritable_folder(filled, tmp_path):
+def test_unwritable_folder(filled, tmp_path, read_only_folder):
     locked = tmp_path / "locked"
-    locked.mkdir(mode=0o500)
+    locked.mkdir()
+    read_only_folder(locked)
     one_line_error(run("export", "--format", "json", "--out", locked / "x.json", db=filled),
                    "cannot write")

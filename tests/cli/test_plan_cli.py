@@ -214,3 +214,13 @@ def test_export_out_a_folder_writes_the_plan_inside_it(db_path, tmp_path):
     refused = invoke("plan", "export", "--out", f"{a_file}/")
     assert refused.exit_code == 2 and "is not a folder" in refused.stderr
     assert a_file.read_text() == "mine"
+
+
+def test_export_into_a_read_only_folder_is_one_clear_line(db_path, tmp_path, read_only_folder):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    read_only_folder(locked)
+    result = invoke("plan", "export", "--out", str(locked / "plan.toml"))
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (locked / "plan.toml").exists()

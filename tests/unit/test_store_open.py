@@ -150,17 +150,23 @@ def test_unwritable_file_is_refused(tmp_path, monkeypatch):
     assert digest(path) == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
-def test_read_only_folder_is_refused(tmp_path):
+def test_read_only_folder_is_refused(tmp_path, read_only_folder):
     folder = tmp_path / "ro"
     folder.mkdir()
     Store.open(folder / "n.db").close()
-    os.chmod(folder, 0o500)
-    try:
-        with pytest.raises(StoreError):
-            Store.open(folder / "n.db")
-    finally:
-        os.chmod(folder, 0o700)
+    before = digest(folder / "n.db")
+    read_only_folder(folder)
+    with pytest.raises(StoreError) as err:
+        Store.open(folder / "n.db")
+    assert "\n" not in str(err.value)
+    assert digest(folder / "n.db") == before
+
+
+def test_a_new_db_in_a_read_only_folder_is_refused(tmp_path, read_only_folder):
+    folder = read_only_folder(tmp_path)
+    with pytest.raises(StoreError, match="cannot"):
+        Store.open(folder / "n.db")
+    assert not (folder / "n.db").exists()
 
 
 def test_uncreatable_path_is_refused(tmp_path):
