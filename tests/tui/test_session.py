@@ -33,14 +33,16 @@ async def start(pilot):
     return pilot.app.screen.record
 
 
-async def test_whole_session_done_skip_back_and_ratings(make_app, store):
+async def test_whole_session_done_skip_back_and_ratings(make_app, store, clock):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         record = await start(pilot)
         n = len(record.steps)
         assert n >= 6
         assert f"Step 1 of {n}" in text(app, "#step-count")
+        clock.advance(minutes=4)
         await pilot.press("enter", "1")           # step 0 done, rated easy
+        clock.advance(minutes=8)                  # 12 minutes in all, said in words
         await pilot.press("s")                    # step 1 skipped
         assert "Step 3 of" in text(app, "#step-count")
         await pilot.press("b")                    # back: step 1 no longer logged
@@ -56,6 +58,7 @@ async def test_whole_session_done_skip_back_and_ratings(make_app, store):
         assert f"Done: {n - 1} of {n} steps" in summary
         assert "Skipped: 1" in summary
         assert "1 easy" in summary and "1 hard" in summary
+        assert "Time: 12 minutes" in summary
 
     saved = store.session(record.id)
     assert saved.finished_at is not None

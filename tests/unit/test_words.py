@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from neurocoach.catalog import Dose, load_catalog
@@ -95,3 +96,13 @@ def test_status_counts_one(store):
     record = store.start_session(TODAY, [Step("walking", minutes=10)], NOW)
     assert record.id
     assert "(0 of 1 step)" in status_line(store, NOW)
+
+
+@pytest.mark.parametrize("seconds, said", [
+    (0, "a moment"), (40, "40 seconds"), (60, "1 minute"), (12 * 60 + 20, "12 minutes"),
+    (65 * 60, "1 hour and 5 minutes"),
+])
+def test_session_time_in_words_never_zero_minutes(seconds, said):
+    from neurocoach.tui.screens.summary import spent_words
+
+    assert spent_words(dt.timedelta(seconds=seconds)) == said
