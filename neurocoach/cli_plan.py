@@ -112,7 +112,7 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
 def export_plan(obj: Ctx, out: str | None, force: bool) -> None:
     """Write your plan as a plan file (plan import reads it back)."""
     from neurocoach.cli_data import _target, write_private
-    from neurocoach.coach.plan_file import render_plan
+    from neurocoach.coach.plan_render import render_plan
 
     store = obj.open_store()
     catalog = _catalog(store)

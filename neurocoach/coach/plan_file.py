@@ -1,20 +1,19 @@
 """The plan file: a plan in TOML, as a physiotherapist writes it and `plan export` writes it.
 
 Pure: text in, a checked plan out (or a PlanFileError naming the line and the field);
-a plan in, text out. Reading back what was written gives the same plan.
+`plan_render` writes one; reading back what it wrote gives the same plan.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from dataclasses import dataclass
 from typing import Any
 
 from neurocoach.catalog import (
-    DOSE_AMOUNT, FIELD_ORDER, Catalog, CatalogError, Dose, Exercise, error_field,
-    exercise_fields, parse_dose, parse_exercise,
+    DOSE_AMOUNT, FIELD_ORDER, Catalog, CatalogError, Exercise, error_field, parse_dose,
+    parse_exercise,
 )
 from neurocoach.coach.plan import (
     MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan, describe_changes,
@@ -286,69 +285,3 @@ def import_changes(result: PlanImport, catalog: Catalog, current: Plan,
     changed = [e for e in result.custom if e.id in catalog and catalog.get(e.id) != e]
     restored = [i for i in result.plan.exercise_ids if i in archived]
     return describe_changes(current, result.plan, names, new, changed, restored)
-
-
-# -- writing ------------------------------------------------------------------------------
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{k} = {_value(v)}" for k, v in value.items()) + " }"
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        return "[\n" + "".join(f"  {_value(v)},\n" for v in value) + "]"
-    raise TypeError(f"cannot write {value!r} to a plan file")
-
-
-def _dose_table(dose: Dose) -> dict:
-    table: dict[str, Any] = {"kind": dose.kind, DOSE_AMOUNT[dose.kind]:
-                             getattr(dose, DOSE_AMOUNT[dose.kind])}
-    if dose.sets != 1:
-        table["sets"] = dose.sets
-    return table
-
-
-def custom_to_export(plan: Plan, catalog: Catalog) -> list[Exercise]:
-    """The person's own exercises a plan file needs: those in the plan and their stand-ins."""
-    wanted: list[str] = []
-    queue = [i for i in plan.exercise_ids if i in catalog]
-    while queue:
-        exercise = catalog.get(queue.pop(0))
-        if exercise.custom and exercise.id not in wanted:
-            wanted.append(exercise.id)
-            if exercise.alternative and exercise.alternative in catalog:
-                queue.append(exercise.alternative)
-    return [catalog.get(i) for i in wanted]
-
-
-def render_plan(plan: Plan, catalog: Catalog) -> str:
-    """The plan as a plan file (parse_plan reads it back as the same plan)."""
-    lines = [
-        "# A neurocoach plan: neurocoach plan import FILE.toml reads it back.",
-        f"format = {_value(FORMAT)}",
-        f"version = {VERSION}",
-        f"days_per_week = {plan.days_per_week}",
-        f"rest_days = [{', '.join(_value(WEEKDAYS[d]) for d in plan.rest_days)}]",
-        f"target_minutes = {plan.target_minutes}",
-        f"note = {_value(plan.note)}",
-    ]
-    for exercise_id in plan.exercise_ids:
-        settings = plan.settings_for(exercise_id)
-        name = catalog.get(exercise_id).name if exercise_id in catalog else exercise_id
-        lines += ["", f"[[exercise]]  # {name}", f"id = {_value(exercise_id)}"]
-        if settings.level is not None:
-            lines.append(f"level = {settings.level}")
-        if settings.dose is not None:
-            lines.append(f"dose = {_value(_dose_table(settings.dose))}")
-        if settings.note:
-            lines.append(f"note = {_value(settings.note)}")
-    for exercise in custom_to_export(plan, catalog):
-        lines += ["", "[[custom_exercise]]"]
-        for key, value in exercise_fields(exercise).items():
-            lines.append(f"{key} = {_value(value)}")
-    return "\n".join(lines) + "\n"

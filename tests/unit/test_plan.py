@@ -9,7 +9,8 @@ import pytest
 
 from neurocoach.catalog import Dose, exercise_field_errors, exercise_fields, load_catalog, with_custom
 from neurocoach.coach.plan import ExerciseSettings, Plan, default_plan, describe_changes
-from neurocoach.coach.plan_file import PlanFileError, parse_plan, render_plan
+from neurocoach.coach.plan_file import PlanFileError, parse_plan
+from neurocoach.coach.plan_render import render_plan
 from neurocoach.coach.progression import LevelState
 from neurocoach.models import Entry, Profile, Step
 from neurocoach.store import Store

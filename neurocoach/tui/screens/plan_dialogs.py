@@ -203,7 +203,7 @@ class ExportPlanScreen(SaveFileScreen):
     SAVED = "Plan written to"
 
     def text_for(self, path: Path) -> str:
-        from neurocoach.coach.plan_file import render_plan
+        from neurocoach.coach.plan_render import render_plan
         from neurocoach.tui.today_data import person_plan
 
         return render_plan(person_plan(self.app), self.app.catalog)
