@@ -142,6 +142,13 @@ def follow_the_terminal() -> None:
 def run_tui(obj: Ctx) -> None:
     follow_the_terminal()
     store = obj.open_store()
+    from neurocoach.store import StoreError
+
+    try:
+        store.hold_in_use()
+    except (StoreError, OSError) as exc:
+        store.close()
+        fail(str(exc))
     from neurocoach.tui.app import NeurocoachApp
 
     app = NeurocoachApp(store=store, clock=obj.clock)

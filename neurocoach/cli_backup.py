@@ -49,12 +49,17 @@ def backup(obj: Ctx, out: str | None, force: bool) -> None:
 def restore(obj: Ctx, file: Path, yes: bool) -> None:
     """Replace your database with a backup (the current one is kept in backups/)."""
     from neurocoach.store import Store, StoreError
-    from neurocoach.store.backup import describe, keep_current, put_in_place, stage_restore
+    from neurocoach.store.backup import (
+        describe, hold_alone, keep_current, put_in_place, stage_restore,
+    )
 
     db = obj.db_path
     if file.exists() and db.exists() and file.resolve() == db.resolve():
         fail(f"{file} is the database itself; give a backup file to restore from.")
+    alone = None
     try:
+        if db.is_file():
+            alone = hold_alone(db)  # no window may keep writing to the file being swapped
         staged = stage_restore(file, db)
     except StoreError as exc:
         fail(str(exc))
@@ -79,6 +84,8 @@ def restore(obj: Ctx, file: Path, yes: bool) -> None:
         fail(str(exc))
     finally:
         staged.unlink(missing_ok=True)
+        if alone is not None:
+            alone.close()
     click.echo(f"Restored {db} from {file} ({describe(db)})."
                + (f" The data it replaced is kept in {kept}." if kept else ""))
 

@@ -13,10 +13,10 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from neurocoach.models import Checkin, Entry, Profile, SessionRecord, Step
-from neurocoach.store.backup import backup_to, pre_migration_path
+from neurocoach.store.backup import backup_to, hold_shared, pre_migration_path
 from neurocoach.store.exchange import Exchange
 from neurocoach.store.opening import (
     StoreError, check_integrity, inspect_existing, pending_migrations, prepare_new,
@@ -40,6 +40,7 @@ class Store(ProgressQueries, Exchange, PlanQueries):
         self.path = path
         self._conn = conn
         self._db = db
+        self._in_use: IO[bytes] | None = None
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -93,8 +94,16 @@ class Store(ProgressQueries, Exchange, PlanQueries):
         os.chmod(path, 0o600)
         return cls(path, conn, db)
 
+    def hold_in_use(self) -> None:
+        """Say, until close, that a window has this file open: `restore` then refuses to
+        swap the file from under it (the window would go on writing to the old one)."""
+        self._in_use = hold_shared(self.path)
+
     def close(self) -> None:
         self._conn.close()
+        if self._in_use is not None:
+            self._in_use.close()  # closing the file lets the lock go
+            self._in_use = None
 
     def _rows(self, sql: str, params: list | tuple = ()) -> Iterator[dict]:
         """The rows of one read, as dicts by column name."""

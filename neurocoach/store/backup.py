@@ -10,11 +10,13 @@ pre-migration one which has always lived right beside it:
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import re
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import IO
 
 from neurocoach.store.opening import SQLITE_MAGIC, StoreError, check_integrity, inspect_existing
 from neurocoach.words import count
@@ -215,6 +217,31 @@ def keep_current(db_path: Path, stamp: str) -> Path | None:
         raise StoreError(f"could not keep a copy of {db_path}: {exc.strerror}; "
                          "nothing was changed.") from None
     return dest
+
+
+def hold_shared(db_path: Path) -> IO[bytes]:
+    """A shared lock on the DB file for as long as the returned file stays open. Any number
+    of windows share it; only a restore (which wants it alone) is kept out."""
+    handle = open(db_path, "rb")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise StoreError(f"{db_path} is being restored from a backup right now; open "
+                         "neurocoach again in a moment.") from None
+    return handle
+
+
+def hold_alone(db_path: Path) -> IO[bytes]:
+    """The DB file to ourselves (for a restore), or StoreError if a window has it open."""
+    handle = open(db_path, "rb")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise StoreError(f"neurocoach is open on {db_path} (in another window?): close it "
+                         "first, then restore. Nothing was changed.") from None
+    return handle
 
 
 def put_in_place(staged: Path, db_path: Path) -> None:

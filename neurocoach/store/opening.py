@@ -152,9 +152,13 @@ def prepare_new(path: Path) -> None:
     """Create the data folder (0700) and an empty private file (0600)."""
     parent = path.parent
     try:
-        if not parent.exists():
-            parent.mkdir(parents=True, mode=0o700)
-            os.chmod(parent, 0o700)
+        missing = []
+        while not parent.exists():
+            missing.append(parent)
+            parent = parent.parent
+        for folder in reversed(missing):  # each one made private, not only the last
+            folder.mkdir(mode=0o700)
+            os.chmod(folder, 0o700)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except FileExistsError:

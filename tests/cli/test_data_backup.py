@@ -214,3 +214,27 @@ def test_backup_into_a_read_only_folder_is_one_clear_line(current, tmp_path, rea
     read_only_folder(locked)
     one_line_error(run("backup", "--out", locked / "copy.bak", db=current), "cannot write")
     assert not (locked / "copy.bak").exists()
+
+
+def test_restore_refuses_while_a_window_has_the_database_open(current, saved):
+    # The app in another window keeps writing to the file it opened: a swapped file would
+    # silently lose what it writes next. restore says so instead, and changes nothing.
+    window = Store.open(current)
+    window.hold_in_use()                                 # as `neurocoach` does on opening
+    before = digest(current)
+    refused = run("restore", saved, "--yes", db=current)
+    one_line_error(refused, "neurocoach is open on")
+    assert "close it first" in refused.stderr
+    assert digest(current) == before and pains(current) == [7]
+    assert not (current.parent / "backups").exists()
+    window.close()                                       # the window closes: now it works
+    assert run("restore", saved, "--yes", db=current).returncode == 0
+    assert pains(current) == [2]
+
+
+def test_two_windows_may_share_the_database(current):
+    first, second = Store.open(current), Store.open(current)
+    first.hold_in_use()
+    second.hold_in_use()                                 # a second SSH window: no refusal
+    first.close()
+    second.close()

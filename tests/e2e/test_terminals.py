@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
 import time
 
 import pytest
@@ -135,3 +136,23 @@ def test_escape_answers_at_once_and_arrow_keys_are_not_read_as_escape(terminals,
     term.wait_for("enter resumes", timeout=10)
     # A generous bound (a loaded CI machine), far below a wrong ESCDELAY of seconds.
     assert time.monotonic() - started < 3.0
+
+
+def test_restore_is_refused_while_the_app_is_open(terminals, tmp_path):
+    import sys
+
+    db = tmp_path / "open.db"
+    onboarded(db)
+    copy = tmp_path / "copy.bak"
+    command = [sys.executable, "-m", "neurocoach", "--db", str(db)]
+    assert subprocess.run(command + ["backup", "--out", str(copy)]).returncode == 0
+    term = terminals(neurocoach(), env=env_for(db))
+    term.wait_for("enter to start")
+    refused = subprocess.run(command + ["restore", str(copy), "--yes"], capture_output=True,
+                             text=True)
+    assert refused.returncode == 2 and "neurocoach is open on" in refused.stderr
+    term.keys("q")
+    term.wait_for("__EXIT__ 0")
+    done = subprocess.run(command + ["restore", str(copy), "--yes"], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr

@@ -181,3 +181,11 @@ def test_empty_file_becomes_a_store(tmp_path):
     path.touch()
     Store.open(path).close()
     assert "checkins" in sqlite_utils.Database(path).table_names()
+
+
+def test_every_folder_made_for_a_new_db_is_private(tmp_path):
+    path = tmp_path / "a" / "b" / "c" / "n.db"
+    Store.open(path).close()
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "c"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
