@@ -139,7 +139,16 @@ def follow_the_terminal() -> None:
             os.environ.pop(name, None)
 
 
+def need_terminal() -> None:
+    """The full-screen coach needs a terminal at both ends; from a script or a pipe it
+    would only write escape codes and wait for keys that never come."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail("the coach is full-screen: run it in a terminal. From scripts use "
+             "`neurocoach status`, `checkin`, `export` or `report` (see neurocoach --help).")
+
+
 def run_tui(obj: Ctx) -> None:
+    need_terminal()
     follow_the_terminal()
     store = obj.open_store()
     from neurocoach.store import StoreError

@@ -93,7 +93,11 @@ def restore(obj: Ctx, file: Path, yes: bool) -> None:
 # -- demo ----------------------------------------------------------------------------------
 def launch_demo_app(store, clock) -> int:
     """The TUI on the demo store; returns its exit code. (Tests replace this.)"""
+    from neurocoach.cli import follow_the_terminal, need_terminal
     from neurocoach.tui.app import NeurocoachApp
+
+    need_terminal()
+    follow_the_terminal()
 
     app = NeurocoachApp(store=store, clock=clock)
     app.sub_title = "demo: made-up data, thrown away when you quit"

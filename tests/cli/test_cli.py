@@ -155,11 +155,21 @@ def test_unknown_command_and_format_errors_are_one_line(db_path):
     one_line_error(run("fly", db=db_path), "fly")
 
 
-def test_bad_db_file_is_one_line_exit_2_untouched(tmp_path):
+def test_bad_db_file_is_one_line_exit_2_untouched(tmp_path, monkeypatch, capsys):
+    from neurocoach import cli
+
     path = tmp_path / "notes.db"
     path.write_text("not a database")
-    for command in (["status"], ["checkin", "--pain", "2"], []):
+    for command in (["status"], ["checkin", "--pain", "2"]):
         one_line_error(run(*command, db=path), "not a neurocoach database")
+    # The full-screen coach, as from a terminal: refused before any screen is drawn.
+    monkeypatch.setattr(cli, "need_terminal", lambda: None)
+    monkeypatch.setattr(sys, "argv", ["neurocoach", "--db", str(path)])
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "not a neurocoach database" in line
     assert path.read_text() == "not a database"
 
 
@@ -216,3 +226,14 @@ def test_db_after_the_command_works_for_every_command(tmp_path):
     for command in (["checkin"], ["status"], ["export"], ["import"], ["report"], ["backup"],
                     ["restore"], ["demo"], ["plan", "import"], ["plan", "export"]):
         assert "--db PATH" in invoke(*command, "--help").stdout, command
+
+
+@pytest.mark.parametrize("args", [[], ["demo"]], ids=["coach", "demo"])
+def test_the_full_screen_coach_without_a_terminal_says_so_and_leaves(args, tmp_path):
+    db = tmp_path / "n.db"
+    result = subprocess.run([sys.executable, "-m", "neurocoach", "--db", str(db), *args],
+                            capture_output=True, text=True, timeout=60,
+                            stdin=subprocess.DEVNULL)
+    one_line_error(result, "run it in a terminal")
+    assert "\x1b" not in result.stdout                   # no escape codes into the pipe
+    assert not db.exists()

@@ -139,6 +139,7 @@ def test_run_tui_prints_the_line_once_the_app_has_stopped(db_path, monkeypatch, 
     damage(db_path, "checkins")
     monkeypatch.setattr(NeurocoachApp, "run",
                         lambda self: App.run(self, headless=True, size=(80, 24)))
+    monkeypatch.setattr(cli, "need_terminal", lambda: None)   # headless stands in for one
     with pytest.raises(SystemExit) as exited:
         cli.run_tui(cli.Ctx(str(db_path)))
     assert exited.value.code == 2
