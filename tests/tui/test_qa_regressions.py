@@ -83,3 +83,21 @@ async def test_brackets_in_an_own_exercise_name_do_not_crash(make_app, store, cl
         assert "Wobble [/] stand [b" in text(app, "#step-title")
         await pilot.press("enter")
         await pilot.pause()
+
+
+async def test_the_second_enter_after_a_symptom_stop_must_come_soon_and_on_today(make_app,
+                                                                                 store, clock):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter", "x", "2", "enter")      # chest pain, back to Today
+        stopped = store.latest_session()
+        await pilot.press("enter")                                   # asks
+        clock.advance(seconds=60)                                    # …a minute later
+        await pilot.press("enter")
+        assert isinstance(app.screen, TodayScreen)                   # asks again
+        assert store.latest_session().id == stopped.id
+        await pilot.press("c", "escape")                             # away from Today…
+        await pilot.press("enter")
+        assert isinstance(app.screen, TodayScreen)                   # …so it asks again
+        await pilot.press("enter")                                   # straight after: yes
+        assert isinstance(app.screen, SessionScreen)

@@ -121,6 +121,8 @@ async def test_plus_minus_change_what_is_logged(make_app, store):
         for _ in range(reps_index):
             await pilot.press("enter")
         target = record.steps[reps_index].reps
+        await pilot.press("space")                       # no timer on a counted step: said
+        assert "counted, not timed" in text(app, "#session-status")
         await pilot.press("plus", "plus", "minus", "plus")
         assert f"Reps: {target + 2}" in text(app, "#step-counter")
         await pilot.press("enter")

@@ -192,10 +192,12 @@ class SessionScreen(Screen):
     # -- timer ---------------------------------------------------------------
     def action_toggle_timer(self) -> None:
         countdown = self.query_one(Countdown)
-        if countdown.display:
-            countdown.toggle()
-            self.say("")
-            self._show_amount()
+        if not countdown.display:
+            self.say("This one is counted, not timed: do the reps at your pace, then enter.")
+            return
+        countdown.toggle()
+        self.say("")
+        self._show_amount()
 
     def on_countdown_finished(self, _: Countdown.Finished) -> None:
         self.app.bell()

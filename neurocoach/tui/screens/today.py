@@ -34,8 +34,11 @@ def days_ago(day: dt.date, today: dt.date) -> str:
 class TodayScreen(Screen):
     """What to do today, and `enter` to do it."""
 
-    _start_after_stop = False
-    """Set by a first enter after a symptom stop: a second enter is needed to train."""
+    CONFIRM_SECONDS = 20
+    """After a symptom stop, a second enter starts a session only this soon after the first
+    (the time the notice asking for it stays up), and only without leaving Today between."""
+
+    _confirm_until: float | None = None
 
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
@@ -55,6 +58,9 @@ class TodayScreen(Screen):
             yield OptionList(id="today-routine")
             yield Static(id="today-meta")
         yield Footer(show_command_palette=False)
+
+    def on_screen_suspend(self) -> None:
+        self._confirm_until = None  # a later enter asks again
 
     def on_screen_resume(self) -> None:
         # Also the first show: Textual posts ScreenResume when the mode starts, and it is
@@ -161,14 +167,18 @@ class TodayScreen(Screen):
 
         view = load_today(self.app)
         stopped = view.session_today.stopped_reason if view.session_today else None
-        if stopped and not self._start_after_stop:
+        now = self.app.clock.monotonic()
+        confirmed = self._confirm_until is not None and now <= self._confirm_until
+        self._confirm_until = None
+        if stopped and not confirmed:
             from neurocoach.coach.safety import STOP_REASONS
 
-            self._start_after_stop = True
+            self._confirm_until = now + self.CONFIRM_SECONDS
             label = STOP_REASONS[stopped].label.lower() if stopped in STOP_REASONS else "a symptom"
             self.notify(f"You stopped today's session because of {label}. Please rest today, and "
                         "talk to your clinician before you train again. If you are sure you are "
-                        "well, press enter once more.", severity="warning", timeout=20)
+                        "well, press enter once more.", severity="warning",
+                        timeout=self.CONFIRM_SECONDS)
             return
         if self._stale(view):
             old = view.open_session
