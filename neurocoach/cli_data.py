@@ -263,12 +263,24 @@ def import_(obj: Ctx, file: Path) -> None:
 """The endings `report --out` accepts, and whether each means HTML."""
 
 
+class Days(click.ParamType):
+    """A number of days, from 1 to 100 years' worth, with an error in plain words."""
+
+    name = "DAYS"
+
+    def convert(self, value, param, ctx):
+        text = str(value).strip()
+        if text.isdigit() and 1 <= int(text) <= 36_500:
+            return int(text)
+        self.fail(f"must be a whole number of days from 1 to 36500, not {value!r}", param, ctx)
+
+
 @cli.command()
 @click.option("--out", type=click.Path(), metavar="PATH",
               help="Write to a file: HTML when it ends in .html or .htm, Markdown when it "
                    "ends in .md, .markdown or .txt; a folder gets a dated .md file. "
                    "Default: Markdown on the screen.")
-@click.option("--days", type=click.IntRange(1, 36_500), default=90, show_default=True,
+@click.option("--days", type=Days(), default=90, show_default=True,
               help="How many days back the report covers.")
 @click.option("--force", is_flag=True, help="Replace the file if it already exists.")
 @click.pass_obj

@@ -57,7 +57,7 @@ class _Row:
                                       f"(known: {', '.join(sorted(known))})")
 
     def fail(self, key: str, problem: str) -> ExportFileError:
-        return ExportFileError(f"{self.where}, {key}: {problem}")
+        return ExportFileError(f"{key!r} in {self.where} {problem}")
 
     def get(self, key: str, required: bool = True) -> Any:
         if key not in self.data:

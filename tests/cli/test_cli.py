@@ -237,3 +237,10 @@ def test_the_full_screen_coach_without_a_terminal_says_so_and_leaves(args, tmp_p
     one_line_error(result, "run it in a terminal")
     assert "\x1b" not in result.stdout                   # no escape codes into the pipe
     assert not db.exists()
+
+
+@pytest.mark.parametrize("days", ["abc", "0", "-3", "36501", "1.5"])
+def test_report_days_out_of_range_says_so_in_words(db_path, days):
+    run("checkin", "--pain", "2", db=db_path)
+    one_line_error(run("report", "--days", days, db=db_path),
+                   "--days", "whole number of days from 1 to 36500", repr(days))
