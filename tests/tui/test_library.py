@@ -95,12 +95,40 @@ async def test_slash_finds_live_and_escape_clears(make_app):
         assert len(shown_ids(app)) == 1
         assert "marble" in detail(app).lower()
         assert "1 found" in showing(app)
-        await pilot.press("escape")  # first escape clears the search ...
+        await pilot.press("escape")  # one escape clears the search and goes back to the list
         assert find.value == ""
         assert len(shown_ids(app)) == total
-        assert app.focused is find
-        await pilot.press("escape")  # ... the next one goes back to the list
         assert app.focused is app.screen.query_one("#exercise-list")
+
+
+async def test_after_escape_every_library_key_works_again(make_app):
+    # QA: l / seat escape / left the keyboard in the find box: "/" was typed into it
+    # ("Find: /"), and t, p, q were typed too instead of changing screens.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "slash", *"seat", "escape")
+        find = app.screen.query_one("#library-filter", Input)
+        assert app.focused is app.screen.query_one("#exercise-list")
+        footer = {b.binding.description for b in app.screen.active_bindings.values()
+                  if b.binding.show}
+        assert {"Category", "Progress", "Today"} <= footer
+        await pilot.press("slash")
+        assert app.focused is find and find.value == ""        # a fresh search, no "/" in it
+        await pilot.press("escape", "f")
+        assert find.value == "" and "Showing: " + CATEGORIES[0].title() in showing(app)
+        await pilot.press("p")
+        assert app.current_mode == "progress"
+
+
+async def test_nothing_found_hint_is_true_in_the_find_box(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "slash", *"zzqq")
+        hint = detail(app)
+        assert "Nothing matches" in hint and "escape" in hint
+        await pilot.press("escape", "f")                        # what the hint says, in order
+        assert app.screen.query_one("#library-filter", Input).value == ""
+        assert f"Showing: {CATEGORIES[0].title()}" in showing(app)
 
 
 async def test_enter_from_find_returns_to_list_keeping_the_filter(make_app):

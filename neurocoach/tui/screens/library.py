@@ -174,8 +174,10 @@ class LibraryScreen(Screen):
         catalog = self.app.catalog
         if self.current_id is None:
             where = "" if self.category == ALL else f" in {self.category.title()}"
+            # True while typing in the find box too: escape first, then f is a key again.
             detail.show(None, catalog, f"Nothing matches “{self.query_text}”{where}. "
-                                       "Press escape to clear the search, or f for another category.")
+                                       "Press escape to clear the search; "
+                                       "then f shows another category.")
         else:
             detail.show(catalog.get(self.current_id), catalog, yours=self._yours(self.current_id))
 
@@ -245,19 +247,18 @@ class LibraryScreen(Screen):
         return True
 
     def action_clear(self) -> None:
-        """escape: clear the search; from the find box, the next escape goes back to the list.
-        On the list with no search, escape shows every category again."""
+        """escape: clear the search and go back to the list, where every key works again
+        (one escape: a second one typed into the box would be missed). On the list with no
+        search, escape shows every category again."""
         find = self.query_one("#library-filter", Input)
         if self.focused is not find and not self.query_text and self.category != ALL:
             self.category = ALL
             self.refresh_list()
             self.refresh_bindings()
             return
-        stay = self.focused is find and bool(find.value)
         find.value = ""
         self._set_query("")
-        if not stay:
-            self.set_focus(self.exercise_list)
+        self.set_focus(self.exercise_list)
 
     @on(Input.Changed, "#library-filter")
     def _query_changed(self, event: Input.Changed) -> None:
