@@ -96,8 +96,8 @@ def balance_test_allowed(profile: Profile, checkin: Checkin | None) -> tuple[boo
 
 
 def _names(names: list[str]) -> str:
-    """'A', 'A and b', 'A, b and c': names read as part of a sentence."""
-    names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]
+    """'a', 'a and b', 'a, b and c': names read in the middle of a sentence."""
+    names = [n[:1].lower() + n[1:] for n in names]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

@@ -53,7 +53,7 @@ def test_sore_feet_swap_weight_bearing_work_for_the_seated_alternative():
     (note,) = after.notes
     assert note.kind == "swap"
     assert "sore" in note.text.lower() and "seated" in note.text
-    assert "Calf stretch at a wall" in note.text and "a short walk" in note.text
+    assert "so calf stretch at a wall" in note.text and "a short walk" in note.text
     assert "Toe stretch" not in note.text
 
 
@@ -74,7 +74,7 @@ def test_the_same_alternative_is_not_added_twice():
     assert ids(after) == ["seated-reach", "seated-marching"]
     assert after.items[0].swapped_from == "heel-to-toe-walk"
     text = after.notes[0].text
-    assert "Heel-to-toe walk" in text and "stand on one leg" in text
+    assert "so heel-to-toe walk" in text and "stand on one leg" in text
 
 
 def test_an_alternative_already_planned_keeps_its_own_place():
@@ -85,7 +85,7 @@ def test_an_alternative_already_planned_keeps_its_own_place():
 
 def test_water_exercise_is_swapped_on_a_sore_day():
     after = safe(routine_of("water-aerobics"), check=checkin(feet="sore"))
-    assert ids(after) == ["seated-marching"] and "Water exercise" in after.notes[0].text
+    assert ids(after) == ["seated-marching"] and "so water exercise" in after.notes[0].text
 
 
 def test_restriction_from_the_profile_swaps_every_day_with_its_own_reason():
@@ -95,7 +95,7 @@ def test_restriction_from_the_profile_swaps_every_day_with_its_own_reason():
     (note,) = after.notes
     assert note.kind == "restriction"
     assert "clinician" in note.text and "no weight-bearing" in note.text
-    assert "Calf stretch at a wall" in note.text and "sore" not in note.text
+    assert "so calf stretch at a wall" in note.text and "sore" not in note.text
 
 
 def test_restriction_and_sore_feet_give_both_reasons_and_one_swap():
@@ -248,3 +248,10 @@ def test_no_balance_test_under_a_no_weight_bearing_restriction(check):
     allowed, reason = balance_test_allowed(NO_WEIGHT, check)
     assert not allowed
     assert "no weight-bearing" in reason and "seated exercises" in reason
+
+
+def test_the_swap_note_reads_as_one_sentence():
+    after = safe(routine_of("single-leg-stand", "walking"), check=checkin(feet="sore"))
+    (swap,) = [n.text for n in after.notes if n.kind == "swap"]
+    assert swap.startswith("Your feet are sore today, so stand on one leg and a short walk "
+                           "are swapped for seated work."), swap
