@@ -300,3 +300,55 @@ async def test_today_lists_the_started_session_even_after_a_later_checkin(make_a
         lines = routine_lines(app)
         assert lines[0].startswith("[x] Foot roll on a ball") and lines[0].endswith("· done")
         assert "sore" in text(app, "#today-notes").lower()
+
+
+async def test_a_bad_birth_year_is_said_under_its_box_in_view_until_fixed(make_app, store):
+    # QA: the message was at the very bottom of the form, out of view at 80x24.
+    from neurocoach.tui.screens.profile import ProfileScreen
+
+    app = make_app(onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"1800", "down", "down", "down", "down")
+        assert app.screen.focused.id == "restriction"     # at the bottom of the form
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        box, message = screen.query_one("#birth-year"), screen.query_one("#profile-message")
+        assert "between 1900" in text(app, "#profile-message")
+        assert screen.focused is box
+        assert message.region.y == box.region.bottom       # right under the birth year
+        assert screen.region.contains_region(message.region)  # and on screen
+        store.conn.execute("PRAGMA query_only = ON")       # the save itself fails: form stays
+        await pilot.press("end", *["backspace"] * 4, *"1950", "ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert text(app, "#profile-message") == ""         # the year is fine now: said no more
+        store.conn.execute("PRAGMA query_only = OFF")
+        await pilot.press("ctrl+s")
+        assert not isinstance(app.screen, ProfileScreen)
+    assert store.profile().birth_year == 1950
+
+
+async def test_tab_and_shift_tab_move_between_profile_questions(make_app, store):
+    # QA: on the first-run form tab did nothing; the 0 typed after it went into the year.
+    app = make_app(onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *"1950", "tab")
+        assert app.screen.focused.id == "feet"
+        await pilot.press("tab", "tab", "tab")
+        assert app.screen.focused.id == "restriction"
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab")
+        assert app.screen.focused.id == "birth-year"
+        await pilot.press("tab", "2", "tab", "3")           # left foot, 3 days a week
+        assert app.screen.query_one("#birth-year").value == "1950"
+        await pilot.press("ctrl+s")
+    p = store.profile()
+    assert (p.birth_year, p.feet, p.days_per_week) == (1950, "left", 3)
+
+    app = make_app()                                        # editing later (e on Today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "tab")
+        assert app.screen.focused.id == "feet"
+        await pilot.press("shift+tab")
+        assert app.screen.focused.id == "birth-year"

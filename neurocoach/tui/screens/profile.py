@@ -24,9 +24,11 @@ DAYS = [(str(n), f"{n} days a week") for n in range(2, 8)]
 
 _KEYS = [
     Binding("enter", "next", "Next / save"),
-    # priority: the page's scroll container would take up/down first and scroll instead
-    Binding("down", "app.focus_next", "Next question", show=False, priority=True),
-    Binding("up", "app.focus_previous", "Previous question", show=False, priority=True),
+    # priority: the page's scroll container would take up/down first and scroll instead.
+    # tab is named here too: the first-run form does not inherit the Screen's own tab.
+    Binding("down,tab", "app.focus_next", "Next question", show=False, priority=True),
+    Binding("up,shift+tab", "app.focus_previous", "Previous question", show=False,
+            priority=True),
     Binding("ctrl+s", "save", "Save"),
 ]
 
@@ -43,13 +45,14 @@ class ProfileScreen(Screen):
             yield Input(value=str(p.birth_year or ""),
                         placeholder="Birth year, e.g. 1956 (optional: to compare your balance by age)",
                         restrict=r"\d{0,4}", id="birth-year")
+            # Right under the box it is about, so that it is seen where the answer is typed.
+            yield Static(id="profile-message")
             yield ChoiceRow("Which feet are affected?", FEET, value=p.feet, id="feet")
             yield ChoiceRow("How many days a week would you like to train? (type 2 to 7)",
                             DAYS, value=str(p.days_per_week), by_key=True, id="days")
             yield RestDaysRow("Rest days (type 1–7 to switch a day):", p.rest_days, id="rest")
             yield ChoiceRow("Any limit from your clinician?", RESTRICTION, value=p.restriction,
                             id="restriction")
-            yield Static(id="profile-message")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,13 +76,16 @@ class ProfileScreen(Screen):
         self.focus_next()
 
     def action_save(self) -> None:
+        message = self.query_one("#profile-message", Static)
         try:
             year = parse_birth_year(self.query_one("#birth-year", Input).value,
                                     self.app.clock.today())
         except ValueError as exc:
-            self.query_one("#profile-message", Static).update(str(exc))
             self.query_one("#birth-year").focus()
+            message.update(str(exc))
+            self.call_after_refresh(message.scroll_visible, animate=False)
             return
+        message.update("")
         rest = tuple(sorted(self.query_one("#rest", RestDaysRow).days))
         profile = Profile(
             birth_year=year,
