@@ -43,6 +43,11 @@ def lines_of(text: str) -> list[str]:
 
 def friendly(problem: str) -> str:
     """The catalog's message, minus the bits meant for file authors."""
+    problem = problem.replace(
+        "is missing: a weight-bearing or water exercise needs the id of a seated, "
+        "non-weight-bearing stand-in",
+        "pick one: work with your weight on your feet (or in water) needs a seated exercise "
+        "to do instead on days your feet are sore")
     problem = re.sub(r",? not ''$", "", problem)
     problem = problem.replace("must be some text", "cannot be empty")
     problem = re.sub(r"^dose\.(\w+) ", lambda m: f"{m.group(1)}: ", problem)
@@ -83,10 +88,11 @@ class CustomExerciseScreen(Screen[str | None]):
             yield Static("How much", classes="field-label")
             yield ChoiceRow("Counted in (1–3):", KINDS, value=dose["kind"], id="f-kind")
             amount = dose.get(DOSE_AMOUNT[dose["kind"]], "")
-            yield Input(value=str(amount), restrict=r"\d{0,4}", placeholder="Amount: times, "
-                        "seconds or minutes", id="f-amount")
-            yield Input(value=str(dose.get("sets", 1)), restrict=r"\d{0,2}",
-                        placeholder="Sets (usually 1)", id="f-sets")
+            yield self._titled(Input(value=str(amount), restrict=r"\d{0,4}",
+                                     placeholder="times, seconds or minutes", id="f-amount"),
+                               "Amount: times, seconds or minutes")
+            yield self._titled(Input(value=str(dose.get("sets", 1)), restrict=r"\d{0,2}",
+                                     placeholder="usually 1", id="f-sets"), "Sets")
             yield Static(classes="field-error", id="err-dose")
             yield from self._field("per_side", ChoiceRow(
                 "Done with each foot in turn? (1 yes, 2 no)", YES_NO,
@@ -121,6 +127,12 @@ class CustomExerciseScreen(Screen[str | None]):
                 "Seated stand-in for days with sore feet")
             yield Static(id="custom-message", classes="field-error")
         yield Footer()
+
+    @staticmethod
+    def _titled(widget: Input, title: str) -> Input:
+        """A box that keeps saying what it is for once it holds a number."""
+        widget.border_title = title
+        return widget
 
     def _field(self, name: str, widget, label: str | None = None):
         if label or not isinstance(widget, ChoiceRow):
