@@ -14,13 +14,16 @@ from typing import NamedTuple
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from neurocoach.tui.screens.help import is_ours, person_bindings
+
 MODE_HELP = {
     "today": "Today's routine and check-in",
     "library": "Every exercise, with how to do it safely",
     "progress": "How you are doing over time",
 }
-SKIP_ACTIONS = ("cursor", "move", "focus_next", "focus_previous", "app.focus", "switch_mode",
-                "help", "quit", "command_palette", "nudge")
+SKIP_ACTIONS = ("cursor", "move", "scroll", "focus_next", "focus_previous", "app.focus_next",
+                "app.focus_previous", "switch_mode", "help", "app.help", "quit",
+                "command_palette", "nudge")
 """Bindings that only move the cursor or are named elsewhere in the palette."""
 
 
@@ -43,9 +46,11 @@ class ExerciseCommands(Provider):
         title = type(screen).__name__.removesuffix("Screen")
         title = {"Plan": "My plan", "CustomExercise": "Exercise form"}.get(title, title)
         commands, seen = [], set()
-        for active in screen.active_bindings.values():
+        # Only the keys neurocoach gives the screen: Textual's own (Scroll Up, Page Left,
+        # Copy selected text...) are left out here as in help.
+        for active in person_bindings(self.app, screen.active_bindings).values():
             binding = active.binding
-            if (active.node is self.app or not binding.description
+            if (active.node is self.app or not binding.description or not is_ours(active)
                     or binding.action.split("(")[0] in SKIP_ACTIONS
                     or (binding.description, binding.action) in seen):
                 continue

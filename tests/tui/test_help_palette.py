@@ -157,3 +157,63 @@ async def test_a_question_mark_in_a_file_path_is_typed_not_help(make_app):
         await pilot.press("m", "i", "a", "question_mark", "b")
         assert not isinstance(app.screen, HelpScreen)
         assert app.screen.query_one("#import-path").value == "a?b"
+
+
+TEXTUAL_WORDS = ("Scroll Left", "Scroll Right", "Scroll Home", "Scroll End", "Page Left",
+                 "Page Right", "Page Up", "Page Down", "Focus Next", "Focus Previous",
+                 "Copy selected text", "Move cursor", "palette", "Submit")
+
+
+def all_rows(app) -> str:
+    """Every key row of the help, both groups (not its title or its last line)."""
+    return "\n".join(str(rows.render()) for rows in app.screen.query(".help-rows"))
+
+
+@pytest.mark.parametrize("onboarded, keys, screen, own", [
+    (False, [], "WelcomeScreen", ["⏎  Set up my profile", "esc  Use the defaults"]),
+    (True, ["enter"], "SessionScreen", ["space  Timer", "1  Easy"]),
+    (True, ["enter", "x"], "StopScreen", ["esc  Back to the session"]),
+    (True, ["p", "b"], "BalanceTestScreen", ["←  Left foot", "→  Right foot"]),
+    (True, ["c"], "CheckinScreen", ["0–9  Set the score", "↓  Next"]),
+    (True, ["l", "n"], "CustomExerciseScreen", ["tab  Next field", "shift+tab  Previous field"]),
+    (True, ["e"], "ProfileScreen", ["↓ / tab  Next question"]),
+], ids=["welcome", "session", "stop", "balance-test", "checkin", "own-exercise", "profile"])
+async def test_help_names_only_keys_that_mean_something_to_a_person(
+        make_app, store, clock, onboarded, keys, screen, own):
+    # QA: Welcome, Session, the stop dialog, the balance test and the own-exercise form
+    # listed Textual's "Scroll Left", "Page Left", "Focus Next", "Copy selected text" and a
+    # lowercase "palette"; the check-in did not say that digits set the score.
+    from neurocoach.models import Checkin
+
+    if onboarded:
+        store.record_checkin(Checkin(day=clock.today(), pain=2, feet="ok"), clock.now())
+    app = make_app(onboarded=onboarded)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert type(app.screen).__name__ == screen
+        app.action_help()  # what ? does (in a text box ? is typed: the palette's Help entry)
+        await pilot.pause()
+        rows = all_rows(app)
+        for words in TEXTUAL_WORDS:
+            assert words not in rows, (words, rows)
+        lines = [line.strip() for line in rows.splitlines()]
+        for row in own:
+            assert any(line.startswith(row) for line in lines), (row, rows)
+
+
+async def test_palette_offers_no_textual_scrolling_or_copy_entries(make_app):
+    # QA: ctrl+p on Progress opened on "Progress: Scroll Up".
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for mode in ("p", "l", "t"):
+            await pilot.press(mode)
+            texts = [hit.text async for hit in ExerciseCommands(app.screen).discover()]
+            title = type(app.screen).__name__.removesuffix("Screen")
+            own = [t for t in texts if t.startswith(f"{title}: ")]
+            assert own, texts
+            for text in own:
+                assert not any(word in text for word in ("Scroll", "Page", "Copy", "Focus")), text
+        await pilot.press("p", "b")                     # the balance test: its hidden keys too
+        texts = [hit.text async for hit in ExerciseCommands(app.screen).discover()]
+        assert "BalanceTest: Left foot" in texts and "BalanceTest: Scroll Up" not in texts

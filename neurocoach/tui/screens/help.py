@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
@@ -14,9 +15,17 @@ from textual.widgets import Static
 GROUPS = ("This screen", "Everywhere")
 MOVING_KEYS = {"up", "down", "j", "k"}
 """A screen binding one of these has its own keys for moving."""
-KEPT_GENERIC_KEYS = {"up", "down", "enter", "tab", "shift+tab"}
-"""Textual's own keys still listed then: the arrows (beside j/k), enter and tab. Its
-scrolling, paging and copy keys are left out: they only push the screen's own keys down."""
+PLAIN_WORDS = {
+    "cursor_up": "Up", "cursor_down": "Down", "select": "Select",      # a list
+    "scroll_up": "Scroll up", "scroll_down": "Scroll down",            # a long page
+    "submit": "Done typing",                                           # a text box
+    "app.focus_next": "Next field", "app.focus_previous": "Previous field",
+    "quit": "Quit", "command_palette": "Search for anything to do",
+}
+"""Textual's own keys that help names, in plain words. Its others (scrolling sideways,
+paging, copying, the editing keys of a text box) are left out: they only push the screen's
+own keys down. Scrolling is named only where the page is longer than the window, and tab
+only where the screen has no keys of its own for moving."""
 ARROWS = {"up", "down", "left", "right"}
 
 
@@ -31,35 +40,112 @@ def declared_by_us(node: object) -> list[tuple[str, str]]:
     return declared
 
 
+def is_ours(active: ActiveBinding) -> bool:
+    """Declared by neurocoach on this node, not one of Textual's own keys."""
+    binding = active.binding
+    return (binding.action, binding.description) in declared_by_us(active.node)
+
+
+def screen_beneath(active_bindings: Mapping[str, ActiveBinding]) -> Screen | None:
+    for active in active_bindings.values():
+        node = active.node
+        if isinstance(node, Screen):
+            return node
+        if not isinstance(node, App):
+            return node.screen
+    return None
+
+
+def person_bindings(app: App, active_bindings: Mapping[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """The active bindings, except where one of Textual's widgets takes a key the screen
+    binds itself (a scrolling page's ←/→ over the balance test's "Left foot"): the screen's
+    is what happens when that widget has nothing to do, so it is the one to name."""
+    bindings = dict(active_bindings)
+    screen = screen_beneath(active_bindings)
+    if screen is None:
+        return bindings
+    for key, binding in screen._bindings:  # Textual keeps no public map of a node's own
+        active = bindings.get(key)
+        if (active is None or active.node is screen or isinstance(active.node, App)
+                or is_ours(active) or not binding.description):
+            continue
+        if app._check_action_state(binding.action, screen) is not False:
+            bindings[key] = ActiveBinding(screen, binding, True, binding.tooltip)
+    return bindings
+
+
+def typed_keys(screen: Screen | None) -> list[tuple[str, str]]:
+    """(keys, description) of keys that the rows of a form read as they are typed (digits),
+    not through bindings."""
+    from neurocoach.tui.widgets.scale import ChoiceRow, ScaleRow
+    from neurocoach.tui.widgets.weekdays import RestDaysRow
+
+    if screen is None:
+        return []
+    rows = []
+    if screen.query(ScaleRow):
+        rows.append(("0–9", "Set the score (1 then 0 makes 10)"))
+    digits = sorted({d for row in screen.query(ChoiceRow) for d in row._digits()})
+    if digits:
+        rows.append((f"{digits[0]}–{digits[-1]}", "Pick the answer with that number"))
+    if screen.query(RestDaysRow):
+        rows.append(("1–7", "Rest day or not (1 is Monday)"))
+    return rows
+
+
+def _plain(node: object, binding: Binding, screen_moves: bool,
+           named: set[str] = frozenset()) -> Binding | None:
+    """One of Textual's own bindings in plain words, or None when it is left out. A key
+    doing what a row of the screen's own already says (`named`) joins that row."""
+    words = PLAIN_WORDS.get(binding.action)
+    if words is None:
+        return None
+    if (binding.action.startswith("scroll_") and words.casefold() not in named
+            and not getattr(node, "allow_vertical_scroll", False)):
+        return None
+    if binding.action.startswith("app.focus_"):
+        if screen_moves or len(getattr(node, "focus_chain", ())) < 2:
+            return None
+    return replace(binding, description=words)
+
+
 def group_bindings(app: App, active_bindings: Mapping[str, ActiveBinding]) -> dict[str, list[tuple[str, str]]]:
     """(keys, description) rows per group; keys sharing a description are shown together.
 
     "This screen" lists the screen's own keys first, then the focused widget's own, then
-    Textual's generic ones (only the arrows, enter and tab when the screen has its own keys
-    for moving). Arrow keys come first in a row: "↑ / k  Up".
+    Textual's keys that matter here in plain words (PLAIN_WORDS), then the digits its rows
+    read.
+    Arrow keys come first in a row: "↑ / k  Up".
     """
+    bindings = person_bindings(app, active_bindings)
+    screen = screen_beneath(active_bindings)
     screen_own, widget_own, generic, everywhere = [], [], [], []
-    ours: dict[int, list[tuple[str, str]]] = {}
-    for key, active in active_bindings.items():
+    for key, active in bindings.items():
         node, binding = active.node, active.binding
         if not binding.description:
             continue
+        ours = is_ours(active)
         if isinstance(node, App):
-            everywhere.append((key, binding))
-            continue
-        declared = ours.setdefault(id(node), declared_by_us(node))
-        if (binding.action, binding.description) not in declared:
-            generic.append((key, binding))
+            binding = binding if ours else _plain(node, binding, True)
+            if binding is not None:
+                everywhere.append((key, binding))
+        elif not ours:
+            generic.append((key, node, binding))
         elif isinstance(node, Screen):  # in the order the screen writes them
-            screen_own.append((declared.index((binding.action, binding.description)),
+            screen_own.append((declared_by_us(node).index((binding.action,
+                                                           binding.description)),
                                key, binding))
         else:
             widget_own.append((key, binding))
     screen_own = [(key, binding) for _, key, binding in sorted(screen_own,
                                                                 key=lambda row: row[0])]
-    if any(key in MOVING_KEYS for key, _ in screen_own):
-        generic = [(key, b) for key, b in generic if key in KEPT_GENERIC_KEYS]
-    return {"This screen": _rows(app, [*screen_own, *widget_own, *generic]),
+    moves = any(key in MOVING_KEYS or b.action.startswith("app.focus_")
+                for key, b in screen_own)
+    named = {b.description.casefold() for _, b in screen_own}
+    plain = [(key, b) for key, b in ((key, _plain(node, b, moves, named))
+                                     for key, node, b in generic) if b is not None]
+    return {"This screen": [*_rows(app, [*screen_own, *widget_own, *plain]),
+                            *typed_keys(screen)],
             "Everywhere": _rows(app, everywhere)}
 
 
