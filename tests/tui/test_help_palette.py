@@ -126,7 +126,7 @@ async def test_provider_discovers_every_exercise_and_other_modes(make_app):
 
 
 @pytest.mark.parametrize("keys, dialog, own_keys", [
-    (["enter", "x"], "StopScreen", ["Say what is happening", "Back to the session"]),
+    (["enter", "x"], "StopScreen", ["Chest pain or pressure", "Back to the session"]),
     (["p", "b"], "BalanceTestScreen", ["Start / stop", "Save", "Cancel"]),
     (["m", "d"], "ScheduleScreen", ["Save", "Cancel"]),
 ], ids=["stop", "balance-test", "schedule"])
@@ -217,3 +217,12 @@ async def test_palette_offers_no_textual_scrolling_or_copy_entries(make_app):
         await pilot.press("p", "b")                     # the balance test: its hidden keys too
         texts = [hit.text async for hit in ExerciseCommands(app.screen).discover()]
         assert "BalanceTest: Left foot" in texts and "BalanceTest: Scroll Up" not in texts
+
+
+async def test_the_palette_over_the_stop_dialog_names_each_symptom_once(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "x")
+        names = [c.text for c in ExerciseCommands(app.screen)._screen_commands()]
+        stops = [n for n in names if n.startswith("Stop: ")]
+        assert "Stop: Chest pain or pressure" in stops and len(stops) == len(set(stops)) >= 4

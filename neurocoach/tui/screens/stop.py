@@ -16,8 +16,8 @@ class StopScreen(ModalScreen[str | None]):
     """Pick what happened with one key; escape goes back to the session."""
 
     BINDINGS = [
-        Binding(str(n), f"pick({n})", "Say what is happening", show=False)
-        for n in range(1, len(STOP_REASONS) + 1)
+        Binding(str(n), f"pick({n})", reason.label, show=False)
+        for n, reason in enumerate(STOP_REASONS.values(), 1)
     ] + [
         Binding("escape", "cancel", "Back to the session"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
