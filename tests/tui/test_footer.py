@@ -80,3 +80,24 @@ async def test_today_builds_its_footer_once_at_launch(make_app, monkeypatch):
         await pilot.press("l")
         await pilot.pause()
         assert "Today" in shown_keys(app) and "Library" not in shown_keys(app)
+
+
+async def test_the_stop_key_is_in_sight_in_a_40_column_session(make_app):
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        assert footer.compact                             # keys closer together when narrow
+        (stop,) = [k for k in footer.query(FooterKey) if k.key == "x"]
+        assert stop.region.right <= 40 and stop.region.width >= len("x Stop: symptom")
+
+
+async def test_the_footer_is_roomy_again_when_wide(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not app.screen.query_one(Footer).compact

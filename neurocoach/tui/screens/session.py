@@ -51,6 +51,9 @@ class SessionScreen(Screen):
     BINDINGS = [
         Binding("space", "toggle_timer", "Timer"),
         Binding("enter", "done", "Done"),
+        # Third: a narrow terminal's footer shows the first few keys, and this is the one
+        # that must never be out of sight.
+        Binding("x", "stop", "Stop: symptom"),
         Binding("s", "skip", "Skip"),
         Binding("b", "back", "Back"),
         Binding("plus,equals_sign", "adjust(1)", "More", key_display="+", show=False),
@@ -58,7 +61,6 @@ class SessionScreen(Screen):
         Binding("1", "rate(1)", "Easy", show=False),
         Binding("2", "rate(2)", "Right", show=False),
         Binding("3", "rate(3)", "Hard", show=False),
-        Binding("x", "stop", "Stop: symptom"),
         Binding("escape", "leave", "Leave"),
     ]
 

@@ -41,6 +41,13 @@ class Footer(TextualFooter):
                 widget.set_reactive(FooterKey.compact, self.compact)
             yield widget
 
+    NARROW = 60
+    """Below this many columns the keys sit closer together, so more of them fit (at 40
+    columns a session's footer then reaches its stop key)."""
+
+    def on_resize(self, event) -> None:
+        self.compact = event.size.width < self.NARROW
+
     async def recompose(self) -> None:
         if self.is_attached and self._built_from is not None and self._shown() == self._built_from:
             return
