@@ -102,7 +102,14 @@ class NeurocoachApp(App[None]):
                         timeout=10)
 
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
-        """Messages carry names a person typed ("Wobble [b"): plain text unless asked."""
+        """Messages carry names a person typed ("Wobble [b"): plain text unless asked.
+
+        A plain notice replaces the plain notices still up (three quick plan edits show the
+        last one, not a stack over the screen); warnings and errors stay until they time out.
+        """
+        if kwargs.get("severity", "information") == "information":
+            for old in [n for n in self._notifications if n.severity == "information"]:
+                self._unnotify(old, refresh=False)
         super().notify(message, markup=markup, **kwargs)
 
     def write(self, fn, *args, **kwargs):

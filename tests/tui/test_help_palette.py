@@ -226,3 +226,14 @@ async def test_the_palette_over_the_stop_dialog_names_each_symptom_once(make_app
         names = [c.text for c in ExerciseCommands(app.screen)._screen_commands()]
         stops = [n for n in names if n.startswith("Stop: ")]
         assert "Stop: Chest pain or pressure" in stops and len(stops) == len(set(stops)) >= 4
+
+
+async def test_quick_plain_notices_replace_each_other_and_warnings_stay(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify("Not saved — test.", severity="error")
+        for n in range(3):                                  # three keys, one after another
+            app.notify(f"Plain notice {n}.")
+            await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Not saved — test.",
+                                                          "Plain notice 2."]
