@@ -219,29 +219,29 @@ def keep_current(db_path: Path, stamp: str) -> Path | None:
     return dest
 
 
-def hold_shared(db_path: Path) -> IO[bytes]:
-    """A shared lock on the DB file for as long as the returned file stays open. Any number
-    of windows share it; only a restore (which wants it alone) is kept out."""
+def _locked(db_path: Path, how: int, refusal: str) -> IO[bytes]:
+    """The DB file, open and flock-ed `how` (without waiting), for as long as the returned
+    file stays open; StoreError(refusal) if another process holds a lock that excludes it."""
     handle = open(db_path, "rb")
     try:
-        fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        fcntl.flock(handle, how | fcntl.LOCK_NB)
     except OSError:
         handle.close()
-        raise StoreError(f"{db_path} is being restored from a backup right now; open "
-                         "neurocoach again in a moment.") from None
+        raise StoreError(refusal) from None
     return handle
+
+
+def hold_shared(db_path: Path) -> IO[bytes]:
+    """A shared lock on the DB file: any number of windows share it; only a restore (which
+    wants it alone) is kept out."""
+    return _locked(db_path, fcntl.LOCK_SH, f"{db_path} is being restored from a backup "
+                   "right now; open neurocoach again in a moment.")
 
 
 def hold_alone(db_path: Path) -> IO[bytes]:
     """The DB file to ourselves (for a restore), or StoreError if a window has it open."""
-    handle = open(db_path, "rb")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.close()
-        raise StoreError(f"neurocoach is open on {db_path} (in another window?): close it "
-                         "first, then restore. Nothing was changed.") from None
-    return handle
+    return _locked(db_path, fcntl.LOCK_EX, f"neurocoach is open on {db_path} (in another "
+                   "window?): close it first, then restore. Nothing was changed.")
 
 
 def put_in_place(staged: Path, db_path: Path) -> None:

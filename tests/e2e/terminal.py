@@ -112,3 +112,25 @@ def neurocoach(*args: str) -> list[str]:
 
 def env_for(db: Path) -> dict[str, str]:
     return {"NEUROCOACH_DB": str(db), "TERM": "xterm-256color", "HOME": os.environ["HOME"]}
+
+
+def onboarded(db: Path) -> None:
+    """A DB past the first run (a default profile), so the app opens on Today."""
+    import datetime as dt
+
+    from neurocoach.models import Profile
+    from neurocoach.store import Store
+
+    store = Store.open(db)
+    store.save_profile(Profile(), dt.datetime.now().astimezone())
+    store.close()
+
+
+def session_started(terminals, db: Path, env: dict[str, str] | None = None) -> "Terminal":
+    """The installed app on an onboarded `db`, with today's session started at step 1."""
+    onboarded(db)
+    term = terminals(neurocoach(), env=env_for(db) | (env or {}))
+    term.wait_for("enter to start")
+    term.keys("Enter")
+    term.wait_for("Step 1 of")
+    return term

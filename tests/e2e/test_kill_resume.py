@@ -5,26 +5,13 @@ from __future__ import annotations
 import os
 import signal
 
-from neurocoach.models import Profile
 from neurocoach.store import Store
-from tests.e2e.terminal import env_for, neurocoach
-
-
-def onboarded(db) -> None:
-    import datetime as dt
-
-    store = Store.open(db)
-    store.save_profile(Profile(), dt.datetime.now().astimezone())
-    store.close()
+from tests.e2e.terminal import env_for, neurocoach, onboarded, session_started
 
 
 def test_sigkill_mid_session_then_resume(terminals, tmp_path):
     db = tmp_path / "e2e.db"
-    onboarded(db)
-    term = terminals(neurocoach(), env=env_for(db))
-    term.wait_for("enter to start")
-    term.keys("Enter")
-    term.wait_for("Step 1 of")
+    term = session_started(terminals, db)
     term.keys("Enter", "s", "Enter", "1")
     screen = term.wait_for("Step 4 of")
     assert "felt easy" in screen

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from neurocoach.store import Store
-from tests.e2e.terminal import NEUROCOACH
-from tests.e2e.test_kill_resume import onboarded
+from tests.e2e.terminal import NEUROCOACH, onboarded
 
 SSHD = shutil.which("sshd") or ("/usr/sbin/sshd" if os.path.exists("/usr/sbin/sshd") else None)
 SSH = shutil.which("ssh")

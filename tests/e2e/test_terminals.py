@@ -10,17 +10,12 @@ import time
 import pytest
 
 from neurocoach.store import Store
-from tests.e2e.terminal import env_for, neurocoach
-from tests.e2e.test_kill_resume import onboarded
+from tests.e2e.terminal import env_for, neurocoach, onboarded, session_started
 
 
 def test_sighup_mid_session_keeps_every_step(terminals, tmp_path):
     db = tmp_path / "hup.db"
-    onboarded(db)
-    term = terminals(neurocoach(), env=env_for(db))
-    term.wait_for("enter to start")
-    term.keys("Enter")
-    term.wait_for("Step 1 of")
+    term = session_started(terminals, db)
     term.keys("Enter", "Enter")
     term.wait_for("Step 3 of")
     os.kill(term.app_pid(), signal.SIGHUP)               # the SSH connection drops
@@ -33,12 +28,7 @@ def test_sighup_mid_session_keeps_every_step(terminals, tmp_path):
 
 def test_no_color_state_reads_in_words_and_symbols(terminals, tmp_path):
     db = tmp_path / "nocolor.db"
-    onboarded(db)
-    env = env_for(db) | {"NO_COLOR": "1"}
-    term = terminals(neurocoach(), env=env)
-    term.wait_for("enter to start")
-    term.keys("Enter")
-    term.wait_for("Step 1 of")
+    term = session_started(terminals, db, {"NO_COLOR": "1"})
     term.keys("Enter", "Enter", "s", "s", "Escape")
     screen = term.wait_for("enter resumes")
     assert "[x]" in screen and "· done" in screen
@@ -51,11 +41,7 @@ def test_no_color_state_reads_in_words_and_symbols(terminals, tmp_path):
                          ids=["xterm-16", "lang-c", "truecolor"])
 def test_other_terminals_show_today_and_a_session(terminals, tmp_path, extra):
     db = tmp_path / "term.db"
-    onboarded(db)
-    term = terminals(neurocoach(), env=env_for(db) | extra)
-    term.wait_for("enter to start")
-    term.keys("Enter")
-    term.wait_for("Step 1 of")
+    term = session_started(terminals, db, extra)
     term.keys("Escape", "q")
     term.wait_for("__EXIT__ 0")
 
@@ -82,11 +68,7 @@ def test_every_screen_survives_small_and_large_terminals(terminals, tmp_path, si
 
 def test_resize_mid_session_keeps_the_place_and_the_timer(terminals, tmp_path):
     db = tmp_path / "resize.db"
-    onboarded(db)
-    term = terminals(neurocoach(), env=env_for(db))
-    term.wait_for("enter to start")
-    term.keys("Enter")
-    term.wait_for("Step 1 of")
+    term = session_started(terminals, db)
     term.wait_for("space starts the timer")              # a hold, its timer not yet run
     term.keys("Space")
     time.sleep(2.5)
@@ -123,11 +105,7 @@ def test_escape_answers_at_once_and_arrow_keys_are_not_read_as_escape(terminals,
     # key sequence: escape must still feel instant, and an arrow key (a sequence that
     # starts with escape) must never be taken for it and leave the session.
     db = tmp_path / "esc.db"
-    onboarded(db)
-    term = terminals(neurocoach(), env=env_for(db))
-    term.wait_for("enter to start")
-    term.keys("Enter")
-    term.wait_for("Step 1 of")
+    term = session_started(terminals, db)
     term.keys("Up", "Down", "Left", "Right", "Up", "Down")
     time.sleep(0.5)
     assert "Step 1 of" in term.screen()                  # still in the session
