@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from neurocoach.cli import Ctx, cli, fail
-from neurocoach.cli_data import _existing_store, _target
+from neurocoach.cli_files import existing_store, out_path
 
 
 def _stamp(obj: Ctx) -> str:
@@ -28,12 +28,12 @@ def backup(obj: Ctx, out: str | None, force: bool) -> None:
     from neurocoach.store import StoreError
     from neurocoach.store.backup import default_copy_path, describe, stamped_path
 
-    store = _existing_store(obj, "back up")
+    store = existing_store(obj, "back up")
     try:
         if out is None:
             dest = default_copy_path(obj.db_path, _stamp(obj))
         else:
-            dest = _target(out, force, stamped_path(obj.db_path, "backup", _stamp(obj)).name)
+            dest = out_path(out, force, stamped_path(obj.db_path, "backup", _stamp(obj)).name)
         store.copy_to(dest)
     except StoreError as exc:
         fail(str(exc))

@@ -1,4 +1,4 @@
-"""The person's data, out and safe: export, import, report, backup, restore, demo.
+"""The person's data, out: export, import and the report for a clinician.
 
 Registered on the `cli` group (cli.py imports this module last). Like cli.py, nothing
 heavy at module level: `status` loads this module at every login. Every file written goes
@@ -8,12 +8,12 @@ on stderr and exit status 2, with nothing half-written.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
 
 from neurocoach.cli import Ctx, cli, fail
+from neurocoach.cli_files import existing_store, make_folder, names_folder, out_path, write_private
 
 CSV_COLUMNS = {
     "profile": ["birth_year", "feet", "days_per_week", "rest_days", "restriction"],
@@ -28,89 +28,6 @@ CSV_COLUMNS = {
     "level_changes": ["date", "exercise_id", "level", "cause", "reason", "at"],
 }
 """One CSV file per table, in this order, with these columns."""
-
-
-# -- files ---------------------------------------------------------------------------
-def _existing_store(obj: Ctx, what: str):
-    """Open the DB, refusing (without creating anything) when there is none yet."""
-    if not os.path.lexists(obj.db_path):
-        fail(f"there is no neurocoach database at {obj.db_path} yet, so nothing to {what}.")
-    return obj.open_store()
-
-
-def _names_folder(out: str | Path) -> bool:
-    """True when --out ends in a slash: the person means a folder, existing or not."""
-    return isinstance(out, str) and out.endswith(("/", os.sep))
-
-
-def _make_folder(folder: Path) -> None:
-    """Create the folder --out named (0700: it will hold health data). Fails in one line."""
-    parent = folder.parent
-    if not parent.is_dir():
-        fail(f"cannot create the folder {folder}: the folder {parent} does not exist.")
-    try:
-        folder.mkdir(mode=0o700)
-    except OSError as exc:
-        fail(f"cannot create the folder {folder}: {exc.strerror}.")
-
-
-def _target(out: str | Path, force: bool, default_name: str) -> Path:
-    """Where to write: a folder gets `default_name` inside it. Fails unless writable.
-
-    `out` as typed (a str) keeps its trailing slash: `--out reports/` always means a
-    folder, created (0700) when it does not exist yet, never a file named `reports`.
-    """
-    folder = _names_folder(out)
-    out = Path(out).expanduser()
-    if folder and not os.path.lexists(out):
-        _make_folder(out)
-    elif folder and not out.is_dir():
-        fail(f"{out} is not a folder; --out ending in / names a folder.")
-    if out.is_dir():
-        out = out / default_name
-    if out.is_dir():
-        fail(f"{out} is a folder; give a file name with --out.")
-    if os.path.lexists(out) and not force:
-        fail(f"{out} already exists; add --force to replace it.")
-    parent = out.parent
-    if not parent.is_dir():
-        fail(f"cannot write {out}: the folder {parent} does not exist.")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        fail(f"cannot write {out}: no permission to write in {parent}.")
-    return out
-
-
-def _temp_beside(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
-
-
-def _write_temp(path: Path, text: str) -> Path:
-    tmp = _temp_beside(path)
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        fail(f"cannot write {path}: {exc.strerror}; nothing was written.")
-    return tmp
-
-
-def write_private(files: dict[Path, str]) -> None:
-    """Write every file (0600) or none: all temp files first, then the renames."""
-    temps: dict[Path, Path] = {}
-    try:
-        for path, text in files.items():
-            temps[path] = _write_temp(path, text)
-        for path, tmp in temps.items():
-            os.replace(tmp, path)
-    except OSError as exc:
-        fail(f"cannot write {path}: {exc.strerror}.")
-    finally:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
 
 
 # -- export ----------------------------------------------------------------------------
@@ -163,7 +80,7 @@ def csv_text(table: str, rows: list[dict]) -> str:
 
 def _csv_folder(out: str) -> bool:
     """A folder if it is one, or if the path ends with a slash (created if missing)."""
-    return Path(out).expanduser().is_dir() or _names_folder(out)
+    return Path(out).expanduser().is_dir() or names_folder(out)
 
 
 @cli.command("export")
@@ -181,7 +98,7 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
 
     folder = out is not None and _csv_folder(out)
 
-    store = _existing_store(obj, "export")
+    store = existing_store(obj, "export")
     doc = export_document(store, load_catalog(), obj.clock.now())
     store.close()
     if fmt == "json":
@@ -190,7 +107,7 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
             click.echo(text, nl=False)
             return
         name = f"neurocoach-export-{obj.clock.today().isoformat()}.json"
-        path = _target(out, force, name)
+        path = out_path(out, force, name)
         write_private({path: text})
         click.echo(f"Exported everything to {path}.", err=True)
         return
@@ -199,14 +116,14 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
         click.echo(csv_text("entries", tables["entries"]), nl=False)
         return
     if not folder:
-        path = _target(out, force, "entries.csv")
+        path = out_path(out, force, "entries.csv")
         write_private({path: csv_text("entries", tables["entries"])})
         click.echo(f"Exported the steps table to {path}.", err=True)
         return
     out = Path(out).expanduser()
     if not out.is_dir():
-        _make_folder(out)
-    paths = {_target(out / f"{table}.csv", force, ""): csv_text(table, rows)
+        make_folder(out)
+    paths = {out_path(out / f"{table}.csv", force, ""): csv_text(table, rows)
              for table, rows in tables.items()}
     write_private(paths)
     from neurocoach.words import count
@@ -291,20 +208,20 @@ def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     from neurocoach.report_render import REPORT_ENDINGS
     from neurocoach.words import count
 
-    if out is not None and not (_names_folder(out) or Path(out).expanduser().is_dir()):
+    if out is not None and not (names_folder(out) or Path(out).expanduser().is_dir()):
         ending = Path(out).suffix.lower()
         if ending not in REPORT_ENDINGS:
             fail(f"--out must end in .md, .markdown or .txt (Markdown) or .html or .htm "
                  f"(HTML), or name a folder; not {Path(out).name!r}. Nothing was written.")
     catalog = load_catalog()
-    store = _existing_store(obj, "report")
+    store = existing_store(obj, "report")
     doc = export_document(store, catalog, obj.clock.now())
     store.close()
     today = obj.clock.today()
     if out is None:
         click.echo(render(doc, catalog, today, days), nl=False)
         return
-    path = _target(out, force, f"neurocoach-report-{today.isoformat()}.md")
+    path = out_path(out, force, f"neurocoach-report-{today.isoformat()}.md")
     as_html = REPORT_ENDINGS.get(path.suffix.lower(), False)
     write_private({path: render(doc, catalog, today, days, as_html=as_html)})
     period = "the last day" if days == 1 else f"the last {count(days, 'day')}"

@@ -111,7 +111,7 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
 @click.pass_obj
 def export_plan(obj: Ctx, out: str | None, force: bool) -> None:
     """Write your plan as a plan file (plan import reads it back)."""
-    from neurocoach.cli_data import _target, write_private
+    from neurocoach.cli_files import out_path, write_private
     from neurocoach.coach.plan_render import render_plan
 
     store = obj.open_store()
@@ -121,6 +121,6 @@ def export_plan(obj: Ctx, out: str | None, force: bool) -> None:
     if out is None:
         click.echo(text, nl=False)
         return
-    path = _target(out, force, "neurocoach-plan.toml")
+    path = out_path(out, force, "neurocoach-plan.toml")
     write_private({path: text})
     click.echo(f"Plan written to {path}.", err=True)

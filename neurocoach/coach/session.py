@@ -91,6 +91,15 @@ def step_dose(step: Step, exercise: Exercise) -> Dose:
                 seconds=step.seconds, minutes=step.minutes)
 
 
+def timed_seconds(step: Step) -> int | None:
+    """How long a timed step runs (a hold's seconds, or minutes in seconds); None if counted."""
+    if step.seconds:
+        return step.seconds
+    if step.minutes:
+        return step.minutes * 60
+    return None
+
+
 def needs_fresh_start(record: SessionRecord, notes, catalog) -> bool:
     """True when a started session still holds weight-bearing (or pool) steps that today's
     safety rules now swap out — e.g. a sore-feet check-in made after the session began."""

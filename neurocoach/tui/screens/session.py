@@ -11,18 +11,14 @@ from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
 from neurocoach.catalog import Dose, Exercise
-from neurocoach.coach.session import previous_logged
+from neurocoach.coach.ladders import meets
+from neurocoach.coach.session import previous_logged, step_dose, timed_seconds
 from neurocoach.models import RATINGS, Entry, SessionRecord, Step
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.countdown import Countdown
 from neurocoach.tui.widgets.footer import Footer
 
 SIDE_WORDS = {"left": "left foot", "right": "right foot"}
-
-
-def step_dose(step: Step, exercise: Exercise) -> Dose:
-    return Dose(kind=exercise.dose.kind, sets=step.sets, reps=step.reps,
-                seconds=step.seconds, minutes=step.minutes)
 
 
 def _same(shown: object, content: str | Content) -> bool:
@@ -33,16 +29,6 @@ def _same(shown: object, content: str | Content) -> bool:
     return isinstance(shown, str) and shown == content
 
 
-def step_amount(dose: Dose) -> int:
-    return dose.reps or dose.seconds or dose.minutes or 0
-
-
-def timed_seconds(step: Step) -> int | None:
-    if step.seconds:
-        return step.seconds
-    if step.minutes:
-        return step.minutes * 60
-    return None
 
 
 class SessionScreen(Screen):
@@ -180,7 +166,7 @@ class SessionScreen(Screen):
             return ""
         lines = [view.short]
         level_dose = view.settings.dose or view.decision.level.dose
-        if step_amount(dose) < step_amount(level_dose) or dose.sets < level_dose.sets:
+        if not meets(dose, level_dose):
             lines[0] += " · eased today"
         if view.why:
             lines.append(view.why)

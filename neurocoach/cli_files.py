@@ -1,0 +1,94 @@
+"""Where the shell commands write: a path or a folder checked before anything is written,
+and files written whole and private (a 0600 temp file, then renamed into place).
+
+Shared by export, report, backup and plan export; like cli.py, nothing heavy at import.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from neurocoach.cli import Ctx, fail
+
+
+def existing_store(obj: Ctx, what: str):
+    """Open the DB, refusing (without creating anything) when there is none yet."""
+    if not os.path.lexists(obj.db_path):
+        fail(f"there is no neurocoach database at {obj.db_path} yet, so nothing to {what}.")
+    return obj.open_store()
+
+
+def names_folder(out: str | Path) -> bool:
+    """True when --out ends in a slash: the person means a folder, existing or not."""
+    return isinstance(out, str) and out.endswith(("/", os.sep))
+
+
+def make_folder(folder: Path) -> None:
+    """Create the folder --out named (0700: it will hold health data). Fails in one line."""
+    parent = folder.parent
+    if not parent.is_dir():
+        fail(f"cannot create the folder {folder}: the folder {parent} does not exist.")
+    try:
+        folder.mkdir(mode=0o700)
+    except OSError as exc:
+        fail(f"cannot create the folder {folder}: {exc.strerror}.")
+
+
+def out_path(out: str | Path, force: bool, default_name: str) -> Path:
+    """Where to write: a folder gets `default_name` inside it. Fails unless writable.
+
+    `out` as typed (a str) keeps its trailing slash: `--out reports/` always means a
+    folder, created (0700) when it does not exist yet, never a file named `reports`.
+    """
+    folder = names_folder(out)
+    out = Path(out).expanduser()
+    if folder and not os.path.lexists(out):
+        make_folder(out)
+    elif folder and not out.is_dir():
+        fail(f"{out} is not a folder; --out ending in / names a folder.")
+    if out.is_dir():
+        out = out / default_name
+    if out.is_dir():
+        fail(f"{out} is a folder; give a file name with --out.")
+    if os.path.lexists(out) and not force:
+        fail(f"{out} already exists; add --force to replace it.")
+    parent = out.parent
+    if not parent.is_dir():
+        fail(f"cannot write {out}: the folder {parent} does not exist.")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        fail(f"cannot write {out}: no permission to write in {parent}.")
+    return out
+
+
+def _temp_beside(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def _write_temp(path: Path, text: str) -> Path:
+    tmp = _temp_beside(path)
+    try:
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        fail(f"cannot write {path}: {exc.strerror}; nothing was written.")
+    return tmp
+
+
+def write_private(files: dict[Path, str]) -> None:
+    """Write every file (0600) or none: all temp files first, then the renames."""
+    temps: dict[Path, Path] = {}
+    try:
+        for path, text in files.items():
+            temps[path] = _write_temp(path, text)
+        for path, tmp in temps.items():
+            os.replace(tmp, path)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror}.")
+    finally:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
