@@ -23,6 +23,7 @@ from neurocoach.store.opening import (
 )
 from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
+from neurocoach.store.settings import SettingsQueries
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -32,7 +33,7 @@ __all__ = ["Store", "StoreError"]
 BUSY_TIMEOUT_MS = 10_000
 
 
-class Store(ProgressQueries, Exchange, PlanQueries):
+class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries):
     """One person's data in one SQLite file."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection,
@@ -140,8 +141,9 @@ class Store(ProgressQueries, Exchange, PlanQueries):
         them also completes the welcome (see `welcomed`)."""
         self._write(
             "INSERT OR REPLACE INTO profile (id, birth_year, feet, days_per_week, rest_days,"
-            " restriction, updated_at, welcomed_at) VALUES (1, ?, ?, ?, ?, ?, ?,"
-            " COALESCE((SELECT welcomed_at FROM profile WHERE id = 1), ?))",
+            " restriction, updated_at, welcomed_at, movement) VALUES (1, ?, ?, ?, ?, ?, ?,"
+            " COALESCE((SELECT welcomed_at FROM profile WHERE id = 1), ?),"
+            " COALESCE((SELECT movement FROM profile WHERE id = 1), 1))",
             [profile.birth_year, profile.feet, profile.days_per_week,
              json.dumps(sorted(profile.rest_days)), profile.restriction, now.isoformat(),
              now.isoformat()],

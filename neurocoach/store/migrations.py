@@ -143,3 +143,10 @@ def m003_profile_welcomed(db: Database) -> None:
     """
     db["profile"].add_column("welcomed_at", str)
     db.execute("UPDATE profile SET welcomed_at = COALESCE(updated_at, '')")
+
+
+@migrations()
+def m004_i18_profile_movement(db: Database) -> None:
+    """Whether the exercise drawings move (1, the default) or stay still (0): `a` on the
+    session and Library screens switches it; kept with the profile."""
+    db["profile"].add_column("movement", int, not_null_default=1)

@@ -136,3 +136,36 @@ def test_m003_upgrades_a_db_with_data_and_keeps_its_people_welcomed(tmp_path):
         assert not store.welcomed() and not store.has_profile()
     finally:
         store.close()
+
+
+def test_m004_i18_upgrades_a_profile_with_data_to_movement_on_and_keeps_it(tmp_path):
+    import datetime as dt
+
+    from neurocoach.models import Profile
+
+    path = tmp_path / "before-i18.db"
+    conn = _db_before(path, "m003_profile_welcomed")
+    conn.execute("INSERT INTO profile (id, birth_year, feet, days_per_week, rest_days,"
+                 " restriction, updated_at, welcomed_at) VALUES (1, 1950, 'left', 4,"
+                 " '[2, 5, 6]', 'none', '2026-01-05T09:00:00+00:00', '2026-01-05')")
+    conn.commit()
+    conn.close()
+    now = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+    store = Store.open(path, stamp="t")
+    try:
+        assert store.db["profile"].columns_dict["movement"] is int
+        assert store.movement() and store.welcomed()
+        assert store.profile().birth_year == 1950
+        store.set_movement(False, now)
+        store.save_profile(Profile(birth_year=1951), now)  # the profile form keeps it
+        assert not store.movement()
+        assert store.profile().birth_year == 1951
+    finally:
+        store.close()
+
+
+def test_movement_can_be_switched_off_before_the_welcome(store):
+    import datetime as dt
+
+    store.set_movement(False, dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc))
+    assert not store.movement() and not store.welcomed()
