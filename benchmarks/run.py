@@ -223,8 +223,10 @@ class Hold:
     step: str
 
 
-def hold_countdown(db: Path, window: float) -> Hold:
-    """Today → enter → the first step with a countdown → space → bytes over `window` s."""
+def hold_countdown(db: Path, window: float, moving: bool = False) -> Hold:
+    """Today → enter → the first step with a countdown → space → bytes over `window` s.
+    `moving`: the first timed step whose drawing moves while its timer runs (a step timed
+    in minutes, such as the walk: a hold shows its end pose, still)."""
     pty = Pty([NEUROCOACH, "--db", str(db)])
     try:
         pty.wait_for(*TODAY_PAINTED)
@@ -234,7 +236,8 @@ def hold_countdown(db: Path, window: float) -> Hold:
         pty.wait_for("Step 1 of")
         for n in range(1, 60):
             pty.drain(0.2)
-            if "space starts the timer" in pty.text():
+            if "space starts the timer" in pty.text() and (
+                    not moving or "enter when you are done" in pty.text()):
                 break
             pty.child.send("s")
             pty.wait_for(f"Step {n + 1} of")
@@ -456,6 +459,17 @@ def run(args: argparse.Namespace, data: Data) -> list[Figure]:
                               med(h.bytes_per_second for h in holds), paint, n,
                               note=f"paint {fmt(paint, 'B')}; step: {holds[0].step}"))
 
+    if 8 in only:
+        n, window = (1, 4.0) if quick else (3, 5.0)
+        say(f"bytes while a timer runs and the drawing moves, {window:g} s × {n} …")
+        holds = [hold_countdown(data.fresh_empty(f"move-{i}"), window, moving=True)
+                 for i in range(n)]
+        paint = med(h.paint_bytes for h in holds)
+        figures.append(Figure(8, "bytes/s while a timer runs and the drawing moves",
+                              "one full 80×24 first paint (Today)", 0.15, "B/s",
+                              med(h.bytes_per_second for h in holds), paint, n,
+                              note=f"paint {fmt(paint, 'B')}; step: {holds[0].step}"))
+
     if 7 in only:
         n = 2 if quick else 3
         say(f"{len(SESSION_KEYS)} keys through a session (Pilot) vs the bare app × {n} …")
@@ -547,7 +561,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs (about a minute)")
     parser.add_argument("--write", action="store_true", help="record the table in RESULTS.md")
-    parser.add_argument("--only", default="1,2,3,4,5,6,7",
+    parser.add_argument("--only", default="1,2,3,4,5,6,7,8",
                         help="comma-separated figure numbers (default: all)")
     args = parser.parse_args(argv)
     args.only = {int(x) for x in args.only.split(",") if x.strip()}
@@ -563,7 +577,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(args, data, figures, time.perf_counter() - started)
     print(text)
     if args.write:
-        if args.only != {1, 2, 3, 4, 5, 6, 7}:
+        if args.only != {1, 2, 3, 4, 5, 6, 7, 8}:
             print("(not written: --write records only a run of every figure)", file=sys.stderr)
         else:
             write_results(text)

@@ -59,7 +59,9 @@ class Canvas:
         """The canvas as lines of text: braille characters, or ASCII (see `ascii_cell`)."""
         if ascii:
             return ["".join(ascii_cell(mask) for mask in row) for row in self.cells()]
-        return ["".join(chr(BRAILLE_BASE + mask) for mask in row) for row in self.cells()]
+        # An empty cell is a plain space, not U+2800: one byte on the link instead of three.
+        return ["".join(chr(BRAILLE_BASE + mask) if mask else " " for mask in row)
+                for row in self.cells()]
 
     def text(self, ascii: bool = False) -> str:
         return "\n".join(self.rows(ascii))

@@ -46,6 +46,7 @@ class LibraryScreen(Screen):
         Binding("n", "new_exercise", "New exercise", show=False),
         Binding("e", "edit_exercise", "Edit yours", show=False),
         Binding("x", "archive_exercise", "Archive yours", show=False),
+        Binding("a", "movement", "Movement", show=False),
     ]
 
     def __init__(self) -> None:
@@ -215,6 +216,11 @@ class LibraryScreen(Screen):
             option_list.action_cursor_down()
         else:
             option_list.action_cursor_up()
+
+    def action_movement(self) -> None:
+        from neurocoach.tui.widgets.figure import switch_movement
+
+        switch_movement(self)
 
     def action_find(self) -> None:
         # set_focus, not focus(): at once, so the next keys already belong to the find box.

@@ -16,6 +16,7 @@ from neurocoach.coach.session import previous_logged, step_dose, timed_seconds
 from neurocoach.models import RATINGS, Entry, SessionRecord, Step
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.countdown import Countdown
+from neurocoach.tui.widgets.figure import ExerciseFigure, switch_movement
 from neurocoach.tui.widgets.footer import Footer
 
 SIDE_WORDS = {"left": "left foot", "right": "right foot"}
@@ -48,7 +49,10 @@ class SessionScreen(Screen):
         Binding("2", "rate(2)", "Right", show=False),
         Binding("3", "rate(3)", "Hard", show=False),
         Binding("escape", "leave", "Leave"),
+        Binding("a", "movement", "Movement"),
     ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]  # the drawing needs room
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
 
     def __init__(self, record: SessionRecord) -> None:
         super().__init__()
@@ -70,6 +74,7 @@ class SessionScreen(Screen):
         yield ProgressBar(total=len(self.record.steps), show_eta=False, show_percentage=False,
                           id="session-progress")
         with VerticalScroll(id="step-body"):
+            yield ExerciseFigure(id="step-figure")
             yield Static(id="step-dose")
             yield Static(id="step-level")
             yield Countdown(0, id="countdown")
@@ -110,6 +115,7 @@ class SessionScreen(Screen):
         if ex.needs_support and not any("sturdy support" in c for c in cues):
             cues.insert(0, "Stand next to a sturdy support (a counter or a heavy chair without wheels).")
         self._put("#step-safety", Content("\n".join(f"! {c}" for c in cues)))
+        self.query_one(ExerciseFigure).show(ex, self.app.catalog)
         self.sets_done = 0
         seconds = timed_seconds(step)
         self.amount = step.seconds or step.reps or 0
@@ -122,6 +128,9 @@ class SessionScreen(Screen):
     def _show_amount(self) -> None:
         step, ex = self.step, self.exercise
         dose = step_dose(step, ex)
+        # A running hold shows the end pose, still; otherwise the figure shows the movement.
+        self.query_one(ExerciseFigure).set_holding(
+            bool(step.seconds) and self.query_one(Countdown).running)
         self._put("#step-dose", f"Dose: {dose.describe(False)}")
         self._put("#step-level", self._level_text(dose))
         if step.reps:
@@ -271,6 +280,9 @@ class SessionScreen(Screen):
         self.record.entries[self.last_logged] = Entry(**{**entry.__dict__, "rating": rating})
         name = self.app.catalog.get(entry.exercise_id).name
         self.say(f"Noted: {name} felt {RATINGS[rating]}.")
+
+    def action_movement(self) -> None:
+        switch_movement(self)
 
     # -- leaving -------------------------------------------------------------
     def action_leave(self) -> None:

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from neurocoach.catalog import Catalog, Exercise
+from neurocoach.tui.widgets.figure import ExerciseFigure
 
 POSITION_WORDS = {
     "seated": "Seated",
@@ -87,6 +88,7 @@ class ExerciseDetail(VerticalScroll):
     """A scrollable pane showing one exercise (or a short note when there is none)."""
 
     def compose(self) -> ComposeResult:
+        yield ExerciseFigure(id="detail-figure")
         yield Static(id="detail-head")
         yield HangingLines(id="detail-steps")
         yield Static(id="detail-dose")
@@ -99,6 +101,7 @@ class ExerciseDetail(VerticalScroll):
         parts = (self._parts(exercise, catalog, yours) if exercise
                  else (Content(empty_note), [], None, [], None))
         head, steps, dose, safety, variants = parts
+        self.query_one(ExerciseFigure).show(exercise, catalog)
         self.query_one("#detail-head", Static).update(head)
         self.query_one("#detail-steps", HangingLines).show(
             [f"{n}." for n in range(1, len(steps) + 1)], steps)
