@@ -19,6 +19,8 @@ class Canvas:
     def __init__(self, width: int, height: int) -> None:
         self.width, self.height = max(0, width), max(0, height)
         self.dots: set[tuple[int, int]] = set()
+        self.dropped = 0
+        """Dots asked for outside the canvas (a drawing that fits asks for none)."""
 
     @property
     def dot_width(self) -> int:
@@ -32,6 +34,8 @@ class Canvas:
         ix, iy = round(x), round(y)
         if 0 <= ix < self.dot_width and 0 <= iy < self.dot_height:
             self.dots.add((ix, iy))
+        else:
+            self.dropped += 1
 
     def line(self, x0: float, y0: float, x1: float, y1: float) -> None:
         steps = max(1, math.ceil(max(abs(x1 - x0), abs(y1 - y0))))

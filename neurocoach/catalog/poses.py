@@ -22,8 +22,9 @@ PROPS = ("chair", "wall", "support", "towel", "floor-towel", "ball", "marbles", 
 BOX = 100.0
 """Joints lie in a BOX x BOX square: x from the left, y up from the floor."""
 MAX_POSES = 6
-NEAR_ENOUGH = 5
-"""The score an own exercise needs to borrow a built-in drawing (see `nearest`)."""
+NEAR_ENOUGH = 6
+"""The score an own exercise needs to borrow a built-in drawing (see `nearest`): the same
+position and category and a shared word at least."""
 
 Pose = Mapping[str, tuple[float, float]]
 
