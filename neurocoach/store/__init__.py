@@ -23,6 +23,7 @@ from neurocoach.store.opening import (
 )
 from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
+from neurocoach.store.daily import DailyQueries
 from neurocoach.store.settings import SettingsQueries
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ __all__ = ["Store", "StoreError"]
 BUSY_TIMEOUT_MS = 10_000
 
 
-class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries):
+class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQueries):
     """One person's data in one SQLite file."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection,

@@ -17,6 +17,7 @@ from neurocoach.tui.screens.progress_text import (
     adherence_text, balance_text, seconds_text, symptoms_text, work_text,
 )
 from neurocoach.tui.widgets.calendar import AdherenceCalendar, legend
+from neurocoach.tui.widgets.symptom_chart import SymptomCharts
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 
@@ -53,6 +54,10 @@ class ProgressScreen(Screen):
             with Vertical(id="progress-symptoms", classes="progress-section"):
                 yield Static("[b]Symptoms[/b]", classes="progress-title")
                 yield Static(id="symptoms")
+                yield SymptomCharts(id="symptom-charts")
+            with Vertical(id="progress-helps", classes="progress-section"):
+                yield Static("[b]What helps, honestly[/b]", classes="progress-title")
+                yield Static(id="helps")
             with Vertical(id="progress-balance", classes="progress-section"):
                 yield Static("[b]Balance self-test[/b]", classes="progress-title")
                 yield Static(id="balance")
@@ -83,6 +88,7 @@ class ProgressScreen(Screen):
         calendar.display = adherence.start is not None
         self.query_one("#adherence-legend").display = adherence.start is not None
         self.refresh_symptoms()
+        self.refresh_helps(today)
         self.refresh_balance()
         self.query_one("#work", Static).update(work_text(load_work(self.app, today), today))
 
@@ -90,6 +96,13 @@ class ProgressScreen(Screen):
         today = self.app.clock.today()
         symptoms = load_symptoms(self.app, today, self.range_days)
         self.query_one("#symptoms", Static).update(symptoms_text(symptoms, today))
+        self.query_one(SymptomCharts).show(symptoms)
+
+    def refresh_helps(self, today) -> None:
+        from neurocoach.tui.screens.progress_helps import helps_text, load_helps
+
+        self.query_one("#helps", Static).update(helps_text(load_helps(self.app, today),
+                                                           self.app.catalog))
 
     def refresh_balance(self) -> None:
         today = self.app.clock.today()

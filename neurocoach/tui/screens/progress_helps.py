@@ -1,0 +1,55 @@
+"""Progress's "What helps, honestly": symptom scores after a session and after none, with
+the days behind each figure and a caution, as markup (no Textual here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.markup import escape
+
+from neurocoach.coach.helps import MIN_DAYS, WINDOW_DAYS, Helps, compare_after_sessions
+from neurocoach.models import SYMPTOMS
+
+SHOWN_EXERCISES = 6
+
+
+def load_helps(app, today: dt.date) -> Helps:
+    store = app.store
+    first = today - dt.timedelta(days=WINDOW_DAYS - 1)
+    checkins = store.checkins_between(first, today)
+    done = store.exercises_done_by_day(first - dt.timedelta(days=1), today)
+    return compare_after_sessions(checkins, done)
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def helps_text(h: Helps, catalog) -> str:
+    after, none = h.after_session, h.after_none
+    if not h.enough:
+        return (f"Not enough days to compare yet: {_days(after.days)} with a check-in after a "
+                f"session, {_days(none.days)} after a day without. Figures show from "
+                f"{MIN_DAYS} of each (the last {WINDOW_DAYS} days).")
+    lines = [f"[b]{'':<10}{'after a session':>17}{'after none':>12}[/b]"]
+    for name in SYMPTOMS:
+        a, n = after.averages[name], none.averages[name]
+        if a is None and n is None:
+            continue
+        lines.append(f"{name.capitalize():<10}{_score(a):>17}{_score(n):>12}")
+    lines.append(f"{'Days':<10}{after.days:>17}{none.days:>12}")
+    ranked = sorted(h.by_exercise.items(), key=lambda item: -item[1].days)[:SHOWN_EXERCISES]
+    if ranked:
+        lines.append("Pain on days after a session with…")
+        for ex_id, group in ranked:
+            name = catalog.get(ex_id).name if ex_id in catalog else ex_id
+            lines.append(f"  {escape(name)}: {_score(group.averages['pain'])} "
+                         f"({_days(group.days)})")
+    lines.append("[dim]This shows what went together, not what caused what: people often "
+                 "train on their better days. Lower is better; the last "
+                 f"{WINDOW_DAYS} days.[/]")
+    return "\n".join(lines)
