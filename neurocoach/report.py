@@ -22,6 +22,7 @@ from neurocoach.document import (  # noqa: F401  (current_plan, plan_fields: use
 )
 from neurocoach.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
 from neurocoach.report_render import Section, Table, render  # noqa: F401
+from neurocoach.report_svg import adherence_chart, balance_chart, symptom_chart
 from neurocoach.words import count
 
 BASELINE_DAYS = 14
@@ -123,7 +124,7 @@ def _trained(sessions) -> dict[dt.date, dict]:
 def _adherence(sessions, plan: Plan, start, today) -> Section:
     rest = rest_weekdays(plan)
     trained = _trained(sessions)
-    rows, all_planned, all_done, extra = [], 0, 0, 0
+    rows, all_planned, all_done, extra, weeks = [], 0, 0, 0, []
     monday = start - dt.timedelta(days=start.weekday())
     while monday <= today:
         week = [monday + dt.timedelta(days=i) for i in range(7)]
@@ -136,6 +137,7 @@ def _adherence(sessions, plan: Plan, start, today) -> Section:
             continue
         rows.append([day_words(monday), str(len(planned)), str(done),
                      _share(done, len(planned)), str(bonus) if bonus else ""])
+        weeks.append((monday, len(planned), done))
         all_planned, all_done, extra = all_planned + len(planned), all_done + done, extra + bonus
         monday += dt.timedelta(days=7)
     steps = [e for s in sessions for e in s["entries"]]
@@ -149,6 +151,7 @@ def _adherence(sessions, plan: Plan, start, today) -> Section:
         + (f", plus {count(extra, 'rest day')}" if extra else "") + ". "
         "Exercise studies in diabetic neuropathy counted more than 70 % of planned sessions "
         "as good adherence.",
+        adherence_chart(weeks),
         Table(["Week of", "Planned days", "Days trained", "Share", "Also on rest days"], rows),
         f"Steps done: {humanize.intcomma(sum(e['status'] == 'done' for e in steps))}; "
         f"skipped: {humanize.intcomma(sum(e['status'] == 'skipped' for e in steps))}. "
@@ -204,6 +207,7 @@ def _symptoms(checkins, start, today) -> Section:
         f"Scores are 0 (none) to 10 (worst). {compared}; a change of 2 points, or of 30 % "
         "and at least a point, is one people notice (Farrar et al. 2001), marked meaningful.",
         lines,
+        symptom_chart(checkins, start, today, early, late, _average),
         Table(["Week of", "Pain", "Numbness", "Tingling", "Burning", "Check-ins"], rows),
         f"Highest pain: {worst['pain']} on {day_words(_days(worst['date']))}.",
     ])
@@ -237,6 +241,7 @@ def _balance(tests, profile: Profile, today) -> Section:
         lines.append(line + ".")
     return Section("Balance", ["Single-leg stand, eyes open, next to a sturdy support; "
                                "the best time of the day for each side.", about, lines,
+                               balance_chart(best, norm.typical),
                                Table(["Date", "Left", "Right"], rows)])
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
+from neurocoach.report_svg import Chart
+
 REPORT_ENDINGS = {".md": False, ".markdown": False, ".txt": False, ".html": True, ".htm": True}
 """A report file's ending: True for HTML, False for Markdown."""
 
@@ -19,7 +21,8 @@ class Table:
 @dataclass
 class Section:
     title: str
-    blocks: list = field(default_factory=list)  # str paragraphs, list[str] bullets, Tables
+    blocks: list = field(default_factory=list)  # str paragraphs, list[str] bullets, Tables,
+    # Charts (HTML only: the Markdown report keeps its tables)
 
 
 def _cell(text: str) -> str:
@@ -31,6 +34,8 @@ def to_markdown(title: str, sections: list[Section]) -> str:
     for section in sections:
         out += [f"## {section.title}", ""]
         for block in section.blocks:
+            if isinstance(block, Chart):
+                continue
             if isinstance(block, Table):
                 out.append("| " + " | ".join(block.headers) + " |")
                 out.append("|" + "---|" * len(block.headers))
@@ -52,6 +57,8 @@ table { border-collapse: collapse; margin: .6em 0; width: 100%; }
 th, td { border: 1px solid #999; padding: .2em .5em; text-align: left; vertical-align: top; }
 th { background: #eee; }
 strong { font-weight: bold; }
+figure { margin: .8em 0; } figcaption { font-size: .9em; color: #333; }
+svg { max-width: 100%; height: auto; }
 @page { margin: 1.5cm; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; }
                tr { break-inside: avoid; } }
@@ -71,7 +78,10 @@ def to_html(title: str, sections: list[Section]) -> str:
     for section in sections:
         out.append(f"<h2>{html.escape(section.title)}</h2>")
         for block in section.blocks:
-            if isinstance(block, Table):
+            if isinstance(block, Chart):  # built from numbers and fixed words only
+                out.append(f"<figure>{block.svg}<figcaption>{html.escape(block.caption)}"
+                           "</figcaption></figure>")
+            elif isinstance(block, Table):
                 out.append("<table><thead><tr>"
                            + "".join(f"<th>{html.escape(h)}</th>" for h in block.headers)
                            + "</tr></thead><tbody>")
