@@ -71,6 +71,28 @@ def test_progress_symptoms_year_80x24(snap_compare, make_app, store):
     assert snap_compare(_quiet(make_app(profile=PROFILE)), press=keys, terminal_size=(80, 24))
 
 
+def test_progress_symptom_charts_80x24(snap_compare, make_app, store):
+    _history(store)
+    async def to_the_charts(pilot):
+        await pilot.press("p")
+        pilot.app.screen.query_one("#symptom-charts").scroll_visible(top=True, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(_quiet(make_app(profile=PROFILE)), run_before=to_the_charts,
+                        terminal_size=(80, 24))
+
+
+def test_progress_what_helps_80x24(snap_compare, make_app, store):
+    _history(store)
+    async def to_what_helps(pilot):
+        await pilot.press("p")
+        pilot.app.screen.query_one("#progress-helps").scroll_visible(top=True, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(_quiet(make_app(profile=PROFILE)), run_before=to_what_helps,
+                        terminal_size=(80, 24))
+
+
 def test_progress_balance_and_work_80x24(snap_compare, make_app, store):
     _history(store)
     assert snap_compare(_quiet(make_app(profile=PROFILE)), press=["p", "end"],

@@ -43,3 +43,21 @@ def test_checkin_80x24(snap_compare, make_app):
 
 def test_welcome_80x24(snap_compare, make_app):
     assert snap_compare(_quiet(make_app(onboarded=False)), terminal_size=(80, 24))
+
+
+def test_session_hold_running_shows_the_end_pose_80x24(snap_compare, make_app):
+    # The toe stretch's hold has started: the drawing shows its end pose, still.
+    assert snap_compare(_quiet(make_app()), press=["enter", "space"], terminal_size=(80, 24))
+
+
+def test_session_drawing_second_pose_80x24(snap_compare, make_app, clock):
+    async def step_and_one_second(pilot):
+        from neurocoach.tui.widgets.figure import ExerciseFigure
+
+        await pilot.press("enter")
+        clock.advance(seconds=1)
+        pilot.app.screen.query_one(ExerciseFigure).tick()
+        await pilot.pause()
+
+    assert snap_compare(_quiet(make_app()), run_before=step_and_one_second,
+                        terminal_size=(80, 24))
