@@ -53,7 +53,7 @@ def compare_after_sessions(checkins: Iterable[Checkin],
     for checkin in checkins:
         done = done_by_day.get(checkin.day - dt.timedelta(days=1), set())
         (after if done else none).append(checkin)
-        for exercise_id in done:
+        for exercise_id in sorted(done):
             by_exercise.setdefault(exercise_id, []).append(checkin)
     enough = len(after) >= MIN_DAYS and len(none) >= MIN_DAYS
     return Helps(

@@ -73,10 +73,13 @@ def test_progress_symptoms_year_80x24(snap_compare, make_app, store):
 
 def test_progress_symptom_charts_80x24(snap_compare, make_app, store):
     _history(store)
+
     async def to_the_charts(pilot):
         await pilot.press("p")
+        await pilot.pause()  # laid out first: where it scrolls to depends on the heights
         pilot.app.screen.query_one("#symptom-charts").scroll_visible(top=True, animate=False)
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
 
     assert snap_compare(_quiet(make_app(profile=PROFILE)), run_before=to_the_charts,
                         terminal_size=(80, 24))
@@ -84,10 +87,13 @@ def test_progress_symptom_charts_80x24(snap_compare, make_app, store):
 
 def test_progress_what_helps_80x24(snap_compare, make_app, store):
     _history(store)
+
     async def to_what_helps(pilot):
         await pilot.press("p")
+        await pilot.pause()  # laid out first: where it scrolls to depends on the heights
         pilot.app.screen.query_one("#progress-helps").scroll_visible(top=True, animate=False)
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
 
     assert snap_compare(_quiet(make_app(profile=PROFILE)), run_before=to_what_helps,
                         terminal_size=(80, 24))

@@ -42,7 +42,9 @@ def helps_text(h: Helps, catalog) -> str:
             continue
         lines.append(f"{name.capitalize():<10}{_score(a):>17}{_score(n):>12}")
     lines.append(f"{'Days':<10}{after.days:>17}{none.days:>12}")
-    ranked = sorted(h.by_exercise.items(), key=lambda item: -item[1].days)[:SHOWN_EXERCISES]
+    # Most days first; ties by id, never by the order of a set (it changes between runs).
+    ranked = sorted(h.by_exercise.items(),
+                    key=lambda item: (-item[1].days, item[0]))[:SHOWN_EXERCISES]
     if ranked:
         lines.append("Pain on days after a session with…")
         for ex_id, group in ranked:

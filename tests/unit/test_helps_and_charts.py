@@ -1,0 +1,65 @@
+"""'What helps, honestly' and the braille trend chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from neurocoach.charts import change_mark, mark_words, trend_chart
+from neurocoach.coach.helps import MIN_DAYS, compare_after_sessions
+from neurocoach.models import Checkin
+
+START = dt.date(2026, 6, 1)
+
+
+def _days(n_after: int, n_none: int):
+    """n_after check-ins the day after a session with toe-stretch (pain 3), then n_none the
+    day after a day with none (pain 5)."""
+    checkins, done = [], {}
+    day = START
+    for n in range(n_after + n_none):
+        day = START + dt.timedelta(days=2 * n + 1)
+        trained = n < n_after
+        if trained:
+            done[day - dt.timedelta(days=1)] = {"toe-stretch"}
+        checkins.append(Checkin(day=day, pain=3 if trained else 5, numbness=4))
+    return checkins, done
+
+
+def test_nothing_is_compared_before_enough_days_on_both_sides():
+    checkins, done = _days(30, MIN_DAYS - 1)
+    helps = compare_after_sessions(checkins, done)
+    assert not helps.enough and helps.by_exercise == {}
+    assert (helps.after_session.days, helps.after_none.days) == (30, MIN_DAYS - 1)
+
+
+def test_scores_after_a_session_against_after_none_with_the_days_behind_them():
+    checkins, done = _days(12, 10)
+    helps = compare_after_sessions(checkins, done)
+    assert helps.enough
+    assert (helps.after_session.days, helps.after_session.averages["pain"]) == (12, 3.0)
+    assert (helps.after_none.days, helps.after_none.averages["pain"]) == (10, 5.0)
+    assert helps.after_none.averages["burning"] is None
+    assert helps.by_exercise["toe-stretch"].days == 12
+
+
+def test_an_exercise_with_too_few_days_is_left_out():
+    checkins, done = _days(12, 10)
+    for day in list(done)[:3]:
+        done[day] = done[day] | {"walking"}
+    helps = compare_after_sessions(checkins, done)
+    assert set(helps.by_exercise) == {"toe-stretch"}
+
+
+def test_the_trend_chart_draws_the_line_and_dots_the_baseline():
+    flat = trend_chart([10.0] * 5, 10, 2)                      # at the top: the top row
+    assert flat[0].strip() and not flat[1].strip()
+    low = trend_chart([0.0] * 5, 10, 2, baseline=10.0)         # line at the bottom
+    assert low[0].replace(" ", "") and len(low[0].replace(" ", "")) < 10  # dotted: gaps
+    assert all(len(r) == 10 for r in low)
+    assert trend_chart([None, None], 10, 2) == [" " * 10] * 2
+
+
+def test_the_charts_ask_one_rule_whether_a_change_is_meaningful():
+    assert mark_words(change_mark(6.0, 3.0)) == "meaningful: better"
+    assert mark_words(change_mark(4.0, 4.5)) == ""
+    assert change_mark(None, 3.0) is None
