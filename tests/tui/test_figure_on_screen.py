@@ -123,3 +123,34 @@ def test_braille_needs_a_utf8_locale():
     assert not braille_ok({"LANG": "C"})
     assert not braille_ok({"LC_ALL": "POSIX", "LANG": "en_GB.UTF-8"})
     assert not braille_ok({})
+
+
+async def _progress_with_falling_pain(make_app, store, clock, size):
+    import datetime as dt
+
+    from neurocoach.models import Checkin
+    from neurocoach.tui.widgets.symptom_chart import SymptomCharts
+
+    today = clock.today()
+    for back in range(60, 0, -1):
+        day = today - dt.timedelta(days=back)
+        store.record_checkin(Checkin(day=day, pain=7 if back > 30 else 2, feet="ok"),
+                             clock.now())
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        charts = app.screen.query_one(SymptomCharts)
+        return charts.text, charts.size.height
+
+
+async def test_progress_draws_the_pain_chart_with_its_mark_where_there_is_room(
+        make_app, store, clock):
+    text, height = await _progress_with_falling_pain(make_app, store, clock, (80, 24))
+    assert "Pain" in text and "meaningful: better" in text and height >= 4
+    assert any("\u2800" < c <= "\u28ff" for c in text)
+
+
+async def test_progress_at_40x12_has_no_chart_and_keeps_the_trend_line(make_app, store, clock):
+    _, height = await _progress_with_falling_pain(make_app, store, clock, (40, 12))
+    assert height == 0
