@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.markup import escape
 from textual.screen import Screen
@@ -74,11 +74,15 @@ class SessionScreen(Screen):
         yield ProgressBar(total=len(self.record.steps), show_eta=False, show_percentage=False,
                           id="session-progress")
         with VerticalScroll(id="step-body"):
-            yield ExerciseFigure(id="step-figure")
-            yield Static(id="step-dose")
-            yield Static(id="step-level")
-            yield Countdown(0, id="countdown")
-            yield Static(id="step-counter")
+            # The drawing beside the short lines up top; the steps and cues below keep
+            # the full width.
+            with Horizontal(id="step-head"):
+                with Vertical(id="step-facts"):
+                    yield Static(id="step-dose")
+                    yield Static(id="step-level")
+                    yield Countdown(0, id="countdown")
+                    yield Static(id="step-counter")
+                yield ExerciseFigure(id="step-figure")
             yield Static(id="step-instructions")
             yield Static(id="step-safety")
         yield Static(id="session-status")
