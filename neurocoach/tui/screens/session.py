@@ -74,15 +74,15 @@ class SessionScreen(Screen):
         yield ProgressBar(total=len(self.record.steps), show_eta=False, show_percentage=False,
                           id="session-progress")
         with VerticalScroll(id="step-body"):
-            # The drawing beside the short lines up top; the steps and cues below keep
-            # the full width.
+            # The drawing beside the short lines up top; the counter, steps and cues
+            # below keep the full width.
             with Horizontal(id="step-head"):
                 with Vertical(id="step-facts"):
                     yield Static(id="step-dose")
                     yield Static(id="step-level")
                     yield Countdown(0, id="countdown")
-                    yield Static(id="step-counter")
                 yield ExerciseFigure(id="step-figure")
+            yield Static(id="step-counter")
             yield Static(id="step-instructions")
             yield Static(id="step-safety")
         yield Static(id="session-status")
