@@ -269,6 +269,15 @@ def status(obj: Ctx) -> None:
     """One line for a login shell: today's check-in, routine, streak."""
     from neurocoach.status import status_line
 
+    # A status line never creates a database: a mistyped --db would leave an empty one
+    # behind, and a login shell would report on it as if all were well.
+    if not os.path.lexists(obj.db_path):
+        folder = obj.db_path.parent
+        if not folder.is_dir():
+            fail(f"there is no folder {folder}, so no neurocoach database at {obj.db_path}: "
+                 "check the path.")
+        click.echo(f"neurocoach · no data yet at {obj.db_path} · run `neurocoach` to start")
+        return
     store = obj.open_store()
     click.echo(status_line(store, obj.clock.now()))
     store.close()
