@@ -302,4 +302,4 @@ def main() -> None:
 
 
 from neurocoach import cli_backup, cli_data  # noqa: E402,F401
-from neurocoach import cli_plan  # noqa: E402,F401
+from neurocoach import cli_plan, cli_remind  # noqa: E402,F401
