@@ -64,7 +64,22 @@ class Balance:
 
     @property
     def latest(self) -> tuple[dt.date, dict[str, float]] | None:
-        return self.history[-1] if self.history else None
+        """The last test's day, and each side's latest result: a test of one foot keeps
+        the other foot's earlier result on show (see `side_days` for when it was)."""
+        if not self.history:
+            return None
+        best: dict[str, float] = {}
+        for _, sides in self.history:
+            best.update(sides)
+        return self.history[-1][0], best
+
+    @property
+    def side_days(self) -> dict[str, dt.date]:
+        """The day of each side's latest result."""
+        days: dict[str, dt.date] = {}
+        for day, sides in self.history:
+            days.update(dict.fromkeys(sides, day))
+        return days
 
 
 @dataclass
