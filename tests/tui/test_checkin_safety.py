@@ -135,8 +135,8 @@ async def test_profile_days_are_picked_by_their_own_digit(make_app, store):
         await pilot.press("e", "down", "down")
         days = text(app, "#days")
         assert "(1 = 2 days" not in days
-        assert "(type 2 to 7)" in days and "( ) 7 days a week" in days
-        await pilot.press("1")                            # not a choice here: nothing changes
+        assert "(type 1 to 7)" in days and "( ) 7 days a week" in days
+        await pilot.press("8")                            # not a choice here: nothing changes
         assert "(*) 5 days a week" in text(app, "#days")
         await pilot.press("3")
         assert "(*) 3 days a week" in text(app, "#days")
@@ -352,3 +352,23 @@ async def test_tab_and_shift_tab_move_between_profile_questions(make_app, store)
         assert app.screen.focused.id == "feet"
         await pilot.press("shift+tab")
         assert app.screen.focused.id == "birth-year"
+
+
+async def test_profile_days_a_week_always_match_the_rest_days(make_app, store):
+    # Six rest days showed "2 days a week" (the lowest answer) while saving 1: the two
+    # answers on the form disagreed.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#rest").focus()
+        for digit in "1245":                                    # Mon Tue Thu Fri off too
+            await pilot.press(digit)
+        rest = app.screen.query_one("#rest").days
+        days = app.screen.query_one("#days").value
+        assert int(days) == 7 - len(rest) == 1
+        app.screen.query_one("#days").focus()
+        await pilot.press("4")
+        assert len(app.screen.query_one("#rest").days) == 3
+        await pilot.press("ctrl+s")
+    p = store.profile()
+    assert p.days_per_week == 7 - len(p.rest_days) == 4
