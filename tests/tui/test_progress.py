@@ -378,3 +378,16 @@ async def test_a_one_foot_test_keeps_the_other_foots_last_result(make_app, store
         assert "21.0 s" in rows["Left"]
         assert "25.0 s" in rows["Right"]
         assert "Right foot: its last result, from 7 days ago" in balance
+
+
+async def test_the_calendar_starts_at_the_persons_first_week(make_app, store):
+    # A person who started nine days ago saw 26 weeks of calendar, 24 of them empty.
+    train(store, d(9))
+    train(store, d(2))
+    app = make_app(profile=PROFILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_progress(pilot)
+        rows = text(app, "#adherence-calendar").splitlines()[1:]
+        columns = max(len(row[4:].split()) for row in rows)
+        assert columns == 3                                # Sat 14 Nov: two weeks back
+        assert rows[5].startswith("Sat ●")                 # the first week's first day shows

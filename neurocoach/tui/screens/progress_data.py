@@ -37,6 +37,15 @@ class Adherence:
     days_per_week: int
     rest_weekdays: frozenset[int]
 
+    @property
+    def calendar_weeks(self) -> int:
+        """The weeks the calendar shows: from the person's first week (not months of empty
+        columns before it), at most CALENDAR_WEEKS."""
+        last_monday = self.first_monday + dt.timedelta(weeks=CALENDAR_WEEKS - 1)
+        if self.start is None or self.start <= self.first_monday:
+            return CALENDAR_WEEKS
+        return (last_monday - monday(self.start)).days // 7 + 1
+
 
 @dataclass
 class SymptomTrend:
