@@ -110,7 +110,21 @@ class NeurocoachApp(App[None]):
         if kwargs.get("severity", "information") == "information":
             for old in [n for n in self._notifications if n.severity == "information"]:
                 self._unnotify(old, refresh=False)
+        self._place_notices()
         super().notify(message, markup=markup, **kwargs)
+
+    NOTICE_ROWS, NOTICE_COLUMNS = 8, 52
+    """About the corner a notice takes (Textual's toasts: bottom right)."""
+
+    def _place_notices(self) -> None:
+        """Notices go to the top right when the field in use sits where they would
+        appear (the bottom right), so that they never cover what is being typed."""
+        screen = self.screen
+        focused = screen.focused
+        width, height = screen.size
+        low = (focused is not None and focused.region.bottom > height - self.NOTICE_ROWS
+               and focused.region.right > width - self.NOTICE_COLUMNS)
+        screen.set_class(low, "-notices-top")
 
     def write(self, fn, *args, **kwargs):
         """Run one store write. If the disk is full or the file unwritable, say so plainly
