@@ -172,7 +172,8 @@ def run_tui(obj: Ctx) -> None:
 
 
 @cli.command()
-@click.option("--pain", type=Scale(), required=True, help="Pain today, 0 (none) to 10.")
+@click.option("--pain", type=Scale(), help="Pain today, 0 (none) to 10. Required, unless the "
+                                          "command asks (no options, in a terminal).")
 @click.option("--numbness", type=Scale(), help="Numbness, 0 to 10.")
 @click.option("--tingling", type=Scale(), help="Tingling, 0 to 10.")
 @click.option("--burning", type=Scale(), help="Burning, 0 to 10.")
@@ -183,9 +184,24 @@ def run_tui(obj: Ctx) -> None:
 @click.option("--date", "day", type=Day(), help="Fill in a missed day (not a future one).")
 @click.pass_obj
 def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> None:
-    """Record today's check-in (or a missed earlier day's)."""
+    """Record today's check-in (or a missed earlier day's).
+
+    With no options at all, in a terminal, it asks the questions one by one.
+    """
     from neurocoach.coach.safety import checkin_effects
     from neurocoach.store import StoreError
+
+    asked = {}
+    if pain is None:
+        context = click.get_current_context()
+        given = [p.name for p in context.command.params
+                 if context.get_parameter_source(p.name) == click.core.ParameterSource.COMMANDLINE]
+        if given or not (sys.stdin.isatty() and sys.stdout.isatty()):
+            fail("Missing option '--pain' (see neurocoach --help).")
+        asked = ask_checkin(context.command)
+        pain, numbness, tingling, burning = (asked[n] for n in
+                                             ("pain", "numbness", "tingling", "burning"))
+        feet, note = asked["feet"], asked["note"]
 
     today = obj.clock.today()
     day = day or today
@@ -223,6 +239,27 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
         for line in checkin_effects(entry, store.profile(), average):
             click.echo(line)
     store.close()
+
+
+def ask_checkin(command: click.Command) -> dict:
+    """The check-in's questions one by one, as the TUI asks them: each answer is checked
+    as its option would be, and asked again when it is not right. Enter alone leaves an
+    optional score out and takes the foot check's default."""
+    options = {p.name: p for p in command.params}
+    click.echo("Today's check-in: scores from 0 (none) to 10. Enter alone skips a question "
+               "(not pain).")
+    answers = {"pain": click.prompt("Pain", type=options["pain"].type)}
+    for name in ("numbness", "tingling", "burning"):
+        scale = options[name].type
+        answers[name] = click.prompt(
+            name.capitalize(), default="", show_default=False,
+            value_proc=lambda text, scale=scale: scale.convert(text, None, None)
+            if text.strip() else None)
+    click.echo(options['feet'].help)
+    answers["feet"] = click.prompt("Your feet today", type=options["feet"].type,
+                                   default="unchecked")
+    answers["note"] = click.prompt("A note (optional)", default="", show_default=False)
+    return answers
 
 
 def say_day(day: dt.date, today: dt.date) -> str:
