@@ -137,3 +137,12 @@ async def test_a_narrow_footer_takes_the_screens_keys_back_when_wide(make_app):
         await pilot.pause()
         await pilot.pause()
         assert {"Profile", "Library", "Help", "Quit"} <= keys_in_sight(app, 100)
+
+
+async def test_help_and_quit_stay_when_a_wide_footer_is_full(make_app):
+    # The plan's footer at 80 columns ran off the edge before `? Help` and `q Quit`.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert {"Help", "Quit", "Back"} <= keys_in_sight(app, 80)

@@ -6,6 +6,7 @@ import humanize
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -77,7 +78,8 @@ class SummaryScreen(Screen):
         lines.append("")
         lines.append("Everything is saved. enter or escape goes back to Today.")
         self.query_one("#summary-title", Static).update(f"[b]{title}[/b]")
-        self.query_one("#summary-body", Static).update("\n".join(lines))
+        # Content, not markup: the last step's name is a person's text ("Wobble [b").
+        self.query_one("#summary-body", Static).update(Content("\n".join(lines)))
         advice = self.query_one("#summary-advice", Static)
         if rec.stopped_reason:
             from neurocoach.coach.safety import stop_advice

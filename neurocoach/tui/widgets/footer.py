@@ -17,8 +17,9 @@ from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
 ALWAYS = ("help", "app.help", "quit", "app.quit", "stop", "cancel", "close")
-"""Actions whose keys stay in a narrow footer whatever else must go: a person can always
-get help, get out (quit, or leave a dialog), and stop a session for a symptom."""
+"""Actions whose keys stay in the footer whatever else must go when the row is too short
+for every key: a person can always get help, get out (quit, or leave a dialog), and stop a
+session for a symptom."""
 
 
 class Footer(TextualFooter):
@@ -35,10 +36,9 @@ class Footer(TextualFooter):
                 tuple((binding, enabled, tooltip, app.get_key_display(binding))
                       for _, binding, enabled, tooltip in self.screen.active_bindings.values()))
 
-    def _room(self) -> int | None:
-        """The columns the keys must fit in, when narrow (None: wide, everything shown)."""
-        width = self.size.width or self.screen.size.width or self.app.size.width
-        return width if width and width < self.NARROW else None
+    def _room(self) -> int:
+        """The columns the footer has (the terminal's, before it is laid out)."""
+        return self.size.width or self.screen.size.width or self.app.size.width
 
     def compose(self) -> ComposeResult:
         self._built_from = self._shown()
@@ -51,20 +51,25 @@ class Footer(TextualFooter):
             # and the key is styled once instead of three times. (The palette's key is
             # not bound: it keeps its own.)
             widget.set_reactive(FooterKey.compact, self.compact)
-        dropped = self._overflow(keys)
+        palette = [w for w in widgets
+                   if isinstance(w, FooterKey) and w.has_class("-command-palette")]
+        dropped = self._overflow(keys, sum(self._width(w) + 1 for w in palette))
         yield from (w for w in widgets if w not in dropped)
 
-    def _overflow(self, keys: list[FooterKey]) -> set[FooterKey]:
-        """When narrow, the keys that would fall off the right edge, chosen so that help
-        and quit (or a dialog's cancel) always stay: the screen's own keys go from the
-        end of the row first. Each key is still in `?` help."""
-        room = self._room()
-        if room is None:
+    def _width(self, key: FooterKey) -> int:
+        """Columns a key takes: "k Description" and a space (compact), " k Description "
+        otherwise."""
+        text = cell_len(key.key_display) + 1 + cell_len(key.description)
+        return text + (1 if self._room() < self.NARROW else 2)  # compact below NARROW
+
+    def _overflow(self, keys: list[FooterKey], taken: int = 0) -> set[FooterKey]:
+        """The keys that would fall off the right edge, chosen so that help and quit (or
+        a dialog's cancel) always stay: the screen's own keys go from the end of the row
+        first. Each key is still in `?` help."""
+        room = self._room() - taken + 1  # the last key's trailing blank may fall off the edge
+        width = self._width
+        if not room or sum(width(key) for key in keys) <= room:
             return set()
-
-        def width(key: FooterKey) -> int:  # compact: "k Description" and one space after
-            return cell_len(key.key_display) + 1 + cell_len(key.description) + 1
-
         kept = [key for key in keys if key.action in ALWAYS]
         used = sum(width(key) for key in kept)
         for key in keys:
@@ -80,7 +85,7 @@ class Footer(TextualFooter):
     def on_resize(self, event) -> None:
         self.compact = event.size.width < self.NARROW
         if self._built_from is not None and self._built_from[2] != self._room():
-            self.call_later(self.recompose)  # a narrow row holds other keys
+            self.call_later(self.recompose)  # a shorter or longer row holds other keys
 
     async def recompose(self) -> None:
         if self.is_attached and self._built_from is not None and self._shown() == self._built_from:
