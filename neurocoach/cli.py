@@ -172,7 +172,8 @@ def run_tui(obj: Ctx) -> None:
 
 
 @cli.command()
-@click.option("--pain", type=Scale(), required=True, help="Pain today, 0 (none) to 10.")
+@click.option("--pain", type=Scale(), help="Pain today, 0 (none) to 10. Required, unless the "
+                                          "command asks (no options, in a terminal).")
 @click.option("--numbness", type=Scale(), help="Numbness, 0 to 10.")
 @click.option("--tingling", type=Scale(), help="Tingling, 0 to 10.")
 @click.option("--burning", type=Scale(), help="Burning, 0 to 10.")
@@ -183,9 +184,24 @@ def run_tui(obj: Ctx) -> None:
 @click.option("--date", "day", type=Day(), help="Fill in a missed day (not a future one).")
 @click.pass_obj
 def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> None:
-    """Record today's check-in (or a missed earlier day's)."""
+    """Record today's check-in (or a missed earlier day's).
+
+    With no options at all, in a terminal, it asks the questions one by one.
+    """
     from neurocoach.coach.safety import checkin_effects
     from neurocoach.store import StoreError
+
+    asked = {}
+    if pain is None:
+        context = click.get_current_context()
+        given = [p.name for p in context.command.params
+                 if context.get_parameter_source(p.name) == click.core.ParameterSource.COMMANDLINE]
+        if given or not (sys.stdin.isatty() and sys.stdout.isatty()):
+            fail("Missing option '--pain' (see neurocoach --help).")
+        asked = ask_checkin(context.command)
+        pain, numbness, tingling, burning = (asked[n] for n in
+                                             ("pain", "numbness", "tingling", "burning"))
+        feet, note = asked["feet"], asked["note"]
 
     today = obj.clock.today()
     day = day or today
@@ -223,6 +239,27 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
         for line in checkin_effects(entry, store.profile(), average):
             click.echo(line)
     store.close()
+
+
+def ask_checkin(command: click.Command) -> dict:
+    """The check-in's questions one by one, as the TUI asks them: each answer is checked
+    as its option would be, and asked again when it is not right. Enter alone leaves an
+    optional score out and takes the foot check's default."""
+    options = {p.name: p for p in command.params}
+    click.echo("Today's check-in: scores from 0 (none) to 10. Enter alone skips a question "
+               "(not pain).")
+    answers = {"pain": click.prompt("Pain", type=options["pain"].type)}
+    for name in ("numbness", "tingling", "burning"):
+        scale = options[name].type
+        answers[name] = click.prompt(
+            name.capitalize(), default="", show_default=False,
+            value_proc=lambda text, scale=scale: scale.convert(text, None, None)
+            if text.strip() else None)
+    click.echo(options['feet'].help)
+    answers["feet"] = click.prompt("Your feet today", type=options["feet"].type,
+                                   default="unchecked")
+    answers["note"] = click.prompt("A note (optional)", default="", show_default=False)
+    return answers
 
 
 def say_day(day: dt.date, today: dt.date) -> str:
@@ -269,6 +306,15 @@ def status(obj: Ctx) -> None:
     """One line for a login shell: today's check-in, routine, streak."""
     from neurocoach.status import status_line
 
+    # A status line never creates a database: a mistyped --db would leave an empty one
+    # behind, and a login shell would report on it as if all were well.
+    if not os.path.lexists(obj.db_path):
+        folder = obj.db_path.parent
+        if not folder.is_dir():
+            fail(f"there is no folder {folder}, so no neurocoach database at {obj.db_path}: "
+                 "check the path.")
+        click.echo(f"neurocoach · no data yet at {obj.db_path} · run `neurocoach` to start")
+        return
     store = obj.open_store()
     click.echo(status_line(store, obj.clock.now()))
     store.close()
@@ -293,4 +339,4 @@ def main() -> None:
 
 
 from neurocoach import cli_backup, cli_data  # noqa: E402,F401
-from neurocoach import cli_plan  # noqa: E402,F401
+from neurocoach import cli_plan, cli_remind  # noqa: E402,F401

@@ -110,7 +110,21 @@ class NeurocoachApp(App[None]):
         if kwargs.get("severity", "information") == "information":
             for old in [n for n in self._notifications if n.severity == "information"]:
                 self._unnotify(old, refresh=False)
+        self._place_notices()
         super().notify(message, markup=markup, **kwargs)
+
+    NOTICE_ROWS, NOTICE_COLUMNS = 8, 52
+    """About the corner a notice takes (Textual's toasts: bottom right)."""
+
+    def _place_notices(self) -> None:
+        """Notices go to the top right when the field in use sits where they would
+        appear (the bottom right), so that they never cover what is being typed."""
+        screen = self.screen
+        focused = screen.focused
+        width, height = screen.size
+        low = (focused is not None and focused.region.bottom > height - self.NOTICE_ROWS
+               and focused.region.right > width - self.NOTICE_COLUMNS)
+        screen.set_class(low, "-notices-top")
 
     def write(self, fn, *args, **kwargs):
         """Run one store write. If the disk is full or the file unwritable, say so plainly
@@ -146,12 +160,32 @@ class NeurocoachApp(App[None]):
         super()._handle_exception(error)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Hide the key of the mode already on screen; no mode keys over a pushed screen.
+        # Hide the key of the mode already on screen. Over a pushed screen the mode keys
+        # work only where leaving loses nothing being typed or timed (the plan, a
+        # session's summary): not in a session, a form or a dialog.
         if action == "switch_mode":
             if len(self.screen_stack) > 1:
-                return False
+                return getattr(self.screen, "LEAVES_FOR_MODES", False)
             return parameters[0] != self.current_mode
         return True
+
+    async def action_switch_mode(self, mode: str) -> None:
+        """t / l / p: from the plan or a summary, close it first (it is not left open
+        under Today for later), then show that screen."""
+        while len(self.screen_stack) > 1 and getattr(self.screen, "LEAVES_FOR_MODES", False):
+            self.pop_screen()
+        if mode != self.current_mode:
+            await self.switch_mode(mode)
+
+    def get_system_commands(self, screen):
+        """The palette's own entries, for a person: the colours and quitting. Textual's
+        developer tools (the keys panel, maximizing a widget, an SVG screenshot) are left
+        out: help (`?`) lists the keys."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Theme":
+                yield command._replace(title="Colours", help="Change the colour theme")
+            elif command.title == "Quit":
+                yield command._replace(help="Quit neurocoach (everything is saved)")
 
     def action_help(self) -> None:
         from neurocoach.tui.screens.help import HelpScreen

@@ -174,12 +174,24 @@ def test_bad_db_file_is_one_line_exit_2_untouched(tmp_path, monkeypatch, capsys)
 
 
 def test_status_line(db_path):
+    db_path.parent.mkdir(mode=0o700)
     fresh = run("status", db=db_path)
     assert fresh.returncode == 0
     assert fresh.stdout.count("\n") == 1
-    assert "check-in: not yet" in fresh.stdout and "no sessions yet" in fresh.stdout
+    assert "no data yet" in fresh.stdout
+    assert not db_path.exists()                     # a status line creates nothing
     run("checkin", "--pain", "4", "--feet", "ok", db=db_path)
-    assert "pain 4/10" in run("status", db=db_path).stdout
+    line = run("status", db=db_path).stdout
+    assert "pain 4/10" in line and "no sessions yet" in line
+
+
+def test_status_with_a_mistyped_folder_says_so(tmp_path):
+    # `status --db ~/neurocoah/neurocoach.db` made the folder and an empty database, then
+    # reported "check-in: not yet" on it as if all were well.
+    wrong = tmp_path / "neurocoah" / "neurocoach.db"
+    result = run("status", db=wrong)
+    one_line_error(result, "no folder", str(wrong.parent))
+    assert not wrong.parent.exists()
 
 
 def test_status_never_imports_textual(db_path):

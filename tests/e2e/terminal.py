@@ -48,6 +48,11 @@ class Terminal:
             self.tmux("send-keys", "-t", self.name, key)
             time.sleep(delay)
 
+    def burst(self, *keys: str) -> None:
+        """Every key in one tmux command, so they reach the pty in one write: what a fast
+        typist or a laggy SSH link delivers."""
+        self.tmux("send-keys", "-t", self.name, *keys)
+
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.name)
 

@@ -22,7 +22,7 @@ def test_first_day_from_welcome_to_progress(terminals, tmp_path):
 
     term.keys("c")
     term.wait_for("Pain")
-    term.keys("3", "Enter", "2", "Enter", "1", "Enter", "0", "Enter", "1", "Enter")
+    term.keys("3", "Enter", "2", "Enter", "1", "Enter", "0", "Enter", "1", "Enter", "Enter")
     term.wait_for("pain 3/10")
 
     term.keys("Enter")

@@ -79,7 +79,7 @@ def test_first_run_checkin_and_a_whole_session_over_ssh(terminals, tmp_path, ssh
     term.wait_for("Welcome to neurocoach", timeout=30)
     term.keys("Escape")                                  # the defaults, over the link
     term.wait_for("enter to start")
-    term.keys("c", "4", "Enter", "Enter", "Enter", "Enter", "1", "Enter")
+    term.keys("c", "4", "Enter", "Enter", "Enter", "Enter", "1", "Enter", "Enter")
     term.wait_for("pain 4/10")
     term.keys("Enter")
     screen = term.wait_for("Step 1 of")

@@ -53,7 +53,7 @@ def test_every_screen_survives_small_and_large_terminals(terminals, tmp_path, si
     term.wait_for("neurocoach")
     term.keys("Escape")                                  # defaults on the welcome
     for keys in (["l"], ["j", "j", "Tab"], ["p"], ["t"], ["?"], ["Escape"], ["c"],
-                 ["3", "Enter", "Enter", "Enter", "Enter", "1", "Enter"], ["Enter"],
+                 ["3", "Enter", "Enter", "Enter", "Enter", "1", "Enter", "Enter"], ["Enter"],
                  ["Space"], ["Enter"], ["x"], ["1"], ["Enter"]):
         term.keys(*keys)
         screen = term.screen()

@@ -27,6 +27,7 @@ COMMANDS = {
     "restore": ["--yes", "-y"],
     "plan import": ["--yes"],
     "plan export": ["--out", "--force"],
+    "remind": ["--at", "--systemd", "--via"],   # not --install: it would change the real crontab
 }
 PLACES = ["out.json", "out.html", "out.md", "out.pdf", "new-folder/", "folder", "folder/x.csv",
           "export.json", "broken.json", "notes.txt", "plan.toml", "bad-plan.toml",

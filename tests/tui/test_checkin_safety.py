@@ -135,8 +135,8 @@ async def test_profile_days_are_picked_by_their_own_digit(make_app, store):
         await pilot.press("e", "down", "down")
         days = text(app, "#days")
         assert "(1 = 2 days" not in days
-        assert "(type 2 to 7)" in days and "( ) 7 days a week" in days
-        await pilot.press("1")                            # not a choice here: nothing changes
+        assert "(type 1 to 7)" in days and "( ) 7 days a week" in days
+        await pilot.press("8")                            # not a choice here: nothing changes
         assert "(*) 5 days a week" in text(app, "#days")
         await pilot.press("3")
         assert "(*) 3 days a week" in text(app, "#days")
@@ -158,9 +158,10 @@ async def test_checkin_in_ten_keys_changes_today(make_app, store, clock):
         assert "not done yet" in text(app, "#today-checkin")
         before = routine_lines(app)
         assert any("walk" in line.lower() for line in before)
-        keys = ["c", "3", "enter", "2", "enter", "4", "enter", "0", "enter", "2", "enter"]
+        keys = ["c", "3", "enter", "2", "enter", "4", "enter", "0", "enter", "2", "enter",
+                "enter"]                                 # the feet, then the note saves
         await pilot.press(*keys)
-        assert len(keys) - 1 <= 10                       # the check-in itself
+        assert len(keys) - 1 <= 11                       # the check-in itself
         assert isinstance(app.screen, TodayScreen)
         assert "pain 3/10" in text(app, "#today-checkin")
         notes = text(app, "#today-notes")
@@ -190,7 +191,7 @@ async def test_first_checkin_starts_without_a_pain_and_will_not_save_a_zero_nobo
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
         assert "-- / 10" in text(app, "#scale-pain")
-        await pilot.press("enter", "enter", "enter", "enter", "1", "enter")
+        await pilot.press("enter", "enter", "enter", "enter", "1", "enter", "enter")
         assert isinstance(app.screen, CheckinScreen)
         assert text(app, "#checkin-message") == "Please give a pain score: 0 if there is none."
         assert app.screen.focused.id == "scale-pain"
@@ -201,14 +202,49 @@ async def test_first_checkin_starts_without_a_pain_and_will_not_save_a_zero_nobo
     assert (saved.pain, saved.feet) == (0, "ok")
 
 
-async def test_a_later_checkin_starts_from_the_last_one(make_app, store, clock):
+async def test_a_later_checkin_offers_the_last_one_marked_as_yesterdays(make_app, store,
+                                                                         clock):
+    # Yesterday's answers were filled in as if typed today, and saved as today's unseen.
     yesterday = clock.today() - dt.timedelta(days=1)
     store.record_checkin(Checkin(day=yesterday, pain=4, numbness=6, feet="ok"), clock.now())
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
+        assert "-- / 10  yesterday: 4 (enter keeps it)" in text(app, "#scale-pain")
+        assert "yesterday: 6" in text(app, "#scale-numbness")
+        await pilot.press("ctrl+s")                            # nothing kept yet: not saved
+        assert "pain score" in text(app, "#checkin-message")
+        await pilot.press("enter", "3", "enter")                # keep pain 4; numbness 3
         assert " 4 / 10" in text(app, "#scale-pain")
-        assert " 6 / 10" in text(app, "#scale-numbness")
+        await pilot.press("enter", "enter", "1", "enter", *"slept well", "enter")
+        assert isinstance(app.screen, TodayScreen)
+    saved = store.checkin_for(clock.today())
+    assert (saved.pain, saved.numbness, saved.tingling, saved.feet, saved.note) == (
+        4, 3, None, "ok", "slept well")
+
+
+async def test_same_as_yesterday_in_five_keys(make_app, store, clock):
+    yesterday = clock.today() - dt.timedelta(days=1)
+    store.record_checkin(Checkin(day=yesterday, pain=4, numbness=6, tingling=2, feet="ok"),
+                         clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        keys = ["c", "y", "1", "enter", "enter"]               # same scores, feet fine, save
+        await pilot.press(*keys)
+        assert isinstance(app.screen, TodayScreen)
+    saved = store.checkin_for(clock.today())
+    assert (saved.pain, saved.numbness, saved.tingling, saved.burning, saved.feet) == (
+        4, 6, 2, None, "ok")
+
+
+async def test_no_same_as_yesterday_key_on_a_first_checkin(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        actions = {b.binding.action for b in app.screen.active_bindings.values()}
+        assert "same_as_before" not in actions
+        await pilot.press("y")
+        assert "-- / 10" in text(app, "#scale-pain")
 
 
 async def test_the_focused_row_is_marked_by_a_symbol_not_only_by_colour(make_app):
@@ -296,7 +332,7 @@ async def test_today_lists_the_started_session_even_after_a_later_checkin(make_a
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "enter", "enter", "escape")   # first exercise done
-        await pilot.press("c", "2", "enter", "enter", "enter", "enter", "2", "enter")
+        await pilot.press("c", "2", "enter", "enter", "enter", "enter", "2", "enter", "enter")
         lines = routine_lines(app)
         assert lines[0].startswith("[x] Foot roll on a ball") and lines[0].endswith("· done")
         assert "sore" in text(app, "#today-notes").lower()
@@ -352,3 +388,23 @@ async def test_tab_and_shift_tab_move_between_profile_questions(make_app, store)
         assert app.screen.focused.id == "feet"
         await pilot.press("shift+tab")
         assert app.screen.focused.id == "birth-year"
+
+
+async def test_profile_days_a_week_always_match_the_rest_days(make_app, store):
+    # Six rest days showed "2 days a week" (the lowest answer) while saving 1: the two
+    # answers on the form disagreed.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#rest").focus()
+        for digit in "1245":                                    # Mon Tue Thu Fri off too
+            await pilot.press(digit)
+        rest = app.screen.query_one("#rest").days
+        days = app.screen.query_one("#days").value
+        assert int(days) == 7 - len(rest) == 1
+        app.screen.query_one("#days").focus()
+        await pilot.press("4")
+        assert len(app.screen.query_one("#rest").days) == 3
+        await pilot.press("ctrl+s")
+    p = store.profile()
+    assert p.days_per_week == 7 - len(p.rest_days) == 4

@@ -51,7 +51,9 @@ async def test_add_a_custom_exercise_by_keys(make_app, store):
         await pilot.press("ctrl+s")                        # empty: every problem at once
         found = errors(app)
         assert found["name"] == "Name: Cannot be empty"
-        assert found["steps"].startswith("How to do it: Must have 2 to 6")
+        assert found["steps"] == "How to do it: Add at least 2 steps, one a line"
+        assert found["safety"] == "Take care: Add at least one safety note, one a line"
+        assert app.focused is app.screen.query_one("#f-name")   # the first field to fix
         assert {"purpose", "safety", "easier", "harder"} <= set(found)
         assert "fields to fix" in found["custom-message"]
         assert store.custom_exercises() == []
@@ -194,3 +196,29 @@ async def test_palette_offers_screen_actions_and_exercise_actions(make_app):
                          "Put in my plan: Exercise bike", "Set the level of: Towel toe curls",
                          "Show exercise: Towel toe curls"):
             assert expected in texts, expected
+
+
+async def test_the_form_takes_you_to_each_problem_and_clears_it_once_fixed(make_app):
+    # After a refused save the cursor stayed where it was (the last field, far below), and
+    # the messages stayed up after their fields were put right.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "n")
+        await fill_form(pilot)
+        app.screen.query_one("#f-safety").text = ""
+        app.screen.query_one("#f-purpose", Input).value = ""
+        await pilot.press("ctrl+s")
+        assert set(errors(app)) == {"purpose", "safety", "custom-message"}
+        assert app.focused is app.screen.query_one("#f-purpose")
+        await pilot.press(*"Stronger legs.")
+        await pilot.pause()
+        assert set(errors(app)) == {"safety", "custom-message"}     # cleared as it was fixed
+        assert "1 field to fix" in errors(app)["custom-message"]
+        await pilot.press("ctrl+s")
+        assert app.focused is app.screen.query_one("#f-safety")
+        await pilot.press(*"Hold the armrests.")
+        await pilot.pause()
+        assert errors(app) == {}
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)

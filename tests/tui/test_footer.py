@@ -101,3 +101,48 @@ async def test_the_footer_is_roomy_again_when_wide(make_app):
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert not app.screen.query_one(Footer).compact
+
+
+def keys_in_sight(app, width: int) -> set[str]:
+    from textual.widgets._footer import FooterKey
+
+    footer = app.screen.query_one(Footer)
+    return {k.description for k in footer.query(FooterKey)
+            if k.description and k.region.width and k.region.right <= width}
+
+
+async def test_help_and_quit_stay_in_every_narrow_footer(make_app):
+    # At 40 columns the screen's own keys filled the row and pushed `? Help` and `q Quit`
+    # off its edge (Today, Progress, the plan); now they stay, and the rest fill what is left.
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        for keys in (["t"], ["l"], ["p"], ["t", "m"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            shown = keys_in_sight(app, 40)
+            assert {"Help", "Quit"} <= shown, (keys, shown)
+            if keys == ["t", "m"]:
+                await pilot.press("escape")
+        await pilot.press("t", "enter")
+        await pilot.pause()
+        assert {"Help", "Quit", "Stop: symptom"} <= keys_in_sight(app, 40)
+
+
+async def test_a_narrow_footer_takes_the_screens_keys_back_when_wide(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert "Profile" not in keys_in_sight(app, 40)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert {"Profile", "Library", "Help", "Quit"} <= keys_in_sight(app, 100)
+
+
+async def test_help_and_quit_stay_when_a_wide_footer_is_full(make_app):
+    # The plan's footer at 80 columns ran off the edge before `? Help` and `q Quit`.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert {"Help", "Quit", "Back"} <= keys_in_sight(app, 80)

@@ -237,3 +237,35 @@ async def test_quick_plain_notices_replace_each_other_and_warnings_stay(make_app
             await pilot.pause()
         assert [n.message for n in app._notifications] == ["Not saved — test.",
                                                           "Plain notice 2."]
+
+
+async def test_t_l_p_leave_the_plan_and_the_summary(make_app):
+    # README: t / l / p work everywhere; over the plan they did nothing.
+    from neurocoach.tui.screens.plan import PlanScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("l")
+        assert app.current_mode == "library"
+        await pilot.press("t")
+        assert not isinstance(app.screen, PlanScreen)   # closed, not left open under Today
+        await pilot.press("m", "p")
+        assert app.current_mode == "progress"
+
+
+async def test_the_palette_offers_no_developer_tools(make_app):
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Colours" in titles and "Quit" in titles
+        assert not {"Keys", "Maximize", "Minimize", "Screenshot", "Theme"} & set(titles)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"screensh")
+        await pilot.pause(0.3)
+        text = " ".join(str(o.prompt) for o in app.screen.query_one("CommandList").options)
+        assert "Screenshot" not in text

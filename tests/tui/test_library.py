@@ -290,3 +290,40 @@ async def test_archiving_keeps_the_cursor_where_it_was(make_app, store, clock):
         await pilot.pause()
         assert highlighted_id(app) == before[at + 2]
         assert app.catalog.get(before[at + 2]).name in detail(app)
+
+
+async def test_found_by_the_names_people_use(make_app):
+    # The article's names, clinicians' names, plurals and a small typo all find the exercise.
+    app = make_app()
+    wanted = {
+        "plantar fascia stretch": "plantar-roll", "single-leg stands": "single-leg-stand",
+        "stationary biking": "stationary-bike", "water aerobics": "water-aerobics",
+        "tandem walk": "heel-to-toe-walk", "calf raise": "seated-heel-toe-raises",
+        "heel raises": "seated-heel-toe-raises", "marbel": "marble-pickups",
+    }
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        for query, exercise_id in wanted.items():
+            await pilot.press("slash", *query)
+            assert exercise_id in shown_ids(app), query
+            assert highlighted_id(app) == shown_ids(app)[0]
+            await pilot.press("escape")
+
+
+async def test_the_detail_names_the_id_for_plan_files(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        first = in_order(app)[0]
+        assert f"Id for plan files: {first.id}" in detail(app)
+
+
+async def test_nothing_found_leaves_no_exercise_in_the_detail(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "slash", *"marble")
+        assert "Marble" in detail(app)
+        await pilot.press(*"qqzz")
+        text = detail(app)
+        assert "Nothing matches" in text
+        assert "Marble" not in text and "Id for plan files" not in text and "1." not in text

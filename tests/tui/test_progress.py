@@ -236,7 +236,9 @@ async def test_balance_trend_and_change_since_the_first_test(make_app, store):
         assert "Last test 7 days ago, first 21 days ago" in balance
         left = next(line for line in balance.splitlines() if line.startswith("Left"))
         assert "16.0 s" in left and "+6.0 s" in left and left.endswith("▅▇█")
-        assert not any(line.startswith("Right") for line in balance.splitlines())
+        right = next(line for line in balance.splitlines() if line.startswith("Right"))
+        assert "12.5 s" in right and "+0.5 s" in right       # kept from 14 days ago, said so
+        assert "Right foot: its last result, from 14 days ago" in balance
         assert "the last 3 tests, 0 to 16.0 s" in balance
 
 
@@ -357,3 +359,35 @@ async def test_no_crash_at_any_size_with_a_year_of_history(make_app, store, size
         await pilot.pause()
         assert isinstance(app.screen, ProgressScreen)
         assert "Streak" in text(app, "#adherence-summary")
+
+
+async def test_a_one_foot_test_keeps_the_other_foots_last_result(make_app, store, clock):
+    # Testing only the left foot today made Progress forget the right foot's result from
+    # last week: its row vanished.
+    store.save_profile(PROFILE, at(d(30)))
+    store.record_balance_test(d(7), {"left": 18.0, "right": 25.0}, at(d(7)))
+    store.record_balance_test(MON, {"left": 21.0}, at(MON))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        balance = text(app, "#balance")
+        assert "Last test today" in balance
+        rows = {line.split()[0]: line for line in balance.splitlines()
+                if line.startswith(("Left ", "Right ")) and "foot:" not in line}
+        assert "21.0 s" in rows["Left"]
+        assert "25.0 s" in rows["Right"]
+        assert "Right foot: its last result, from 7 days ago" in balance
+
+
+async def test_the_calendar_starts_at_the_persons_first_week(make_app, store):
+    # A person who started nine days ago saw 26 weeks of calendar, 24 of them empty.
+    train(store, d(9))
+    train(store, d(2))
+    app = make_app(profile=PROFILE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_progress(pilot)
+        rows = text(app, "#adherence-calendar").splitlines()[1:]
+        columns = max(len(row[4:].split()) for row in rows)
+        assert columns == 3                                # Sat 14 Nov: two weeks back
+        assert rows[5].startswith("Sat ●")                 # the first week's first day shows

@@ -121,7 +121,10 @@ async def test_plus_minus_change_what_is_logged(make_app, store):
         for _ in range(reps_index):
             await pilot.press("enter")
         target = record.steps[reps_index].reps
-        await pilot.press("space")                       # no timer on a counted step: said
+        keys = {b.binding.description for b in app.screen.active_bindings.values()
+                if b.binding.show}
+        assert "Timer" not in keys                       # not offered where it does nothing
+        await pilot.press("space")                       # pressed anyway: said why
         assert "counted, not timed" in text(app, "#session-status")
         await pilot.press("plus", "plus", "minus", "plus")
         assert f"Reps: {target + 2}" in text(app, "#step-counter")
@@ -175,3 +178,52 @@ async def test_rest_day_says_so_and_still_trains(make_app, store, clock):
         assert "Rest is part of the plan" in text(app, "#today-notes")
         record = await start(pilot)
         assert record.day == dt.date(2026, 11, 25)
+
+
+async def test_only_keys_that_act_on_the_step_are_offered(make_app):
+    # space on a counted step and + / - on a minutes step did nothing, yet footer and help
+    # offered them.
+    from neurocoach.tui.screens.help import HelpScreen
+
+    def offered(app) -> set[str]:
+        return {b.binding.action for b in app.screen.active_bindings.values()}
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        record = await start(pilot)
+        seen = set()
+        assert any(step.minutes for step in record.steps)
+        for step in record.steps:
+            actions = offered(app)
+            timed = bool(step.seconds or step.minutes)
+            assert ("toggle_timer" in actions) == timed, step
+            assert ("adjust(1)" in actions) == bool(step.reps or step.seconds), step
+            if step.minutes and "minutes" not in seen:
+                seen.add("minutes")
+                await pilot.press("question_mark")
+                help_text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+                assert isinstance(app.screen, HelpScreen)
+                assert "More" not in help_text and "Less" not in help_text
+                await pilot.press("escape")
+            await pilot.press("enter")
+
+
+async def test_the_last_step_is_rated_at_the_end(make_app, store):
+    # The last step's "How was it?" never showed: enter on it went straight to the summary,
+    # whose 1/2/3 were hidden keys it never mentioned.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        record = await start(pilot)
+        for _ in record.steps:
+            await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        last = app.catalog.get(record.steps[-1].exercise_id).name
+        assert f"The last step, {last}: how was it? 1 easy · 2 right · 3 hard" in text(
+            app, "#summary-body")
+        shown = {b.binding.description for b in app.screen.active_bindings.values()
+                 if b.binding.show}
+        assert {"Easy", "Right", "Hard"} <= shown
+        await pilot.press("2")
+        assert f"{last}: felt right" in text(app, "#summary-body")
+    assert store.session(record.id).entries[len(record.steps) - 1].rating == 2

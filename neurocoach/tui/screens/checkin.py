@@ -21,10 +21,12 @@ FEET_CHOICES = [
 
 
 class CheckinScreen(ModalScreen[bool]):
-    """Digits set a value, enter moves on; enter on the feet row saves."""
+    """Digits set a value, enter moves on (keeping the last check-in's answer where none
+    is typed); `y` keeps all of them; enter on the note, the last line, saves."""
 
     BINDINGS = [
         Binding("enter", "next", "Next / save"),
+        Binding("y", "same_as_before", "Same scores as last time"),
         # priority: the dialog's scroll container would take up/down first and scroll
         Binding("down", "app.focus_next", "Next", show=False, priority=True),
         Binding("up", "app.focus_previous", "Previous", show=False, priority=True),
@@ -37,14 +39,22 @@ class CheckinScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         today = self.app.clock.today()
         existing = self.app.store.checkin_for(today)
-        last = existing or self._previous(today)
+        # Today's own answers when it is a second check-in; otherwise the last check-in's
+        # are offered, marked with their day, and only kept when the person says so.
+        earlier = None if existing else self._previous(today)
+        self.earlier_when = when = self._when(earlier.day, today) if earlier else ""
         with VerticalScroll(id="checkin"):
             yield Static("[b]Daily check-in[/b] — how are your feet today?", id="checkin-title")
-            yield Static("Type 0–10 (1 then 0 is 10), ← → to adjust, enter for the next line.",
-                         classes="hint")
+            hint = "Type 0–10 (1 then 0 is 10), ← → to adjust, enter for the next line."
+            if earlier is not None:
+                hint += (f" Your answers from {when} are shown: enter keeps one, y keeps "
+                         "all the scores.")
+            yield Static(hint, classes="hint", id="checkin-hint")
             for name in SYMPTOMS:  # the first check-in starts empty: no 0 nobody chose
-                value = last.symptom(name) if last else None
-                yield ScaleRow(name.capitalize(), value, optional=name != "pain", id=f"scale-{name}")
+                yield ScaleRow(name.capitalize(), existing.symptom(name) if existing else None,
+                               optional=name != "pain", id=f"scale-{name}",
+                               earlier=earlier.symptom(name) if earlier else None,
+                               earlier_when=when)
             yield ChoiceRow("Did you look at both feet today? (1, 2 or 3)", FEET_CHOICES,
                             value=existing.feet if existing else None, id="feet")
             yield Input(value=existing.note if existing else "", placeholder="A note (optional)",
@@ -58,15 +68,33 @@ class CheckinScreen(ModalScreen[bool]):
         recent = self.app.store.checkins_between(today - dt.timedelta(days=7), today)
         return recent[-1] if recent else None
 
+    @staticmethod
+    def _when(day, today) -> str:
+        gap = (today - day).days
+        return "yesterday" if gap == 1 else f"{day:%A} ({gap} days ago)"
+
     def on_mount(self) -> None:
         self.query_one("#scale-pain").focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "same_as_before":
+            return bool(self.earlier_when)
+        return True
+
     def action_next(self) -> None:
         focused = self.focused
-        if isinstance(focused, ChoiceRow) or isinstance(focused, Input):
+        if isinstance(focused, Input):  # the note, the last line
             self.action_save()
-        else:
-            self.focus_next()
+            return
+        if isinstance(focused, ScaleRow):
+            focused.keep_earlier()
+        self.focus_next()
+
+    def action_same_as_before(self) -> None:
+        """y: every score not typed today takes the last check-in's; on to the feet."""
+        for row in self.query(ScaleRow):
+            row.keep_earlier()
+        self.query_one("#feet").focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -19,7 +20,7 @@ from neurocoach.catalog import (
 )
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
-from neurocoach.tui.widgets.scale import ChoiceRow
+from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 KINDS = [("reps", "Count times (reps)"), ("hold", "Hold for seconds"),
@@ -33,6 +34,10 @@ LABELS = {
 }
 
 
+FIELD_WIDGET = {"dose": "amount"}
+"""The box a field's problem is fixed in, where it is not named after the field."""
+
+
 def slug(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", name.casefold()))[:40].strip("-")
 
@@ -41,8 +46,23 @@ def lines_of(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def friendly(problem: str) -> str:
+NOUNS = {"steps": ("step", "steps"), "safety": ("safety note", "safety notes"),
+         "equipment": ("thing", "things")}
+"""What one line of a list field is, for messages in plain words."""
+
+
+def _count_words(field: str, low: int, high: int, has: int) -> str:
+    one, many = NOUNS.get(field, ("line", "lines"))
+    if has < low:
+        return f"Add at least {'one' if low == 1 else low} {one if low == 1 else many}, one a line"
+    return f"At most {high} {many} here, one a line (this has {has})"
+
+
+def friendly(problem: str, field: str = "") -> str:
     """The catalog's message, minus the bits meant for file authors."""
+    counted = re.match(r"must have (\d+) to (\d+) items \(it has (\d+)\)", problem)
+    if counted:
+        return _count_words(field, *map(int, counted.groups()))
     problem = problem.replace(
         "is missing: a weight-bearing or water exercise needs the id of a seated, "
         "non-weight-bearing stand-in",
@@ -192,30 +212,57 @@ class CustomExerciseScreen(Screen[str | None]):
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
-    # -- actions --------------------------------------------------------------------
-    def action_save(self) -> None:
-        data = self.form_data()
-        errors = exercise_field_errors(data, self.app.catalog, editing=self.editing)
+    # -- checking -------------------------------------------------------------------
+    checked = False
+    """True once a save was refused: from then on each change re-checks the form, so a
+    message goes as soon as its field is right."""
+
+    def errors(self) -> dict[str, str]:
+        errors = exercise_field_errors(self.form_data(), self.app.catalog, editing=self.editing)
         if "id" in errors:
             errors.setdefault("name", "Give it a name with some letters or digits.")
             errors.pop("id")
+        return errors
+
+    def show_errors(self, errors: dict[str, str]) -> Static | None:
+        """Each problem under its field, the others cleared; the first one's message."""
         first = None
         for error in self.query(".field-error"):
             field = (error.id or "").removeprefix("err-")
             problem = errors.get(field)
             error.display = bool(problem)
             if problem:
-                error.update(f"{LABELS[field]}: {friendly(problem)}")
+                error.update(f"{LABELS[field]}: {friendly(problem, field)}")
                 first = first or error
         message = self.query_one("#custom-message", Static)
+        count = len(errors)
+        message.update(f"{count} field{'s' if count > 1 else ''} to fix before saving "
+                       "(shown above)." if errors else "")
+        message.display = bool(errors)
+        return first
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(RowChanged)
+    def _recheck(self) -> None:
+        if self.checked:
+            self.show_errors(self.errors())
+
+    # -- actions --------------------------------------------------------------------
+    def action_save(self) -> None:
+        errors = self.errors()
+        first = self.show_errors(errors)
         if errors:
-            count = len(errors)
-            message.update(f"{count} field{'s' if count > 1 else ''} to fix before saving "
-                           "(shown above).")
-            message.display = True
+            self.checked = True
             if first is not None:
+                # The cursor goes to the first field to fix, its message in view below it.
+                field = (first.id or "").removeprefix("err-")
+                target = self.query_one(f"#f-{FIELD_WIDGET.get(field, field)}")
+                target.focus(scroll_visible=False)
                 self.query_one("#custom").scroll_to_widget(first, animate=False)
             return
+        data = self.form_data()
         from neurocoach.tui.today_data import refresh_catalog
 
         exercise = parse_exercise(data, where="exercise", custom=True)

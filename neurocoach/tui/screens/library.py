@@ -16,18 +16,13 @@ from textual.widgets import Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from neurocoach.catalog import CATEGORIES, Exercise
+from neurocoach.catalog.search import matches
 from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
 from neurocoach.tui.widgets.footer import Footer
 
 ALL = "all"
 MARK = "▸ "
 """Marks the highlighted exercise in words-and-symbols, not only by colour."""
-
-
-def matches(exercise: Exercise, query: str) -> bool:
-    """Every word of the query appears in the name, purpose or category."""
-    haystack = f"{exercise.name} {exercise.purpose} {exercise.category}".casefold()
-    return all(word in haystack for word in query.casefold().split())
 
 
 class LibraryScreen(Screen):

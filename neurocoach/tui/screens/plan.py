@@ -30,6 +30,9 @@ IN, OUT = "[x]", "[ ]"
 class PlanScreen(Screen):
     """The person's plan, one exercise a line; keys change the highlighted one."""
 
+    LEAVES_FOR_MODES = True
+    """t / l / p close it and go to that screen (nothing here is lost by leaving)."""
+
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
     AUTO_FOCUS = "#plan-list"

@@ -19,8 +19,9 @@ FEET = [("both", "Both feet"), ("left", "Left foot"), ("right", "Right foot"),
         ("neither", "Not sure / neither")]
 RESTRICTION = [("none", "No limits from a clinician"),
                ("no_weight_bearing", "A clinician said: no weight on my feet for now")]
-DAYS = [(str(n), f"{n} days a week") for n in range(2, 8)]
-"""Keyed by their own digit: 2 picks "2 days a week"."""
+DAYS = [(str(n), f"{n} day{'s' if n > 1 else ''} a week") for n in range(1, 8)]
+"""Keyed by their own digit: 2 picks "2 days a week". 1 to 7, as the plan's days dialog and
+plan files allow, so that every count of rest days has its own answer here."""
 
 _KEYS = [
     Binding("enter", "next", "Next / save"),
@@ -48,7 +49,7 @@ class ProfileScreen(Screen):
             # Right under the box it is about, so that it is seen where the answer is typed.
             yield Static(id="profile-message")
             yield ChoiceRow("Which feet are affected?", FEET, value=p.feet, id="feet")
-            yield ChoiceRow("How many days a week would you like to train? (type 2 to 7)",
+            yield ChoiceRow("How many days a week would you like to train? (type 1 to 7)",
                             DAYS, value=str(p.days_per_week), by_key=True, id="days")
             yield RestDaysRow("Rest days (type 1–7 to switch a day):", p.rest_days, id="rest")
             yield ChoiceRow("Any limit from your clinician?", RESTRICTION, value=p.restriction,
@@ -63,7 +64,7 @@ class ProfileScreen(Screen):
         if event.row.id == "days":
             rest.days = frozenset(rest_days_for(int(self.query_one("#days", ChoiceRow).value)))
         elif event.row.id == "rest":
-            self.query_one("#days", ChoiceRow).value = str(max(2, 7 - len(rest.days)))
+            self.query_one("#days", ChoiceRow).value = str(7 - len(rest.days))
 
     def action_next(self) -> None:
         if self.focused is self.query_one("#restriction"):

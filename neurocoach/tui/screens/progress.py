@@ -4,6 +4,8 @@ words from progress_text."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -83,7 +85,10 @@ class ProgressScreen(Screen):
         adherence = load_adherence(self.app, today)
         self.query_one("#adherence-summary", Static).update(adherence_text(adherence))
         calendar = self.query_one(AdherenceCalendar)
-        calendar.show(adherence.states, adherence.first_monday, CALENDAR_WEEKS, today)
+        weeks = adherence.calendar_weeks
+        calendar.show(adherence.states,
+                      adherence.first_monday + dt.timedelta(weeks=CALENDAR_WEEKS - weeks),
+                      weeks, today)
         # Nothing recorded yet: an empty calendar says nothing the sentence above does not.
         calendar.display = adherence.start is not None
         self.query_one("#adherence-legend").display = adherence.start is not None

@@ -37,6 +37,15 @@ class Adherence:
     days_per_week: int
     rest_weekdays: frozenset[int]
 
+    @property
+    def calendar_weeks(self) -> int:
+        """The weeks the calendar shows: from the person's first week (not months of empty
+        columns before it), at most CALENDAR_WEEKS."""
+        last_monday = self.first_monday + dt.timedelta(weeks=CALENDAR_WEEKS - 1)
+        if self.start is None or self.start <= self.first_monday:
+            return CALENDAR_WEEKS
+        return (last_monday - monday(self.start)).days // 7 + 1
+
 
 @dataclass
 class SymptomTrend:
@@ -64,7 +73,22 @@ class Balance:
 
     @property
     def latest(self) -> tuple[dt.date, dict[str, float]] | None:
-        return self.history[-1] if self.history else None
+        """The last test's day, and each side's latest result: a test of one foot keeps
+        the other foot's earlier result on show (see `side_days` for when it was)."""
+        if not self.history:
+            return None
+        best: dict[str, float] = {}
+        for _, sides in self.history:
+            best.update(sides)
+        return self.history[-1][0], best
+
+    @property
+    def side_days(self) -> dict[str, dt.date]:
+        """The day of each side's latest result."""
+        days: dict[str, dt.date] = {}
+        for day, sides in self.history:
+            days.update(dict.fromkeys(sides, day))
+        return days
 
 
 @dataclass

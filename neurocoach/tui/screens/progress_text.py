@@ -153,6 +153,10 @@ def balance_text(b: Balance, today: dt.date) -> str:
         trend = trend_line([sides.get(side) for _, sides in b.history], top)
         lines.append(f"{side.capitalize():<{NAME_WIDTH}}{best[side]:>4.1f} s  {versus:<28}"
                      f"{since:<13}{trend}")
+    for side, tested in b.side_days.items():
+        if tested != day:
+            lines.append(f"[dim]{side.capitalize()} foot: its last result, from "
+                         f"{ago(tested, today)}.[/]")
     if len(b.history) > 1:
         lines.append(f"[dim]Trend: the last {plural(len(b.history), 'test')}, "
                      f"0 to {seconds_text(top)}. Eyes open, standing foot still.[/]")

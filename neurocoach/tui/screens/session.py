@@ -128,6 +128,19 @@ class SessionScreen(Screen):
         if seconds is not None:
             countdown.reset(seconds)
         self._show_amount()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that do something on this step are offered (footer and help):
+        space on a timed step, + / - where there is an amount of reps or seconds."""
+        if self.index >= len(self.record.steps):
+            return True
+        step = self.step
+        if action == "toggle_timer":
+            return timed_seconds(step) is not None
+        if action == "adjust":
+            return bool(step.reps or step.seconds)
+        return True
 
     def _show_amount(self) -> None:
         step, ex = self.step, self.exercise
@@ -199,6 +212,13 @@ class SessionScreen(Screen):
         countdown.toggle()
         self.say("")
         self._show_amount()
+
+    def on_key(self, event) -> None:
+        """space on a counted step is not offered (check_action), so it arrives here:
+        say why nothing happens rather than nothing at all."""
+        if event.key == "space" and self.index < len(self.record.steps):
+            event.stop()
+            self.action_toggle_timer()
 
     def on_countdown_finished(self, _: Countdown.Finished) -> None:
         self.app.bell()

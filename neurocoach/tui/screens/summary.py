@@ -6,6 +6,7 @@ import humanize
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -25,11 +26,14 @@ def spent_words(spent) -> str:
 class SummaryScreen(Screen):
     """Shown when a session ends (all steps logged, or stopped for a symptom)."""
 
+    LEAVES_FOR_MODES = True
+    """t / l / p close it and go to that screen (nothing here is lost by leaving)."""
+
     BINDINGS = [
         Binding("enter,escape", "close", "Back to Today"),
-        Binding("1", "rate(1)", "Easy", show=False),
-        Binding("2", "rate(2)", "Right", show=False),
-        Binding("3", "rate(3)", "Hard", show=False),
+        Binding("1", "rate(1)", "Easy"),
+        Binding("2", "rate(2)", "Right"),
+        Binding("3", "rate(3)", "Hard"),
     ]
 
     def __init__(self, record: SessionRecord, last_logged: int | None) -> None:
@@ -65,10 +69,17 @@ class SummaryScreen(Screen):
             lines.append(f"Not reached: {s.not_reached}")
         if s.ratings:
             lines.append("Felt: " + ", ".join(f"{n} {name}" for name, n in s.ratings.items()))
+        last = self._last_done()
+        if last is not None:
+            name = self.app.catalog.get(last.exercise_id).name
+            felt = (f"felt {RATINGS[last.rating]}; 1, 2 or 3 changes it" if last.rating
+                    else "how was it? 1 easy · 2 right · 3 hard")
+            lines.append(f"The last step, {name}: {felt}.")
         lines.append("")
         lines.append("Everything is saved. enter or escape goes back to Today.")
         self.query_one("#summary-title", Static).update(f"[b]{title}[/b]")
-        self.query_one("#summary-body", Static).update("\n".join(lines))
+        # Content, not markup: the last step's name is a person's text ("Wobble [b").
+        self.query_one("#summary-body", Static).update(Content("\n".join(lines)))
         advice = self.query_one("#summary-advice", Static)
         if rec.stopped_reason:
             from neurocoach.coach.safety import stop_advice
@@ -76,9 +87,19 @@ class SummaryScreen(Screen):
             advice.update(stop_advice(rec.stopped_reason))
         advice.display = bool(rec.stopped_reason)
 
-    def action_rate(self, rating: int) -> None:
+    def _last_done(self) -> Entry | None:
+        """The step just done before the summary, which the session had no time to rate."""
         entry = self.record.entries.get(self.last_logged) if self.last_logged is not None else None
-        if entry is None or entry.status != "done":
+        return entry if entry is not None and entry.status == "done" else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rate":
+            return self._last_done() is not None
+        return True
+
+    def action_rate(self, rating: int) -> None:
+        entry = self._last_done()
+        if entry is None:
             return
         if self.app.write(self.app.store.rate_entry, self.record.id, entry.step_index,
                           rating) is NOT_SAVED:

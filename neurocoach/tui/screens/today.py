@@ -7,7 +7,7 @@ import datetime as dt
 import humanize
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
@@ -40,6 +40,7 @@ class TodayScreen(Screen):
 
     _confirm_until: float | None = None
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
     BINDINGS = [
         Binding("enter", "start", "Start", priority=True),
         Binding("c", "checkin", "Check-in"),
@@ -54,9 +55,13 @@ class TodayScreen(Screen):
         with Vertical(id="today"):
             yield Static(id="today-date")
             yield Static(id="today-checkin")
-            yield Static(id="today-notes")
-            yield OptionList(id="today-routine")
+            # What enter does comes before the notes and the list, which may be long: it
+            # is always in sight. The notes scroll in a box of their own (tab reaches it)
+            # so that the routine keeps rows on a short screen.
             yield Static(id="today-meta")
+            with VerticalScroll(id="today-notes-box"):
+                yield Static(id="today-notes")
+            yield OptionList(id="today-routine")
         yield Footer(show_command_palette=False)
 
     def on_screen_suspend(self) -> None:
@@ -81,7 +86,7 @@ class TodayScreen(Screen):
                             "the routine anyway.")
         notes_widget = self.query_one("#today-notes", Static)
         notes_widget.update(Content("\n".join(f"• {n}" for n in notes)))
-        notes_widget.display = bool(notes)
+        self.query_one("#today-notes-box").display = bool(notes)
         self._fill_routine(view)
         self.query_one("#today-meta", Static).update(self._meta_line(view))
 

@@ -41,8 +41,9 @@ def calendar_markup(states: dict[dt.date, str], first_monday: dt.date, weeks: in
     `first_monday`. Today's cell is reversed."""
     shown = max(1, min(weeks, shown or weeks))
     first = first_monday + dt.timedelta(weeks=weeks - shown)
-    header = [" "] * (LABEL_WIDTH + shown * CELL_WIDTH)
-    for week in range(shown):
+    width = LABEL_WIDTH + shown * CELL_WIDTH - 1  # the last cell has no space after it
+    header = [" "] * width
+    for week in reversed(range(shown)):  # the newest months first: they win a tight spot
         start = first + dt.timedelta(weeks=week)
         days = [start + dt.timedelta(days=i) for i in range(7)]
         month = next((d for d in days if d.day == 1), None)
@@ -50,11 +51,14 @@ def calendar_markup(states: dict[dt.date, str], first_monday: dt.date, weeks: in
                 (start + dt.timedelta(days=7 + i)).day == 1 for i in range(7)):
             month = start  # name the first column's month unless the next one starts next
         if month is not None:
-            col = LABEL_WIDTH + week * CELL_WIDTH
             label = f"{month:%b}"
-            if all(c == " " for c in header[max(0, col - 1):col + len(label)]):
+            # Over its column, or ending at the right edge when it starts too near it:
+            # a month is named whole or not at all ("De" read as nothing).
+            col = min(LABEL_WIDTH + week * CELL_WIDTH, width - len(label))
+            if col >= LABEL_WIDTH and all(
+                    c == " " for c in header[max(0, col - 1):col + len(label)]):
                 header[col:col + len(label)] = list(label)
-    lines = ["".join(header[:LABEL_WIDTH + shown * CELL_WIDTH]).rstrip()]
+    lines = ["".join(header).rstrip()]
     for weekday in range(7):
         cells = [f"{DAY_LABELS[weekday]:<{LABEL_WIDTH}}"]
         for week in range(shown):

@@ -122,6 +122,7 @@ class ExerciseDetail(VerticalScroll):
             _bold(exercise.name),
             Content(kind),
             Content(" · ".join(flag_words(exercise))),  # up top: support and weight matter first
+            Content.assemble(("Id for plan files: ", "dim"), exercise.id),
             *[Content(line) for line in yours],
             Content(""),
             Content(exercise.purpose),

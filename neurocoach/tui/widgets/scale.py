@@ -45,10 +45,14 @@ class ScaleRow(FocusMarked, can_focus=True):
     value: reactive[int | None] = reactive(None)
 
     def __init__(self, label: str, value: int | None = None, *, optional: bool = False,
-                 **kwargs) -> None:
+                 earlier: int | None = None, earlier_when: str = "", **kwargs) -> None:
+        """`earlier`: the last check-in's answer (`earlier_when` says when: "yesterday"),
+        offered but not taken until the person keeps it (enter) or types another."""
         super().__init__(**kwargs)
         self.label = label
         self.optional = optional
+        self.earlier = earlier
+        self.earlier_when = earlier_when
         self.set_reactive(ScaleRow.value, value)
         self._last_digit: str | None = None
 
@@ -56,8 +60,19 @@ class ScaleRow(FocusMarked, can_focus=True):
         v = self.value
         bar = "".join("#" if v is not None and i < v else "." for i in range(10))
         shown = "--" if v is None else f"{v:>2}"
-        hint = "  (optional)" if self.optional and v is None else ""
+        if v is None and self.earlier is not None:
+            hint = f"  {self.earlier_when}: {self.earlier} (enter keeps it)"
+        else:
+            hint = "  (optional)" if self.optional and v is None else ""
         return f"{focus_mark(self)}{self.label:<10} [{bar}] {shown} / 10{hint}"
+
+    def keep_earlier(self) -> bool:
+        """Take the earlier answer when none is given today; True if it was taken."""
+        if self.value is None and self.earlier is not None:
+            self.value = self.earlier
+            self.post_message(RowChanged(self))
+            return True
+        return False
 
     def on_key(self, event) -> None:
         if event.character and event.character.isdigit():
