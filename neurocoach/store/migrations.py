@@ -143,3 +143,20 @@ def m003_profile_welcomed(db: Database) -> None:
     """
     db["profile"].add_column("welcomed_at", str)
     db.execute("UPDATE profile SET welcomed_at = COALESCE(updated_at, '')")
+
+
+@migrations()
+def m004_i13_screening_self_tests(db: Database) -> None:
+    """Issue 13: the health screening answers (JSON, NULL: never asked) and when a
+    clinician's plan file was last imported, on the profile; the answer to "was it
+    checked?" after a session stopped for a serious symptom; the STEADI and chair-stand
+    self-tests."""
+    db["profile"].add_column("screening", str)
+    db["profile"].add_column("clinician_plan_at", str)
+    db["sessions"].add_column("follow_up", str)  # "checked" | "not_yet", NULL: not asked
+    db["self_tests"].create(
+        {"id": int, "day": str, "kind": str, "result": int, "recorded_at": str},
+        pk="id",
+        not_null={"day", "kind", "result"},
+    )
+    db["self_tests"].create_index(["day"])
