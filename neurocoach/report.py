@@ -16,6 +16,7 @@ from neurocoach.coach.plan import Plan
 from neurocoach.coach.progression import level_of, levels_for
 from neurocoach.coach.routine import rest_weekdays
 from neurocoach.coach.safety import STOP_REASONS
+from neurocoach.coach.screening import stop_label
 from neurocoach.coach.stats import symptom_change
 from neurocoach.document import (  # noqa: F401  (current_plan, plan_fields: used via report)
     _plan_from, _with_own, current_plan, export_document, plan_fields,
@@ -261,7 +262,7 @@ def _stops(sessions) -> Section:
         reason = STOP_REASONS.get(s["stopped_reason"])
         done = sum(e["status"] == "done" for e in s["entries"])
         rows.append([day_words(_days(s["date"])),
-                     reason.label if reason else s["stopped_reason"],
+                     reason.label if reason else stop_label(s["stopped_reason"]),
                      f"{done} of {len(s.get('steps') or s['entries'])}"])
     return Section("Safety stops", [
         f"Sessions stopped with the stop key for a symptom: {len(stops)}.",

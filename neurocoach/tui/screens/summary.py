@@ -71,9 +71,11 @@ class SummaryScreen(Screen):
         self.query_one("#summary-body", Static).update("\n".join(lines))
         advice = self.query_one("#summary-advice", Static)
         if rec.stopped_reason:
+            from neurocoach.coach import screening
             from neurocoach.coach.safety import stop_advice
 
-            advice.update(stop_advice(rec.stopped_reason))
+            advice.update(screening.stop_advice(rec.stopped_reason)
+                          or stop_advice(rec.stopped_reason))
         advice.display = bool(rec.stopped_reason)
 
     def action_rate(self, rating: int) -> None:

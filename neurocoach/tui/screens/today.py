@@ -171,10 +171,10 @@ class TodayScreen(Screen):
         confirmed = self._confirm_until is not None and now <= self._confirm_until
         self._confirm_until = None
         if stopped and not confirmed:
-            from neurocoach.coach.safety import STOP_REASONS
+            from neurocoach.coach.screening import stop_label
 
             self._confirm_until = now + self.CONFIRM_SECONDS
-            label = STOP_REASONS[stopped].label.lower() if stopped in STOP_REASONS else "a symptom"
+            label = stop_label(stopped).lower()
             self.notify(f"You stopped today's session because of {label}. Please rest today, and "
                         "talk to your clinician before you train again. If you are sure you are "
                         "well, press enter once more.", severity="warning",
