@@ -36,11 +36,12 @@ class ScreeningQueries:
     # -- after a stop --------------------------------------------------------------
     def stop_to_follow_up(self, reasons: tuple[str, ...]) -> tuple[int, dt.date, str] | None:
         """The latest session stopped for one of `reasons` whose follow-up question has
-        not been answered: (session id, day, reason)."""
+        not been answered "checked" yet: (session id, day, reason)."""
         if not reasons:
             return None
         row = self.conn.execute(
-            "SELECT id, day, stopped_reason FROM sessions WHERE follow_up IS NULL AND"
+            "SELECT id, day, stopped_reason FROM sessions WHERE (follow_up IS NULL OR"
+            " follow_up = 'not_yet') AND"
             f" stopped_reason IN ({', '.join('?' * len(reasons))})"
             " ORDER BY started_at DESC, id DESC LIMIT 1", list(reasons)).fetchone()
         return None if row is None else (row[0], dt.date.fromisoformat(row[1]), row[2])

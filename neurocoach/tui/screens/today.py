@@ -66,6 +66,22 @@ class TodayScreen(Screen):
         # Also the first show: Textual posts ScreenResume when the mode starts, and it is
         # handled right after Mount. Filling in on Mount as well did it all twice at launch.
         self.refresh_view()
+        if not getattr(self, "_followed_up", False):  # issue 13: once at each opening
+            self._followed_up = True
+            self._follow_up()
+
+    def _follow_up(self, then=None) -> bool:
+        """Ask whether an earlier stop for a serious symptom was checked; `then` runs once
+        it was. False when there is nothing to ask."""
+        from neurocoach.coach.screening import FOLLOW_UP_REASONS
+        from neurocoach.tui.screens.follow_up import FollowUpScreen
+
+        pending = self.app.store.stop_to_follow_up(FOLLOW_UP_REASONS)
+        if pending is None or pending[1] >= self.app.clock.today():
+            return False  # a stop today is handled by start's own warning
+        self.app.push_screen(FollowUpScreen(*pending),
+                             lambda answer: then() if then and answer == "checked" else None)
+        return True
 
     def refresh_view(self) -> None:
         self.view = view = load_today(self.app)
@@ -165,6 +181,8 @@ class TodayScreen(Screen):
     def action_start(self) -> None:
         from neurocoach.tui.screens.session import SessionScreen
 
+        if self._follow_up(then=self.action_start):
+            return
         view = load_today(self.app)
         stopped = view.session_today.stopped_reason if view.session_today else None
         now = self.app.clock.monotonic()
