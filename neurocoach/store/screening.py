@@ -70,3 +70,12 @@ class ScreeningQueries:
             "SELECT day, kind, result FROM self_tests WHERE ? IS NULL OR kind = ?"
             " ORDER BY day, id", [kind, kind])
         return [(dt.date.fromisoformat(d), k, r) for d, k, r in rows]
+
+    # -- symptom scores (coach.change reads them) ------------------------------------
+    def symptom_scores(self, name: str, last: dt.date) -> dict[dt.date, int]:
+        """Every score of one symptom up to `last`, by day."""
+        if name not in ("pain", "numbness", "tingling", "burning"):
+            raise ValueError(f"unknown symptom {name!r}")
+        rows = self.conn.execute(f"SELECT day, {name} FROM checkins WHERE {name} IS NOT NULL"
+                                 " AND day <= ? ORDER BY day", [last.isoformat()])
+        return {dt.date.fromisoformat(d): v for d, v in rows}
