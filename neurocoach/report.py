@@ -74,7 +74,7 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
         _period(start, today, span, profile, bool(known)),
         _adherence(sessions, plan, start, today),
         _symptoms(checkins, today, doc["checkins"]),
-        _balance(tests, profile, today),
+        _with_fall_tests(_balance(tests, profile, today), doc, start, today, profile),
         _feet(checkins, span),
         _stops(sessions),
         _plan(plan, catalog, profile, levels, changes),
@@ -205,6 +205,17 @@ def _symptoms(checkins, today, all_checkins) -> Section:
         Table(["Week of", "Pain", "Numbness", "Tingling", "Burning", "Check-ins"], rows),
         f"Highest pain: {worst['pain']} on {day_words(_days(worst['date']))}.",
     ])
+
+
+def _with_fall_tests(section: Section, doc, start, today, profile: Profile) -> Section:
+    """The STEADI 4-stage test and the chair stand (issue 13), after the single-leg stand."""
+    from neurocoach.coach.self_tests import WITH_SOMEONE, summary_lines
+
+    tests = [(_days(t["date"]), t["kind"], t["result"]) for t in doc.get("self_tests", [])
+             if start <= _days(t["date"]) <= today]
+    return Section(section.title, [*section.blocks, "Fall-risk self-tests (" +
+                                   WITH_SOMEONE[0].lower() + WITH_SOMEONE[1:-1] + "):",
+                                   summary_lines(tests, profile.age(today))])
 
 
 def _balance(tests, profile: Profile, today) -> Section:

@@ -1,0 +1,59 @@
+"""The STEADI 4-stage test (f) and the 30-second chair stand (c) on Progress: by keys, saved,
+shown beside the single-leg stance, and in the report."""
+
+from __future__ import annotations
+
+from neurocoach.document import export_document
+from neurocoach.models import Checkin, Profile
+from neurocoach.report_render import render
+from neurocoach.tui.screens.progress import ProgressScreen
+from neurocoach.tui.screens.progress_fall_tests import FallTestScreen
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def test_steadi_by_keys_saved_and_shown(make_app, store, clock):
+    app = make_app(profile=Profile(birth_year=1963))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "f")
+        assert isinstance(app.screen, FallTestScreen)
+        assert "someone beside you" in text(app, "#fall-test-safety")
+        await pilot.press("y", "y", "n")               # held stages 1 and 2, not the tandem
+        assert "raised risk of falling" in text(app, "#fall-test-status")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        shown = text(app, "#fall-tests")
+        assert "4-stage balance (STEADI)" in shown and "held 2 of 4" in shown
+    assert store.self_tests() == [(clock.today(), "steadi", 2)]
+
+
+async def test_chair_stand_typed_in_saved_with_its_norm(make_app, store, clock):
+    app = make_app(profile=Profile(birth_year=1963))   # 63: men 14-19, women 12-17
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "c")
+        await pilot.press("9", "9", "enter")            # 99 is not a count
+        assert "0 to 60" in text(app, "#fall-test-status")
+        await pilot.press("backspace", "backspace", "1", "3", "enter")
+        await pilot.pause()
+        shown = text(app, "#fall-tests")
+        assert "13 stands in 30 s: at the low end" in shown and "women 12-17" in shown
+    assert store.self_tests() == [(clock.today(), "chair_stand", 13)]
+    report = render(export_document(store, app.catalog, clock.now()), app.catalog,
+                    clock.today())
+    assert "30-second chair stand, 2026-11-23: 13 stands in 30 s" in report
+    assert "someone beside you" in report
+
+
+async def test_not_on_a_sore_foot_day(make_app, store, clock):
+    store.record_checkin(Checkin(clock.today(), pain=2, feet="sore"), clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "f")
+        assert "Not today" in text(app, "#fall-test-safety")
+        await pilot.press("y", "enter")                  # nothing to answer or save
+        assert isinstance(app.screen, FallTestScreen)
+        await pilot.press("escape")
+    assert store.self_tests() == []
