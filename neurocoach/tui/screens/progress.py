@@ -29,8 +29,8 @@ class ProgressScreen(Screen):
     BINDINGS = [
         Binding("r", "cycle_range", "Trend range"),
         Binding("b", "balance_test", "Balance test"),
-        Binding("f", "fall_test('steadi')", "4-stage test"),
-        Binding("c", "fall_test('chair_stand')", "Chair stand"),
+        Binding("f", "fall_test('steadi')", "4-stage balance test", show=False),
+        Binding("c", "fall_test('chair_stand')", "Chair stand test", show=False),
         Binding("e", "profile", "Profile"),
         Binding("o", "report", "Report"),
         Binding("j", "scroll('down')", "Scroll down", show=False),
