@@ -115,7 +115,7 @@ def symptoms_text(s: Symptoms, today: dt.date) -> str:
         elif row.latest is None:
             versus = "—"
         else:
-            versus = "in 3 weeks"
+            versus = "after 3 weeks"
         line = trend_line(row.cells).replace(" ", "·")
         lines.append(f"{row.name.capitalize():<{NAME_WIDTH}}{now:>4}{week:>5}  "
                      f"{line}  {versus}")
