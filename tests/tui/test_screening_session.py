@@ -148,3 +148,20 @@ async def test_with_no_risk_standing_work_moves_up(make_app, store, clock):
     async with app.run_test(size=(80, 24)):
         pass
     assert store.level_states()["weight-shifts"].level == 2
+
+
+async def test_escape_at_the_welcome_takes_the_careful_defaults(make_app, store, clock):
+    weight_shifts_felt_right_three_times(store, clock)
+    app = make_app(onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")                       # the welcome's defaults
+        assert isinstance(app.screen, TodayScreen)
+        await start(pilot)
+        assert "check your blood sugar" in text(app, "#session-status")
+        assert "never hold your breath" in text(app, "#step-safety")
+        await to_exercise(pilot, "weight-shifts")
+        safety, level = text(app, "#step-safety"), text(app, "#step-level")
+        assert "Stand up slowly" in safety and "clinician's plan" in level
+        await pilot.press("x")
+        assert "Low blood sugar" in text(app, "#stop-list")
+    assert store.profile().screening == Screening()       # not asked: careful
