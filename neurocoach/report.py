@@ -71,7 +71,7 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
     changes = [c for c in doc.get("level_changes", []) if start <= _days(c["date"]) <= today]
     span = (today - start).days + 1
     sections = [
-        _period(start, today, span, profile, bool(known)),
+        _with_health(_period(start, today, span, profile, bool(known)), p, sessions),
         _adherence(sessions, plan, start, today),
         _symptoms(checkins, today, doc["checkins"]),
         _with_fall_tests(_balance(tests, profile, today), doc, start, today, profile),
@@ -82,6 +82,24 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
     ]
     title = f"neurocoach report: {day_words(start)} to {day_words(today)}"
     return title, sections
+
+
+def _with_health(section: Section, profile: dict, sessions) -> Section:
+    """The health answers (issue 13) and what was said after a serious stop."""
+    from neurocoach.coach.screening import QUESTIONS, stop_label
+    from neurocoach.models import Screening
+
+    answers = Screening.from_dict(profile.get("screening"))
+    words = {"yes": "yes", "no": "no", "unsure": "not sure", None: "not asked"}
+    lines = [f"{q.ask} {words[getattr(answers, q.field)]}" for q in QUESTIONS]
+    said = {"checked": "checked since", "not_yet": "not checked yet"}
+    for s in sessions:
+        if s.get("follow_up"):
+            lines.append(f"Stopped on {day_words(_days(s['date']))} for "
+                         f"{stop_label(s['stopped_reason']).lower()}: "
+                         f"{said.get(s['follow_up'], s['follow_up'])}.")
+    return Section(section.title, [*section.blocks[:2], "Health answers (not sure and not "
+                                   "asked are treated as yes):", lines, *section.blocks[2:]])
 
 
 def _period(start, today, span, profile: Profile, any_data: bool) -> Section:

@@ -57,3 +57,24 @@ async def test_not_on_a_sore_foot_day(make_app, store, clock):
         assert isinstance(app.screen, FallTestScreen)
         await pilot.press("escape")
     assert store.self_tests() == []
+
+
+async def test_the_report_lists_the_health_answers_and_a_follow_up(store, clock):
+    import datetime as dt
+
+    from neurocoach.catalog import load_catalog
+    from neurocoach.models import Screening, Step
+
+    store.save_profile(Profile(screening=Screening(sugar_meds="yes", fell="no")), clock.now())
+    day = clock.today() - dt.timedelta(days=2)
+    at = dt.datetime.combine(day, dt.time(9), tzinfo=dt.timezone.utc)
+    record = store.start_session(day, [Step("walking", minutes=10)], at)
+    store.finish_session(record.id, at, "chest")
+    store.record_follow_up(record.id, "checked")
+    report = render(export_document(store, load_catalog(), clock.now()), load_catalog(),
+                    clock.today())
+    assert "tablets that can lower your blood sugar (a sulfonylurea such as gliclazide)? yes" \
+        in report
+    assert "Have you fallen in the last year? no" in report
+    assert "retinopathy)? not asked" in report
+    assert "Stopped on Sat 21 Nov 2026 for chest pain or pressure: checked since." in report
