@@ -61,7 +61,7 @@ class ProfileScreen(Screen):
                 yield ChoiceRow(question.ask, list(ANSWERS),
                                 value=getattr(p.screening, question.field) or "unsure",
                                 id=f"q-{question.field}", classes="screening")
-                yield Static(f"  → {question.effect}", classes="screening-effect hint")
+                yield Static(f"→ {question.effect}", classes="screening-effect hint")
         yield Footer()
 
     def on_mount(self) -> None:
