@@ -78,3 +78,29 @@ async def test_the_report_lists_the_health_answers_and_a_follow_up(store, clock)
     assert "Have you fallen in the last year? no" in report
     assert "retinopathy)? not asked" in report
     assert "Stopped on Sat 21 Nov 2026 for chest pain or pressure: checked since." in report
+
+
+async def test_help_over_the_4_stage_test_and_the_follow_up_names_their_keys(make_app, store,
+                                                                            clock):
+    import datetime as dt
+
+    from neurocoach.models import Step
+    from neurocoach.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "f", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Held 10 s" in shown and "Not held" in shown
+    day = clock.today() - dt.timedelta(days=1)
+    record = store.start_session(day, [Step("walking", minutes=10)],
+                                 dt.datetime.combine(day, dt.time(9), tzinfo=dt.timezone.utc))
+    store.finish_session(record.id, clock.now(), "breath")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Yes, it was checked" in shown and "Not yet" in shown

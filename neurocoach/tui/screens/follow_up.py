@@ -32,6 +32,7 @@ class FollowUpScreen(ModalScreen[str | None]):
         Binding("y", "answer('checked')", "Yes, it was checked"),
         Binding("n", "answer('not_yet')", "Not yet"),
         Binding("escape", "cancel", "Back"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self, session_id: int, day: dt.date, reason: str) -> None:

@@ -39,6 +39,7 @@ class FallTestScreen(ModalScreen[tuple[str, int] | None]):
         Binding("n", "stage(False)", "Not held"),
         Binding("enter", "save", "Save"),
         Binding("escape", "cancel", "Cancel"),
+        Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
 
     def __init__(self, kind: str) -> None:
