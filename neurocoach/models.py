@@ -41,7 +41,7 @@ class Screening:
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "Screening":
-        data = data or {}
+        data = data if isinstance(data, dict) else {}
         return cls(**{k: data[k] for k in cls.__dataclass_fields__
                       if data.get(k) in SCREENING_ANSWERS})
 
