@@ -24,6 +24,13 @@ def screening_from_json(text: str | None) -> Screening:
 class ScreeningQueries:
     """Mixed into Store: expects `self._rows`, `self._write` and `self.conn`."""
 
+    def screening_asked(self) -> bool:
+        """Whether the health questions were ever put to the person (the welcome or the
+        profile saved them, even as "not sure"). A DB from before them, or a profile only a
+        plan import wrote, has not: Today says where to answer them."""
+        row = self.conn.execute("SELECT screening FROM profile WHERE id = 1").fetchone()
+        return row is not None and row[0] is not None
+
     # -- the clinician's plan ------------------------------------------------------
     def clinician_plan_at(self) -> dt.datetime | None:
         """When a plan file (a clinician's plan) was last imported; None if never."""

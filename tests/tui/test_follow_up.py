@@ -61,3 +61,21 @@ async def test_other_stops_and_a_stop_today_are_not_followed_up_this_way(make_ap
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
+
+
+async def test_an_upgraded_db_is_told_where_to_answer_the_health_questions(make_app, store,
+                                                                          clock):
+    from neurocoach.tui.screens.profile import ProfileScreen
+
+    app = make_app()
+    store.conn.execute("UPDATE profile SET screening = NULL")  # as m004 leaves an old DB
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        notes = str(app.screen.query_one("#today-notes").render())
+        assert "six health questions in your profile (e)" in notes
+        await pilot.press("e")
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "health questions" not in str(app.screen.query_one("#today-notes").render())
+    assert store.screening_asked()

@@ -92,6 +92,9 @@ class TodayScreen(Screen):
         )
         self.query_one("#today-checkin", Static).update(self._checkin_line(view))
         notes = [n.text for n in view.routine.notes] + view.level_news
+        if not self.app.store.screening_asked():  # issue 13: an upgraded DB
+            notes.append("New: six health questions in your profile (e) change what the "
+                         "coach does. Until you answer them it stays on the careful side.")
         if view.routine.rest_day and not view.session_today:
             notes.insert(0, "Rest is part of the plan. If you feel like moving, enter starts "
                             "the routine anyway.")
