@@ -227,13 +227,13 @@ def _symptoms(checkins, today, all_checkins) -> Section:
 
 def _with_fall_tests(section: Section, doc, start, today, profile: Profile) -> Section:
     """The STEADI 4-stage test and the chair stand (issue 13), after the single-leg stand."""
-    from neurocoach.coach.self_tests import WITH_SOMEONE, summary_lines
+    from neurocoach.coach.self_tests import summary_lines
 
     tests = [(_days(t["date"]), t["kind"], t["result"]) for t in doc.get("self_tests", [])
              if start <= _days(t["date"]) <= today]
-    return Section(section.title, [*section.blocks, "Fall-risk self-tests (" +
-                                   WITH_SOMEONE[0].lower() + WITH_SOMEONE[1:-1] + "):",
-                                   summary_lines(tests, profile.age(today))])
+    return Section(section.title, [*section.blocks, "Fall-risk self-tests, meant to be done "
+                                   "with a clinician or with someone beside the person, next "
+                                   "to a sturdy support:", summary_lines(tests, profile.age(today))])
 
 
 def _balance(tests, profile: Profile, today) -> Section:

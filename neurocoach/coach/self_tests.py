@@ -41,7 +41,7 @@ def steadi_verdict(stages_held: int) -> Verdict:
     """`stages_held`: how many stages in a row were held for 10 s (0-4)."""
     held = max(0, min(len(STEADI_STAGES), stages_held))
     name = STEADI_STAGES[held - 1][0].lower() if held else "none"
-    typical = "holding the tandem stance (stage 3) for 10 s"
+    typical = "the norm: the tandem stance, stage 3, held 10 s"
     if held >= STEADI_TANDEM:
         return Verdict(held, f"held {held} of 4 stages (last: {name}): no raised fall risk "
                              "by this test", typical, False)
@@ -65,7 +65,7 @@ def chair_stand_verdict(stands: int, age: int | None) -> Verdict:
         why = "no age on file" if age is None else "the coach has figures for ages 60-69 only"
         return Verdict(stands, f"{stands} stands in 30 s ({why})", "", False)
     (men_low, men_high), (women_low, women_high) = norm
-    typical = (f"typical at your age: men {men_low}-{men_high}, women "
+    typical = (f"typical for the age: men {men_low}-{men_high}, women "
                f"{women_low}-{women_high}")
     if stands < min(men_low, women_low):
         return Verdict(stands, f"{stands} stands in 30 s: below the typical range; tell your "

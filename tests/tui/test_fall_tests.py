@@ -44,7 +44,7 @@ async def test_chair_stand_typed_in_saved_with_its_norm(make_app, store, clock):
     report = render(export_document(store, app.catalog, clock.now()), app.catalog,
                     clock.today())
     assert "30-second chair stand, 2026-11-23: 13 stands in 30 s" in report
-    assert "someone beside you" in report
+    assert "with a clinician or with someone beside the person" in report
 
 
 async def test_not_on_a_sore_foot_day(make_app, store, clock):
