@@ -22,6 +22,8 @@ from neurocoach.document import (  # noqa: F401  (current_plan, plan_fields: use
     _plan_from, _with_own, current_plan, export_document, plan_fields,
 )
 from neurocoach.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
+from neurocoach.report_health import with_fall_tests as _with_fall_tests
+from neurocoach.report_health import with_health as _with_health
 from neurocoach.report_render import Section, Table, render  # noqa: F401
 from neurocoach.words import count
 
@@ -82,24 +84,6 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
     ]
     title = f"neurocoach report: {day_words(start)} to {day_words(today)}"
     return title, sections
-
-
-def _with_health(section: Section, profile: dict, sessions) -> Section:
-    """The health answers (issue 13) and what was said after a serious stop."""
-    from neurocoach.coach.screening import QUESTIONS, stop_label
-    from neurocoach.models import Screening
-
-    answers = Screening.from_dict(profile.get("screening"))
-    words = {"yes": "yes", "no": "no", "unsure": "not sure", None: "not asked"}
-    lines = [f"{q.ask} {words[getattr(answers, q.field)]}" for q in QUESTIONS]
-    said = {"checked": "checked since", "not_yet": "not checked yet"}
-    for s in sessions:
-        if s.get("follow_up"):
-            lines.append(f"Stopped on {day_words(_days(s['date']))} for "
-                         f"{stop_label(s['stopped_reason']).lower()}: "
-                         f"{said.get(s['follow_up'], s['follow_up'])}.")
-    return Section(section.title, [*section.blocks[:2], "Health answers (not sure and not "
-                                   "asked are treated as yes):", lines, *section.blocks[2:]])
 
 
 def _period(start, today, span, profile: Profile, any_data: bool) -> Section:
@@ -223,17 +207,6 @@ def _symptoms(checkins, today, all_checkins) -> Section:
         Table(["Week of", "Pain", "Numbness", "Tingling", "Burning", "Check-ins"], rows),
         f"Highest pain: {worst['pain']} on {day_words(_days(worst['date']))}.",
     ])
-
-
-def _with_fall_tests(section: Section, doc, start, today, profile: Profile) -> Section:
-    """The STEADI 4-stage test and the chair stand (issue 13), after the single-leg stand."""
-    from neurocoach.coach.self_tests import summary_lines
-
-    tests = [(_days(t["date"]), t["kind"], t["result"]) for t in doc.get("self_tests", [])
-             if start <= _days(t["date"]) <= today]
-    return Section(section.title, [*section.blocks, "Fall-risk self-tests, meant to be done "
-                                   "with a clinician or with someone beside the person, next "
-                                   "to a sturdy support:", summary_lines(tests, profile.age(today))])
 
 
 def _balance(tests, profile: Profile, today) -> Section:
