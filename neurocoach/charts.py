@@ -10,19 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from neurocoach.braille import Canvas, polyline
-from neurocoach.coach.stats import Change, symptom_change
+from neurocoach.coach.change import MeaningfulChange
 
 TOP = 10.0
 """Symptom scores are 0–10."""
 
 
-def change_mark(baseline: float | None, recent: float | None) -> Change | None:
-    """The change from the baseline to the recent average, and whether it is meaningful:
-    the one call the charts make (coach.stats' rule)."""
-    return symptom_change(baseline, recent)
-
-
-def mark_words(change: Change | None) -> str:
+def mark_words(change: MeaningfulChange | None) -> str:
     """'meaningful: better' / 'meaningful: worse' / '' — words, never colour alone."""
     if change is None or not change.meaningful:
         return ""

@@ -16,7 +16,9 @@ from neurocoach.cli import Ctx, cli, fail
 from neurocoach.cli_files import existing_store, make_folder, names_folder, out_path, write_private
 
 CSV_COLUMNS = {
-    "profile": ["birth_year", "feet", "days_per_week", "rest_days", "restriction"],
+    "profile": ["birth_year", "feet", "days_per_week", "rest_days", "restriction",
+                "sugar_meds", "eye_disease", "dizzy_standing", "foot_history", "fell",
+                "walking_aid"],
     "exercises": ["id", "name", "category", "custom", "archived_at"],
     "plan": ["position", "exercise_id", "level", "dose", "note"],
     "checkins": ["date", "pain", "numbness", "tingling", "burning", "feet", "note", "recorded_at"],
@@ -26,6 +28,10 @@ CSV_COLUMNS = {
                 "seconds", "rating", "logged_at"],
     "balance_tests": ["date", "side", "seconds", "recorded_at"],
     "level_changes": ["date", "exercise_id", "level", "cause", "reason", "at"],
+    "self_tests": ["date", "kind", "result", "recorded_at"],
+    "symptom_changes": ["symptom", "baseline", "baseline_from", "baseline_to", "recent",
+                        "recent_from", "recent_to", "points", "percent", "meaningful",
+                        "verdict", "label"],
 }
 """One CSV file per table, in this order, with these columns."""
 
@@ -43,7 +49,8 @@ def csv_tables(doc: dict) -> dict[str, list[dict]]:
 
     profile = doc["profile"]
     if profile is not None:
-        profile = {**profile, "rest_days": " ".join(WEEKDAYS[d] for d in profile["rest_days"])}
+        profile = {**profile, **(profile.get("screening") or {}),
+                   "rest_days": " ".join(WEEKDAYS[d] for d in profile["rest_days"])}
     sessions, entries = [], []
     for s in doc["sessions"]:
         statuses = [e["status"] for e in s["entries"]]
@@ -63,7 +70,9 @@ def csv_tables(doc: dict) -> dict[str, list[dict]]:
     exercises = [{**e, "custom": "yes" if e.get("custom") else ""} for e in doc["exercises"]]
     return {"profile": [profile] if profile else [], "exercises": exercises, "plan": planned,
             "checkins": doc["checkins"], "sessions": sessions, "entries": entries,
-            "balance_tests": doc["balance_tests"], "level_changes": doc["level_changes"]}
+            "balance_tests": doc["balance_tests"], "level_changes": doc["level_changes"],
+            "self_tests": doc.get("self_tests", []),
+            "symptom_changes": [c for c in (doc.get("symptom_changes") or {}).values() if c]}
 
 
 def csv_text(table: str, rows: list[dict]) -> str:

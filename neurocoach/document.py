@@ -38,7 +38,22 @@ def export_document(store, catalog: Catalog, now: dt.datetime) -> dict:
     builtin = [{"id": ex.id, "name": ex.name, "category": ex.category}
                for ex in catalog if not ex.custom]
     plan = plan_fields(current_plan(store, catalog))
-    return store.export_data(plan, builtin, now.isoformat(timespec="seconds"))
+    doc = store.export_data(plan, builtin, now.isoformat(timespec="seconds"))
+    doc["symptom_changes"] = symptom_changes_of(doc, now.date())
+    return doc
+
+
+def symptom_changes_of(doc: dict, today: dt.date) -> dict[str, dict | None]:
+    """coach.change's figures for each symptom, as the export carries them (version 2)."""
+    from neurocoach.coach.change import meaningful_change
+    from neurocoach.models import SYMPTOMS
+
+    result = {}
+    for symptom in SYMPTOMS:
+        scores = {dt.date.fromisoformat(c["date"]): c[symptom] for c in doc["checkins"]}
+        change = meaningful_change(symptom, scores, today)
+        result[symptom] = None if change is None else change.to_dict()
+    return result
 
 
 def _plan_from(doc: dict, catalog: Catalog, profile: Profile) -> Plan:

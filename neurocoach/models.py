@@ -14,6 +14,38 @@ RATINGS = {1: "easy", 2: "right", 3: "hard"}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+SCREENING_ANSWERS = ("yes", "no", "unsure")
+"""An answer to a screening question; None (never asked) counts as "unsure"."""
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The first-run health questions (coach.screening says what each answer changes).
+
+    Each is "yes", "no", "unsure" or None (not asked yet); anything but "no" is taken as a
+    possible risk, so skipping the questions keeps the coach on the careful side."""
+
+    sugar_meds: str | None = None  # insulin or a sulfonylurea (e.g. gliclazide)
+    eye_disease: str | None = None  # retinopathy the clinician warned about
+    dizzy_standing: str | None = None  # light-headed on standing up
+    foot_history: str | None = None  # a past ulcer, Charcot foot or an amputation
+    fell: str | None = None  # a fall in the last year
+    walking_aid: str | None = None  # uses a stick, crutch or frame
+
+    def risk(self, name: str) -> bool:
+        """True unless the person answered "no"."""
+        return getattr(self, name) != "no"
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "Screening":
+        data = data if isinstance(data, dict) else {}
+        return cls(**{k: data[k] for k in cls.__dataclass_fields__
+                      if data.get(k) in SCREENING_ANSWERS})
+
+
 @dataclass(frozen=True)
 class Profile:
     """The few facts the coach uses. Defaults are what "skip" gives."""
@@ -23,6 +55,7 @@ class Profile:
     days_per_week: int = 5
     rest_days: tuple[int, ...] = (2, 6)  # weekday numbers, Monday = 0
     restriction: str = "none"
+    screening: Screening = Screening()
 
     def age(self, today: dt.date) -> int | None:
         return None if self.birth_year is None else today.year - self.birth_year

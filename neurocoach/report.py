@@ -16,17 +16,18 @@ from neurocoach.coach.plan import Plan
 from neurocoach.coach.progression import level_of, levels_for
 from neurocoach.coach.routine import rest_weekdays
 from neurocoach.coach.safety import STOP_REASONS
-from neurocoach.coach.stats import symptom_change
+from neurocoach.coach.screening import stop_label
+from neurocoach.coach.change import METHOD, MeaningfulChange, meaningful_change
 from neurocoach.document import (  # noqa: F401  (current_plan, plan_fields: used via report)
     _plan_from, _with_own, current_plan, export_document, plan_fields,
 )
 from neurocoach.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
+from neurocoach.report_health import with_fall_tests as _with_fall_tests
+from neurocoach.report_health import with_health as _with_health
 from neurocoach.report_render import Section, Table, render  # noqa: F401
 from neurocoach.report_svg import adherence_chart, balance_chart, symptom_chart
 from neurocoach.words import count
 
-BASELINE_DAYS = 14
-"""The start and the end of the period are each summed up by this many days."""
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FEET_WORDS = {"ok": "looked, fine", "sore": "sore, blister or wound", "unchecked": "not looked"}
 
@@ -73,10 +74,10 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
     changes = [c for c in doc.get("level_changes", []) if start <= _days(c["date"]) <= today]
     span = (today - start).days + 1
     sections = [
-        _period(start, today, span, profile, bool(known)),
+        _with_health(_period(start, today, span, profile, bool(known)), p, sessions),
         _adherence(sessions, plan, start, today),
-        _symptoms(checkins, start, today),
-        _balance(tests, profile, today),
+        _symptoms(checkins, today, doc["checkins"]),
+        _with_fall_tests(_balance(tests, profile, today), doc, start, today, profile),
         _feet(checkins, span),
         _stops(sessions),
         _plan(plan, catalog, profile, levels, changes),
@@ -169,27 +170,30 @@ def _average(checkins, symptom, first, last) -> float | None:
     return mean(values) if values else None
 
 
-def _symptoms(checkins, start, today) -> Section:
+def symptom_changes(all_checkins, today) -> dict[str, MeaningfulChange | None]:
+    """Each symptom's change by coach.change (the same numbers Progress shows)."""
+    return {symptom: meaningful_change(symptom, {_days(c["date"]): c[symptom]
+                                                 for c in all_checkins}, today)
+            for symptom in SYMPTOMS}
+
+
+def _symptoms(checkins, today, all_checkins) -> Section:
     if not checkins:
         return Section("Symptoms", ["No check-ins in this period."])
-    span = (today - start).days + 1
-    length = min(BASELINE_DAYS, span // 2) or 1
-    early = (start, start + dt.timedelta(days=length - 1))
-    late = (today - dt.timedelta(days=length - 1), today)
+    start = min(_days(c["date"]) for c in checkins)
     lines = []
-    for symptom in SYMPTOMS:
-        change = symptom_change(_average(checkins, symptom, *early),
-                                _average(checkins, symptom, *late))
+    changes = symptom_changes(all_checkins, today)
+    for symptom, change in changes.items():
         if change is None:
-            lines.append(f"{symptom.capitalize()}: not enough scores to compare.")
+            lines.append(f"{symptom.capitalize()}: not enough scores to compare yet (7 days "
+                         "of scores at the start and 3 in the last week, 3 weeks apart).")
             continue
         percent = "" if change.percent is None else f", {change.percent:+.0f} %"
-        mark = ""
-        if change.meaningful:
-            word = "improvement" if change.points < 0 else "worsening"
-            mark = f" — **meaningful {word}**"
-        lines.append(f"{symptom.capitalize()}: {change.baseline:.1f} → {change.recent:.1f} "
-                     f"({change.points:+.1f} points{percent}){mark}")
+        verdict = f"**{change.verdict}**" if change.meaningful else change.verdict
+        lines.append(
+            f"{symptom.capitalize()}: {change.baseline:.1f} ({day_words(change.baseline_days[0])}"
+            f" – {day_words(change.baseline_days[1])}) → {change.recent:.1f} (last 7 days): "
+            f"{change.points:+.1f} points{percent} — {verdict}; {change.label}.")
     rows = []
     monday = start - dt.timedelta(days=start.weekday())
     while monday <= today:
@@ -201,13 +205,10 @@ def _symptoms(checkins, start, today) -> Section:
                         + [str(in_week)])
         monday += dt.timedelta(days=7)
     worst = max(checkins, key=lambda c: (c["pain"], c["date"]))
-    compared = ("The first day of the period against the last" if length == 1 else
-                f"The first {count(length, 'day')} of the period against the last {length}")
     return Section("Symptoms", [
-        f"Scores are 0 (none) to 10 (worst). {compared}; a change of 2 points, or of 30 % "
-        "and at least a point, is one people notice (Farrar et al. 2001), marked meaningful.",
+        f"Scores are 0 (none) to 10 (worst). {METHOD}",
         lines,
-        symptom_chart(checkins, start, today, early, late, _average),
+        symptom_chart(checkins, start, today, changes),
         Table(["Week of", "Pain", "Numbness", "Tingling", "Burning", "Check-ins"], rows),
         f"Highest pain: {worst['pain']} on {day_words(_days(worst['date']))}.",
     ])
@@ -266,7 +267,7 @@ def _stops(sessions) -> Section:
         reason = STOP_REASONS.get(s["stopped_reason"])
         done = sum(e["status"] == "done" for e in s["entries"])
         rows.append([day_words(_days(s["date"])),
-                     reason.label if reason else s["stopped_reason"],
+                     reason.label if reason else stop_label(s["stopped_reason"]),
                      f"{done} of {len(s.get('steps') or s['entries'])}"])
     return Section("Safety stops", [
         f"Sessions stopped with the stop key for a symptom: {len(stops)}.",

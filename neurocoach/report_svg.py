@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from neurocoach.charts import change_mark
+from neurocoach.coach.change import MeaningfulChange
 from neurocoach.models import SYMPTOMS
 
 WIDTH = 640
@@ -33,11 +33,11 @@ def _svg(height: int, label: str, body: list[str]) -> str:
 
 
 def symptom_chart(checkins: list[dict], start: dt.date, today: dt.date,
-                  early: tuple[dt.date, dt.date], late: tuple[dt.date, dt.date],
-                  average) -> Chart:
-    """A panel per symptom: the daily scores, the baseline (the first days) and the last
-    days' average as lines, the last week shaded, and the gap between the two lines
-    shaded when the change is meaningful. `average(checkins, symptom, first, last)`."""
+                  changes: dict[str, MeaningfulChange | None]) -> Chart:
+    """A panel per symptom: the daily scores, the baseline (the first week with scores)
+    and the last week's average as lines, the last week shaded, and the gap between the
+    two lines shaded when the change is meaningful — the one measure (coach.change) the
+    report's words and Progress use."""
     span = max(1, (today - start).days)
     panel, top, left, right = 70, 18, 70, WIDTH - 130
     body = []
@@ -49,11 +49,12 @@ def symptom_chart(checkins: list[dict], start: dt.date, today: dt.date,
         body.append(f'<text x="4" y="{y0 + 12}" font-weight="bold">{symptom.capitalize()}</text>')
         body.append(f'<rect x="{left}" y="{y0}" width="{right - left}" height="{panel}" '
                     'fill="none" stroke="#999"/>')
-        body.append(f'<rect class="last-week" x="{_num(x(late[0]))}" y="{y0}" '
-                    f'width="{_num(x(today) - x(late[0]))}" height="{panel}" fill="#eee"/>')
-        base = average(checkins, symptom, *early)
-        recent = average(checkins, symptom, *late)
-        change = change_mark(base, recent)
+        last_week = max(start, today - dt.timedelta(days=6))
+        body.append(f'<rect class="last-week" x="{_num(x(last_week))}" y="{y0}" '
+                    f'width="{_num(x(today) - x(last_week))}" height="{panel}" fill="#eee"/>')
+        change = changes.get(symptom)
+        base = change.baseline if change else None
+        recent = change.recent if change else None
         if change is not None and change.meaningful:
             low, high = sorted((y(base), y(recent)))
             body.append(f'<rect class="meaningful" x="{left}" y="{_num(low)}" '

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from neurocoach.coach.plan import DEFAULT_EXERCISES, Plan, default_plan
 from neurocoach.coach.profile import rest_days_for
 from neurocoach.coach.safety import SafetyNote, apply_safety
+from neurocoach.coach.screening import apply_screening
 from neurocoach.models import Checkin, Profile, Step
 
 if TYPE_CHECKING:
@@ -156,5 +157,6 @@ def todays_routine(plan: Plan, catalog: Catalog, profile: Profile, day: dt.date,
     """The day's routine with every safety rule applied (see coach.safety); `doses` are
     the person's own (from their levels and plan), by exercise id."""
     catalog = dosed(catalog, doses)
-    return apply_safety(build_routine(plan, catalog, day), catalog, profile, checkin,
-                        recent_pain_average)
+    routine = apply_safety(build_routine(plan, catalog, day), catalog, profile, checkin,
+                           recent_pain_average)
+    return apply_screening(routine, catalog, profile.screening)  # issue 13's post-pass

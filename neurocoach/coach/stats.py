@@ -165,61 +165,7 @@ def trained_this_week(states: Mapping[dt.date, str], today: dt.date) -> int:
     return sum(1 for day, state in states.items() if first <= day <= today and state in TRAINED)
 
 
-# -- symptoms ----------------------------------------------------------------------------
-MEANINGFUL_POINTS = 2.0
-"""A change patients notice on a 0–10 scale (Farrar et al. 2001)."""
-MEANINGFUL_PERCENT = 30.0
-"""The same, as a share of where the person started (Farrar et al. 2001)."""
-MIN_POINTS_FOR_PERCENT = 1.0
-"""Below one point a percentage says little (0.5 → 1 is +100 %): it needs a point at least."""
-
-BASELINE_DAYS = 30
-"""The person's first month: what later weeks are compared with."""
-
-
-@dataclass(frozen=True)
-class Change:
-    """Recent weekly average against the first month, on a 0–10 scale (lower is better)."""
-
-    baseline: float
-    recent: float
-    points: float            # recent - baseline, rounded to 0.1
-    percent: float | None    # of the baseline; None when the baseline is 0
-    meaningful: bool
-
-    @property
-    def direction(self) -> str:
-        if self.points < 0:
-            return "better"
-        if self.points > 0:
-            return "worse"
-        return "no change"
-
-
-def symptom_change(baseline: float | None, recent: float | None) -> Change | None:
-    """None if either side is missing. Meaningful: at least 2 points, or at least 30 % of
-    the baseline provided that is at least a point too."""
-    if baseline is None or recent is None:
-        return None
-    diff = round(recent - baseline, 6)
-    percent = None if baseline == 0 else round(100 * diff / baseline, 6)
-    meaningful = abs(diff) >= MEANINGFUL_POINTS or (
-        percent is not None and abs(percent) >= MEANINGFUL_PERCENT
-        and abs(diff) >= MIN_POINTS_FOR_PERCENT)
-    return Change(baseline=baseline, recent=recent, points=round(diff, 1),
-                  percent=None if percent is None else round(percent),
-                  meaningful=meaningful)
-
-
-def baseline_window(first_day: dt.date | None, today: dt.date) -> tuple[dt.date, dt.date] | None:
-    """The first month of records, once it is over and a full week has followed it
-    (comparing a week with a month that contains it says nothing)."""
-    if first_day is None:
-        return None
-    last = first_day + dt.timedelta(days=BASELINE_DAYS - 1)
-    if last > today - dt.timedelta(days=7):
-        return None
-    return first_day, last
+# -- symptoms: the meaningful-change measure is coach.change (Farrar et al. 2001) --------
 
 
 # -- work done ---------------------------------------------------------------------------

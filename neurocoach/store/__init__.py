@@ -24,6 +24,7 @@ from neurocoach.store.opening import (
 from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
 from neurocoach.store.daily import DailyQueries
+from neurocoach.store.screening import ScreeningQueries, screening_from_json
 from neurocoach.store.settings import SettingsQueries
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ __all__ = ["Store", "StoreError"]
 BUSY_TIMEOUT_MS = 10_000
 
 
-class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQueries):
+class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQueries,
+            ScreeningQueries):
     """One person's data in one SQLite file."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection,
@@ -135,6 +137,7 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
             days_per_week=row["days_per_week"],
             rest_days=tuple(json.loads(row["rest_days"] or "[]")),
             restriction=row["restriction"],
+            screening=screening_from_json(row.get("screening")),
         )
 
     def save_profile(self, profile: Profile, now: dt.datetime) -> None:
@@ -142,12 +145,14 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
         them also completes the welcome (see `welcomed`)."""
         self._write(
             "INSERT OR REPLACE INTO profile (id, birth_year, feet, days_per_week, rest_days,"
-            " restriction, updated_at, welcomed_at, movement) VALUES (1, ?, ?, ?, ?, ?, ?,"
-            " COALESCE((SELECT welcomed_at FROM profile WHERE id = 1), ?),"
+            " restriction, updated_at, welcomed_at, screening, clinician_plan_at, movement)"
+            " VALUES (1, ?, ?, ?, ?, ?, ?,"
+            " COALESCE((SELECT welcomed_at FROM profile WHERE id = 1), ?), ?,"
+            " (SELECT clinician_plan_at FROM profile WHERE id = 1),"
             " COALESCE((SELECT movement FROM profile WHERE id = 1), 1))",
             [profile.birth_year, profile.feet, profile.days_per_week,
              json.dumps(sorted(profile.rest_days)), profile.restriction, now.isoformat(),
-             now.isoformat()],
+             now.isoformat(), json.dumps(profile.screening.to_dict())],
         )
 
     def welcomed(self) -> bool:

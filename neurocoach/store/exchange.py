@@ -24,6 +24,7 @@ from neurocoach.store.backup import make_daily_backup, write_copy
 from neurocoach.store.export_file import (  # noqa: F401  (ExportFileError, read_export: this API)
     FORMAT, PERSON_TABLES, VERSION, ExportFileError, ImportRows, read_export,
 )
+from neurocoach.store.export_v2 import export_extras, write_v2
 from neurocoach.store.opening import StoreError
 from neurocoach.words import count
 
@@ -71,6 +72,11 @@ class Exchange:
              "recorded_at": r["recorded_at"]}
             for r in self.db.query("SELECT * FROM balance_tests ORDER BY day, id")
         ]
+        extras = export_extras(self.conn)
+        if profile is not None:
+            profile["screening"] = extras["screening"]
+        for session in sessions:
+            session["follow_up"] = extras["follow_ups"].get(session["id"])
         return {
             "format": FORMAT,
             "version": VERSION,
@@ -80,6 +86,7 @@ class Exchange:
                 "days_per_week": profile["days_per_week"],
                 "rest_days": json.loads(profile["rest_days"] or "[]"),
                 "restriction": profile["restriction"],
+                "screening": profile["screening"],
             },
             "plan": plan,
             "exercises": builtin + custom,
@@ -87,6 +94,7 @@ class Exchange:
             "sessions": sessions,
             "balance_tests": balance,
             "level_changes": levels,
+            "self_tests": extras["self_tests"],
         }
 
     # -- import ------------------------------------------------------------------
@@ -136,6 +144,7 @@ class Exchange:
                                  " VALUES (?,?,?,?,?,?,?,?,?)", rows.entries)
                 conn.executemany("INSERT INTO balance_tests (day, side, seconds, recorded_at)"
                                  " VALUES (?,?,?,?)", rows.balance_tests)
+                write_v2(conn, rows.v2)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise

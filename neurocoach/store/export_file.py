@@ -18,7 +18,8 @@ from neurocoach.models import FEET_SIDES, FEET_STATES, RESTRICTIONS, STATUSES, P
 from neurocoach.store.opening import StoreError
 
 FORMAT = "neurocoach-export"
-VERSION = 1
+VERSION = 2
+"""2 adds issue 13's fields (store/export_v2.py); version 1 files are read as before."""
 SIDES = ("left", "right")
 STEP_KEYS = {"exercise_id", "side", "reps", "sets", "seconds", "minutes", "swapped_from"}
 
@@ -40,6 +41,7 @@ class ImportRows:
     sessions: list[tuple] = field(default_factory=list)
     entries: list[tuple] = field(default_factory=list)
     balance_tests: list[tuple] = field(default_factory=list)
+    v2: Any = None  # export_v2.V2Rows: a version-2 file's added rows
 
 
 class _Row:
@@ -161,6 +163,11 @@ def read_export(doc: Any, catalog: Catalog) -> ImportRows:
     if version > VERSION:
         raise ExportFileError(f"written by a newer neurocoach (export version {version}; this "
                               f"one reads version {VERSION}): upgrade neurocoach to import it")
+    extras = None
+    if version >= 2:
+        from neurocoach.store.export_v2 import split_v2
+
+        doc, extras = split_v2(doc)
     top = _Row(doc, "the file", TOP_KEYS)
     exported_at = top.moment("exported_at")
     for key in ("checkins", "sessions", "balance_tests", "exercises"):
@@ -168,7 +175,8 @@ def read_export(doc: Any, catalog: Catalog) -> ImportRows:
     if doc.get("plan") is not None and not isinstance(doc["plan"], dict):
         raise ExportFileError(f"plan: must be an object {{...}} or null, not {_show(doc['plan'])}")
 
-    rows = ImportRows(profile=None, saved_at=dt.datetime.fromisoformat(exported_at))
+    rows = ImportRows(profile=None, saved_at=dt.datetime.fromisoformat(exported_at),
+                      v2=extras)
     listed = _exercises(doc["exercises"], catalog, rows)
     profile = Profile()
     if doc.get("profile") is not None:

@@ -146,6 +146,23 @@ def m003_profile_welcomed(db: Database) -> None:
 
 
 @migrations()
+def m004_i13_screening_self_tests(db: Database) -> None:
+    """Issue 13: the health screening answers (JSON, NULL: never asked) and when a
+    clinician's plan file was last imported, on the profile; the answer to "was it
+    checked?" after a session stopped for a serious symptom; the STEADI and chair-stand
+    self-tests."""
+    db["profile"].add_column("screening", str)
+    db["profile"].add_column("clinician_plan_at", str)
+    db["sessions"].add_column("follow_up", str)  # "checked" | "not_yet", NULL: not asked
+    db["self_tests"].create(
+        {"id": int, "day": str, "kind": str, "result": int, "recorded_at": str},
+        pk="id",
+        not_null={"day", "kind", "result"},
+    )
+    db["self_tests"].create_index(["day"])
+
+
+@migrations()
 def m004_i18_profile_movement(db: Database) -> None:
     """Whether the exercise drawings move (1, the default) or stay still (0): `a` on the
     session and Library screens switches it; kept with the profile."""

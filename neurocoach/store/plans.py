@@ -218,6 +218,8 @@ class PlanQueries:
                              [(i,) for i in plan.exercise_ids])
             self._write_plan(conn, plan, now)
             self._write_levels(conn, levels)
+            conn.execute("UPDATE profile SET clinician_plan_at = ? WHERE id = 1",
+                         [now.isoformat()])  # a plan file is the clinician's plan (issue 13)
 
 
 def _planned(step: dict) -> Dose | None:

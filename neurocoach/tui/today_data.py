@@ -16,6 +16,7 @@ from neurocoach.coach.progression import (
     BASELINE_DAYS as FLARE_BASELINE, Decision, decide, decide_all, read_signals, to_state,
 )
 from neurocoach.coach.routine import Routine, todays_routine
+from neurocoach.coach.screening import hold_progression
 from neurocoach.models import Checkin, SessionRecord
 
 BASELINE_DAYS = 14
@@ -117,6 +118,8 @@ def _decide(app, plan: Plan, ids: Iterable[str] | None) -> tuple[dict[str, Decis
                 catalog.get(exercise_id), inputs.states.get(exercise_id),
                 inputs.outcomes.get(exercise_id, ()), inputs.signals, day,
                 pinned=settings.level, fixed_dose=settings.dose)
+    decisions = hold_progression(decisions, catalog, app.store.profile().screening,
+                                 app.store.clinician_plan_at() is not None)  # issue 13
     return decisions, inputs
 
 

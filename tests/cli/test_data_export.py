@@ -68,16 +68,18 @@ def exported(filled, tmp_path):
 def test_json_export_holds_the_store_exactly(filled, exported):
     assert mode(exported) == 0o600
     doc = json.loads(exported.read_text())
-    assert (doc["format"], doc["version"]) == ("neurocoach-export", 1)
+    assert (doc["format"], doc["version"]) == ("neurocoach-export", 2)
     assert dt.datetime.fromisoformat(doc["exported_at"]).date() == TODAY
     assert set(doc) == {"format", "version", "exported_at", "profile", "plan", "exercises",
-                        "checkins", "sessions", "balance_tests", "level_changes"}
+                        "checkins", "sessions", "balance_tests", "level_changes",
+                        "self_tests", "symptom_changes"}
     store = Store.open(filled)
     profile = store.profile()
     assert doc["profile"] == {"birth_year": profile.birth_year, "feet": profile.feet,
                               "days_per_week": profile.days_per_week,
                               "rest_days": list(profile.rest_days),
-                              "restriction": profile.restriction}
+                              "restriction": profile.restriction,
+                              "screening": profile.screening.to_dict()}
     catalog = load_catalog()
     plan = default_plan(catalog, profile)
     assert doc["plan"]["exercise_ids"] == list(plan.exercise_ids)
@@ -120,7 +122,7 @@ def test_csv_folder_one_file_per_table_matching_the_store(filled, tmp_path):
     assert result.returncode == 0, result.stderr
     assert mode(folder) == 0o700
     names = {"profile", "exercises", "plan", "checkins", "sessions", "entries", "balance_tests",
-             "level_changes"}
+             "level_changes", "self_tests", "symptom_changes"}
     assert {p.name for p in folder.iterdir()} == {f"{n}.csv" for n in names}
     assert all(mode(p) == 0o600 for p in folder.iterdir())
 
@@ -241,7 +243,7 @@ def _drop(section, field):
 
 BAD = {
     "format": (_set(["format"], "other"), ["not a neurocoach export"]),
-    "newer": (_set(["version"], 2), ["newer", "version 2"]),
+    "newer": (_set(["version"], 3), ["newer", "version 3"]),
     "version-word": (_set(["version"], "one"), ["version"]),
     "pain-11": (_set(["checkins", 0, "pain"], 11), ["checkins[0]", "pain", "0 to 10", "11"]),
     "pain-word": (_set(["checkins", 0, "pain"], "bad"), ["pain", "'bad'"]),

@@ -76,10 +76,16 @@ def test_every_section_for_known_data(known, clock):
     assert "Steps done: 22; skipped: 1." in text
     assert "How the steps felt: 10 right, 10 hard." in text
     # Symptoms with the meaningful-change marks.
-    assert "Pain: 6.0 → 3.0 (-3.0 points, -50 %) — **meaningful improvement**" in text
-    assert "Numbness: 5.0 → 5.0 (+0.0 points, +0 %)\n" in text
-    assert "Burning: 4.0 → 5.0 (+1.0 points, +25 %)\n" in text
-    assert "Tingling: not enough scores to compare." in text
+    # (coach.change: the first 7 days against the last 7, three weeks apart)
+    first_week = "(Tue 27 Oct 2026 – Mon 2 Nov 2026)"
+    assert (f"Pain: 6.0 {first_week} → 3.0 (last 7 days): -3.0 points, -50 % — "
+            "**meaningful improvement**; validated for pain.") in text
+    same = "the same threshold as for pain (validated for pain only)."
+    assert (f"Numbness: 5.0 {first_week} → 5.0 (last 7 days): +0.0 points, +0 % — "
+            f"no meaningful change; {same}") in text
+    assert (f"Burning: 4.0 {first_week} → 5.0 (last 7 days): +1.0 points, +25 % — "
+            f"no meaningful change; {same}") in text
+    assert "Tingling: not enough scores to compare yet" in text
     # Balance against the norm for 60–69.
     assert "Typical for age 60–69: about 27 s" in text
     assert "Left: 10 s at first, 20 s at the latest test: below typical." in text

@@ -17,6 +17,9 @@ def test_first_day_from_welcome_to_progress(terminals, tmp_path):
     term.keys("Enter")                                   # set up my profile
     term.wait_for("Birth year")
     term.keys(*"1950", "Enter", "1", "Enter", "3", "Enter", "Enter", "1", "Enter")
+    term.wait_for("Your health")
+    for _ in range(6):                                   # the health questions: all "no"
+        term.keys("1", "Enter")
     screen = term.wait_for("enter to start")
     assert "Check-in" in screen
 
@@ -50,6 +53,7 @@ def test_first_day_from_welcome_to_progress(terminals, tmp_path):
     store = Store.open(db)
     profile = store.profile()
     assert (profile.birth_year, profile.days_per_week) == (1950, 3)
+    assert set(profile.screening.to_dict().values()) == {"no"}
     record = store.latest_session()
     assert record.finished_at is not None and record.stopped_reason is None
     assert [e.status for e in record.entries.values()] == ["done"] * total

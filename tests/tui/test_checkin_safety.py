@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from neurocoach.models import Checkin, Profile
+from neurocoach.models import Checkin, Profile, Screening
 from neurocoach.tui.screens.checkin import CheckinScreen
 from neurocoach.tui.screens.session import SessionScreen
 from neurocoach.tui.screens.summary import SummaryScreen
@@ -41,11 +41,16 @@ async def test_first_run_profile_by_keys(make_app, store):
         await pilot.press("2", "enter")                   # left foot
         await pilot.press("3", "enter")                   # 3 days a week -> rest days spread
         await pilot.press("enter")                        # rest days as suggested
-        await pilot.press("2", "enter")                   # no weight-bearing; saves
+        await pilot.press("2", "enter")                   # no weight-bearing
+        # the health questions: 1 no · 2 yes · 3 not sure; the last enter saves
+        for answer in "212131":
+            await pilot.press(answer, "enter")
         assert isinstance(app.screen, TodayScreen)
     p = store.profile()
     assert (p.birth_year, p.feet, p.days_per_week, p.restriction) == (1950, "left", 3, "no_weight_bearing")
     assert p.rest_days == (1, 3, 5, 6)
+    assert p.screening == Screening(sugar_meds="yes", eye_disease="no", dizzy_standing="yes",
+                                    foot_history="no", fell="unsure", walking_aid="no")
 
 
 async def test_profile_rejects_a_bad_birth_year(make_app, store):

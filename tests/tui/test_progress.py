@@ -154,13 +154,13 @@ async def test_r_cycles_the_trend_range(make_app, store):
         assert "last 30 days" in text(app, "#symptoms")
 
 
-async def test_change_waits_for_the_first_month(make_app, store):
+async def test_change_waits_for_three_weeks_after_the_first_week(make_app, store):
     for back in range(10, 0, -1):
         store.record_checkin(Checkin(day=d(back), pain=5, feet="ok"), at(d(back)))
     app = make_app(profile=PROFILE)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_progress(pilot)
-        assert "after the first month" in symptom_row(app, "Pain")
+        assert "after 3 weeks" in symptom_row(app, "Pain")
 
 
 # -- balance ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Adherence, symptom change, work done and balance norms: pure rules, pinned by examples."""
+"""Adherence, work done and balance norms: pure rules, pinned by examples."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from neurocoach.catalog import Dose
 from neurocoach.coach.norms import compare_stance
 from neurocoach.coach.stats import (
-    AHEAD, ALLOWED, BEFORE, DONE, MISSED, PARTIAL, REST, Tally, baseline_window,
-    consistency_score, current_streak, day_states, minutes_by_category, streaks,
-    symptom_change, trained_this_week, work_seconds,
+    AHEAD, ALLOWED, BEFORE, DONE, MISSED, PARTIAL, REST, Tally, consistency_score,
+    current_streak, day_states, minutes_by_category, streaks, trained_this_week,
+    work_seconds,
 )
 
 MON = dt.date(2026, 11, 23)   # a Monday, as the tests' FakeClock
@@ -202,38 +202,6 @@ def test_trained_this_week():
     states = states_for({d(1): 1.0, d(7): 1.0, MON: 0.5}, first=d(10), rest=())
     assert trained_this_week(states, MON) == 1
     assert trained_this_week(states, d(1)) == 2   # Sunday: Mon 16 … Sun 22
-
-
-# -- symptoms --------------------------------------------------------------------------
-@pytest.mark.parametrize("baseline, recent, points, percent, meaningful, direction", [
-    (6.0, 4.0, -2.0, -33, True, "better"),      # both thresholds
-    (6.0, 4.2, -1.8, -30, True, "better"),      # 30 % exactly, and more than a point
-    (6.0, 4.3, -1.7, -28, False, "better"),     # neither
-    (8.0, 6.0, -2.0, -25, True, "better"),      # two points, under 30 %
-    (3.0, 5.0, 2.0, 67, True, "worse"),         # worse counts too
-    (0.5, 1.0, 0.5, 100, False, "worse"),       # 100 % of half a point says little
-    (0.0, 1.5, 1.5, None, False, "worse"),      # from zero: points only
-    (0.0, 2.0, 2.0, None, True, "worse"),
-    (4.0, 4.0, 0.0, 0, False, "no change"),
-])
-def test_symptom_change(baseline, recent, points, percent, meaningful, direction):
-    change = symptom_change(baseline, recent)
-    assert change.points == points
-    assert change.percent == percent
-    assert change.meaningful is meaningful
-    assert change.direction == direction
-
-
-def test_symptom_change_needs_both_sides():
-    assert symptom_change(None, 3.0) is None
-    assert symptom_change(3.0, None) is None
-
-
-def test_baseline_window_waits_for_a_month_and_a_week():
-    assert baseline_window(None, MON) is None
-    assert baseline_window(d(20), MON) is None
-    assert baseline_window(d(35), MON) is None     # first month ends inside the last week
-    assert baseline_window(d(36), MON) == (d(36), d(7))
 
 
 # -- work done -------------------------------------------------------------------------

@@ -86,7 +86,7 @@ def test_report_counts_one(store, clock):
     assert "a day (1 days)" not in text and "1 days" not in text
     assert "a day." in text
     assert "1 training day a week" in text
-    assert "The first day of the period against the last;" in text
+    assert "Pain: not enough scores to compare yet (7 days" in text  # coach.change
     assert "Sore, blister or wound: 1 day" in text
 
 

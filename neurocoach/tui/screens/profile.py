@@ -9,7 +9,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from neurocoach.coach.profile import parse_birth_year, rest_days_for
-from neurocoach.models import Profile
+from neurocoach.coach.screening import ANSWERS, QUESTIONS
+from neurocoach.models import Profile, Screening
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged
@@ -54,6 +55,14 @@ class ProfileScreen(Screen):
             yield RestDaysRow("Rest days (type 1–7 to switch a day):", p.rest_days, id="rest")
             yield ChoiceRow("Any limit from your clinician?", RESTRICTION, value=p.restriction,
                             id="restriction")
+            yield Static("[b]Your health[/b] — each answer changes what the coach does "
+                         "(Not sure counts as yes, to stay on the careful side):",
+                         id="screening-title")
+            for question in QUESTIONS:
+                yield ChoiceRow(question.ask, list(ANSWERS),
+                                value=getattr(p.screening, question.field) or "unsure",
+                                id=f"q-{question.field}", classes="screening")
+                yield Static(f"→ {question.effect}", classes="screening-effect hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -67,7 +76,7 @@ class ProfileScreen(Screen):
             self.query_one("#days", ChoiceRow).value = str(7 - len(rest.days))
 
     def action_next(self) -> None:
-        if self.focused is self.query_one("#restriction"):
+        if self.focused is self.query(".screening").last():
             self.action_save()
         else:
             self.focus_next()
@@ -94,6 +103,9 @@ class ProfileScreen(Screen):
             days_per_week=7 - len(rest),
             rest_days=rest,
             restriction=self.query_one("#restriction", ChoiceRow).value or "none",
+            screening=Screening(**{
+                q.field: self.query_one(f"#q-{q.field}", ChoiceRow).value or "unsure"
+                for q in QUESTIONS}),
         )
         if self.app.write(self.app.store.save_profile, profile,
                           self.app.clock.now()) is NOT_SAVED:

@@ -9,6 +9,7 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -31,6 +32,8 @@ class ProgressScreen(Screen):
     BINDINGS = [
         Binding("r", "cycle_range", "Trend range"),
         Binding("b", "balance_test", "Balance test"),
+        Binding("f", "fall_test('steadi')", "4-stage balance test", show=False),
+        Binding("c", "fall_test('chair_stand')", "Chair stand test", show=False),
         Binding("e", "profile", "Profile"),
         Binding("o", "report", "Report"),
         Binding("j", "scroll('down')", "Scroll down", show=False),
@@ -63,6 +66,7 @@ class ProgressScreen(Screen):
             with Vertical(id="progress-balance", classes="progress-section"):
                 yield Static("[b]Balance self-test[/b]", classes="progress-title")
                 yield Static(id="balance")
+                yield Static(id="fall-tests", classes="fall-tests")
             with Vertical(id="progress-work", classes="progress-section"):
                 yield Static("[b]Work done[/b]", classes="progress-title")
                 yield Static(id="work")
@@ -113,6 +117,28 @@ class ProgressScreen(Screen):
         today = self.app.clock.today()
         self.query_one("#balance", Static).update(balance_text(load_balance(self.app, today),
                                                                today))
+        from neurocoach.coach.self_tests import summary_lines
+
+        lines = summary_lines(self.app.store.self_tests(),
+                              self.app.store.profile().age(today))
+        self.query_one("#fall-tests", Static).update(Content(
+            "\n".join(lines) + "\nf: the 4-stage test · c: the chair stand (with someone "
+            "beside you)"))
+
+    def action_fall_test(self, kind: str) -> None:
+        from neurocoach.tui.screens.progress_fall_tests import FallTestScreen
+
+        self.app.push_screen(FallTestScreen(kind), self._fall_test_done)
+
+    def _fall_test_done(self, result: tuple[str, int] | None) -> None:
+        if result is None:
+            return
+        clock = self.app.clock
+        if self.app.write(self.app.store.record_self_test, clock.today(), *result,
+                          clock.now()) is NOT_SAVED:
+            return
+        self.notify("Self-test saved.")
+        self.refresh_balance()
 
     # -- actions -------------------------------------------------------------
     def action_scroll(self, direction: str) -> None:

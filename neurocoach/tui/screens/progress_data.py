@@ -7,12 +7,12 @@ import math
 from dataclasses import dataclass, field
 
 from neurocoach.catalog import CATEGORIES
+from neurocoach.coach.change import MeaningfulChange, meaningful_change
 from neurocoach.coach.norms import StanceComparison, compare_stance
 from neurocoach.coach.routine import default_plan, rest_weekdays
 from neurocoach.coach.stats import (
-    SCORE_WINDOW_DAYS, SKIPS_PER_MONTH, Change, Streaks, Tally, baseline_window,
-    consistency_score, day_states, minutes_by_category, monday, streaks, symptom_change,
-    total_seconds, trained_this_week,
+    SCORE_WINDOW_DAYS, SKIPS_PER_MONTH, Streaks, Tally, consistency_score, day_states,
+    minutes_by_category, monday, streaks, total_seconds, trained_this_week,
 )
 from neurocoach.models import SYMPTOMS
 
@@ -53,7 +53,7 @@ class SymptomTrend:
     latest: tuple[dt.date, int] | None
     cells: list[float | None]         # TREND_CELLS averages, oldest first
     week_average: float | None        # the last 7 days
-    change: Change | None             # week average against the first month
+    change: MeaningfulChange | None   # the last 7 days against the first 7 (coach.change)
     baseline: tuple[dt.date, dt.date] | None
 
 
@@ -128,17 +128,16 @@ def load_symptoms(app, today: dt.date, range_days: int) -> Symptoms:
     first = today - dt.timedelta(days=per_cell * cells - 1)
     buckets = store.symptom_buckets(first, today, per_cell)
     latest = store.symptom_latest()
-    first_days = store.symptom_first_days()
     week = (today - dt.timedelta(days=6), today)
     rows = []
     for name in SYMPTOMS:
         average = store.symptom_average(name, *week)
-        window = baseline_window(first_days[name], today)
-        baseline = store.symptom_average(name, *window) if window else None
+        change = meaningful_change(name, store.symptom_scores(name, today), today)
         rows.append(SymptomTrend(
             name=name, latest=latest[name],
             cells=[buckets[name].get(i) for i in range(cells)],
-            week_average=average, change=symptom_change(baseline, average), baseline=window,
+            week_average=average, change=change,
+            baseline=change.baseline_days if change else None,
         ))
     return Symptoms(range_days=range_days, days_per_cell=per_cell, rows=rows)
 

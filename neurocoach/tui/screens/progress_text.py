@@ -9,7 +9,8 @@ import datetime as dt
 import humanize
 
 from neurocoach.coach.norms import TRIES
-from neurocoach.coach.stats import SKIPS_PER_MONTH, Change
+from neurocoach.coach.change import MeaningfulChange
+from neurocoach.coach.stats import SKIPS_PER_MONTH
 from neurocoach.tui.screens.progress_data import (
     RANGES, SIDES, Adherence, Balance, Symptoms, Work,
 )
@@ -79,7 +80,7 @@ def adherence_text(a: Adherence) -> str:
 
 
 # -- symptoms --------------------------------------------------------------------------
-def change_text(change: Change | None) -> str:
+def change_text(change: MeaningfulChange | None) -> str:
     if change is None:
         return "—"
     text = signed(change.points)
@@ -104,7 +105,7 @@ def symptoms_text(s: Symptoms, today: dt.date) -> str:
         f"Last check-in {ago(last, today)}. Lower is better. [b]r[/b] shows "
         f"{next_range(s.range_days)} days.",
         f"[b]{'':<{NAME_WIDTH}}{'now':>4}{'week':>5}  {f'last {s.range_days} days':<{width}}"
-        f"  vs first month[/b]",
+        f"  vs first week[/b]",
     ]
     for row in s.rows:
         now = str(row.latest[1]) if row.latest else "—"
@@ -114,12 +115,13 @@ def symptoms_text(s: Symptoms, today: dt.date) -> str:
         elif row.latest is None:
             versus = "—"
         else:
-            versus = "after the first month"
+            versus = "after 3 weeks"
         line = trend_line(row.cells).replace(" ", "·")
         lines.append(f"{row.name.capitalize():<{NAME_WIDTH}}{now:>4}{week:>5}  "
                      f"{line}  {versus}")
-    lines.append(f"[dim]0–10; a mark is {cell}, · no check-in. Meaningful: 2 points "
-                 f"or 30 %.[/]")
+    lines.append(f"[dim]0–10; a mark is {cell}, · no check-in. Last 7 days vs your first "
+                 f"7: 2 points or 30 % is meaningful (validated for pain; the same threshold "
+                 f"for the others).[/]")
     return "\n".join(lines)
 
 

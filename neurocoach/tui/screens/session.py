@@ -12,6 +12,7 @@ from textual.widgets import ProgressBar, Static
 
 from neurocoach.catalog import Dose, Exercise
 from neurocoach.coach.ladders import meets
+from neurocoach.coach.screening import session_reminder, step_cues, stop_reasons
 from neurocoach.coach.session import previous_logged, step_dose, timed_seconds
 from neurocoach.models import RATINGS, Entry, SessionRecord, Step
 from neurocoach.tui.saving import NOT_SAVED
@@ -94,7 +95,12 @@ class SessionScreen(Screen):
         self.levels = level_views(self.app, person_plan(self.app),
                                   {s.exercise_id for s in self.record.steps})
         """Each exercise's level, and why it is there, read once when the session opens."""
+        self.screening = self.app.store.profile().screening
+        """The health answers: their cues and the start reminder (coach.screening)."""
         self.show_step()
+        reminder = session_reminder(self.screening)
+        if reminder and self.index < len(self.record.steps):
+            self.say(reminder)
 
     @property
     def step(self) -> Step:
@@ -118,6 +124,8 @@ class SessionScreen(Screen):
         cues = list(ex.safety[:2])
         if ex.needs_support and not any("sturdy support" in c for c in cues):
             cues.insert(0, "Stand next to a sturdy support (a counter or a heavy chair without wheels).")
+        cues = step_cues(self.screening, self.app.catalog, self.record.steps,
+                         self.index) + cues  # issue 13: the health answers' cues first
         self._put("#step-safety", Content("\n".join(f"! {c}" for c in cues)))
         self.query_one(ExerciseFigure).show(ex, self.app.catalog)
         self.sets_done = 0
@@ -316,7 +324,7 @@ class SessionScreen(Screen):
         from neurocoach.tui.screens.stop import StopScreen
 
         self.query_one(Countdown).pause()
-        self.app.push_screen(StopScreen(), self._stopped)
+        self.app.push_screen(StopScreen(stop_reasons(self.screening)), self._stopped)
 
     def _stopped(self, reason: str | None) -> None:
         if reason:

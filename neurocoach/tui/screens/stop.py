@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from neurocoach.coach.safety import STOP_REASONS
+from neurocoach.coach.screening import LOW_SUGAR_REASON
 from neurocoach.tui.widgets.footer import Footer
 
 
@@ -19,9 +20,23 @@ class StopScreen(ModalScreen[str | None]):
         Binding(str(n), f"pick({n})", reason.label, show=False)
         for n, reason in enumerate(STOP_REASONS.values(), 1)
     ] + [
+        # Issue 13: low blood sugar, listed for people on blood-sugar medicines.
+        Binding(str(len(STOP_REASONS) + 1), f"pick({len(STOP_REASONS) + 1})",
+                LOW_SUGAR_REASON.label, show=False),
+    ] + [
         Binding("escape", "cancel", "Back to the session"),
         Binding("question_mark", "app.help", "Help", key_display="?"),
     ]
+
+    def __init__(self, reasons: dict | None = None) -> None:
+        super().__init__()
+        self.reasons = dict(reasons or STOP_REASONS)
+        """The symptoms to list, by key (coach.screening.stop_reasons)."""
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "pick" and parameters and parameters[0] > len(self.reasons):
+            return False
+        return True
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stop"):
@@ -31,12 +46,12 @@ class StopScreen(ModalScreen[str | None]):
             yield Static("Everything you have done so far is saved.", classes="hint")
         yield Footer()
 
-    @staticmethod
-    def _labels() -> list[str]:
-        return [_label(v) for v in STOP_REASONS.values()]
+    def _labels(self) -> list[str]:
+        return [_label(v) for v in self.reasons.values()]
 
     def action_pick(self, n: int) -> None:
-        self.dismiss(list(STOP_REASONS)[n - 1])
+        if n <= len(self.reasons):
+            self.dismiss(list(self.reasons)[n - 1])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -82,9 +82,11 @@ class SummaryScreen(Screen):
         self.query_one("#summary-body", Static).update(Content("\n".join(lines)))
         advice = self.query_one("#summary-advice", Static)
         if rec.stopped_reason:
+            from neurocoach.coach import screening
             from neurocoach.coach.safety import stop_advice
 
-            advice.update(stop_advice(rec.stopped_reason))
+            advice.update(screening.stop_advice(rec.stopped_reason)
+                          or stop_advice(rec.stopped_reason))
         advice.display = bool(rec.stopped_reason)
 
     def _last_done(self) -> Entry | None:

@@ -71,6 +71,22 @@ class TodayScreen(Screen):
         # Also the first show: Textual posts ScreenResume when the mode starts, and it is
         # handled right after Mount. Filling in on Mount as well did it all twice at launch.
         self.refresh_view()
+        if not getattr(self, "_followed_up", False):  # issue 13: once at each opening
+            self._followed_up = True
+            self._follow_up()
+
+    def _follow_up(self, then=None) -> bool:
+        """Ask whether an earlier stop for a serious symptom was checked; `then` runs once
+        it was. False when there is nothing to ask."""
+        from neurocoach.coach.screening import FOLLOW_UP_REASONS
+        from neurocoach.tui.screens.follow_up import FollowUpScreen
+
+        pending = self.app.store.stop_to_follow_up(FOLLOW_UP_REASONS)
+        if pending is None or pending[1] >= self.app.clock.today():
+            return False  # a stop today is handled by start's own warning
+        self.app.push_screen(FollowUpScreen(*pending),
+                             lambda answer: then() if then and answer == "checked" else None)
+        return True
 
     def refresh_view(self) -> None:
         self.view = view = load_today(self.app)
@@ -81,6 +97,9 @@ class TodayScreen(Screen):
         )
         self.query_one("#today-checkin", Static).update(self._checkin_line(view))
         notes = [n.text for n in view.routine.notes] + view.level_news
+        if not self.app.store.screening_asked():  # issue 13: an upgraded DB
+            notes.append("New: six health questions in your profile (e) change what the "
+                         "coach does. Until you answer them it stays on the careful side.")
         if view.routine.rest_day and not view.session_today:
             notes.insert(0, "Rest is part of the plan. If you feel like moving, enter starts "
                             "the routine anyway.")
@@ -170,16 +189,18 @@ class TodayScreen(Screen):
     def action_start(self) -> None:
         from neurocoach.tui.screens.session import SessionScreen
 
+        if self._follow_up(then=self.action_start):
+            return
         view = load_today(self.app)
         stopped = view.session_today.stopped_reason if view.session_today else None
         now = self.app.clock.monotonic()
         confirmed = self._confirm_until is not None and now <= self._confirm_until
         self._confirm_until = None
         if stopped and not confirmed:
-            from neurocoach.coach.safety import STOP_REASONS
+            from neurocoach.coach.screening import stop_label
 
             self._confirm_until = now + self.CONFIRM_SECONDS
-            label = STOP_REASONS[stopped].label.lower() if stopped in STOP_REASONS else "a symptom"
+            label = stop_label(stopped).lower()
             self.notify(f"You stopped today's session because of {label}. Please rest today, and "
                         "talk to your clinician before you train again. If you are sure you are "
                         "well, press enter once more.", severity="warning",

@@ -34,8 +34,9 @@ class WelcomeScreen(Screen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome"):
             yield Static(WELCOME, id="welcome-text")
-            yield Static("[b]enter[/b] answers five short questions · [b]escape[/b] starts with "
-                         "the defaults (you can change them later with e on Today).",
+            yield Static("[b]enter[/b] answers a few short questions (five about your week, "
+                         "six about your health) · [b]escape[/b] starts with the careful "
+                         "defaults (you can change them later with e on Today).",
                          classes="hint")
         yield Footer()
 

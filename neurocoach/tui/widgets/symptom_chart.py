@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from neurocoach.charts import change_mark, mark_words, trend_chart
+from neurocoach.charts import mark_words, trend_chart
 from neurocoach.tui.screens.progress_data import Symptoms
 from neurocoach.tui.widgets.figure import braille_ok
 
@@ -45,20 +45,20 @@ class SymptomCharts(Widget):
         for row in s.rows:
             if not any(v is not None for v in row.cells):
                 continue
-            baseline = row.change.baseline if row.change else None
-            change = change_mark(baseline, row.week_average)
-            rows = trend_chart(row.cells, chart, ROWS, baseline=baseline,
-                               recent=row.week_average,
+            change = row.change  # coach.change: the same figures as the table and report
+            baseline = change.baseline if change else None
+            recent = change.recent if change else row.week_average
+            rows = trend_chart(row.cells, chart, ROWS, baseline=baseline, recent=recent,
                                recent_share=min(1.0, 7 / max(1, s.range_days)))
-            first = (f"{baseline:.1f} → {row.week_average:.1f}" if change
-                     else "" if row.week_average is None else f"week {row.week_average:.1f}")
+            first = (f"{baseline:.1f} → {recent:.1f}" if change
+                     else "" if recent is None else f"week {recent:.1f}")
             side = [first, mark_words(change)]
             for n, text in enumerate(rows):
                 name = row.name.capitalize() if n == 0 else ""
                 lines.append(f"{name:<{LABEL}}{text}  {side[n] if n < len(side) else ''}")
         if lines:
             lines.append(f"{'':<{LABEL}}0 at the bottom, 10 at the top; dotted: "
-                         "first month, and last week")
+                         "first week, and last week")
         return lines
 
     def get_content_height(self, container, viewport, width: int) -> int:
