@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from neurocoach.charts import change_mark, mark_words, trend_chart
+from neurocoach.charts import mark_words, trend_chart
+from neurocoach.coach.change import meaningful_change
 from neurocoach.coach.helps import MIN_DAYS, compare_after_sessions
 from neurocoach.models import Checkin
 
@@ -59,7 +60,14 @@ def test_the_trend_chart_draws_the_line_and_dots_the_baseline():
     assert trend_chart([None, None], 10, 2) == [" " * 10] * 2
 
 
-def test_the_charts_ask_one_rule_whether_a_change_is_meaningful():
-    assert mark_words(change_mark(6.0, 3.0)) == "meaningful: better"
-    assert mark_words(change_mark(4.0, 4.5)) == ""
-    assert change_mark(None, 3.0) is None
+def test_the_charts_say_what_the_one_measure_says():
+    today = START + dt.timedelta(days=40)
+
+    def change(first: int, last: int):
+        scores = {START + dt.timedelta(days=n): first for n in range(7)}
+        scores |= {today - dt.timedelta(days=n): last for n in range(7)}
+        return meaningful_change("pain", scores, today)
+
+    assert mark_words(change(6, 3)) == "meaningful: better"
+    assert mark_words(change(4, 5)) == ""
+    assert mark_words(None) == ""

@@ -16,6 +16,7 @@ from neurocoach.tui.screens.library import LibraryScreen
 from neurocoach.tui.screens.plan import PlanScreen
 from neurocoach.tui.screens.progress import ProgressScreen
 from neurocoach.tui.screens.progress_balance import BalanceTestScreen
+from neurocoach.tui.screens.progress_fall_tests import FallTestScreen
 from neurocoach.tui.screens.session import SessionScreen
 from neurocoach.tui.screens.summary import SummaryScreen
 from neurocoach.tui.screens.today import TodayScreen
@@ -24,7 +25,7 @@ from neurocoach.tui.widgets.scale import ScaleRow
 README = Path(__file__).resolve().parents[2] / "README.md"
 SCREENS = {
     "Library": [LibraryScreen], "Today": [TodayScreen], "Plan": [PlanScreen],
-    "Your exercise": [CustomExerciseScreen], "Progress": [ProgressScreen, BalanceTestScreen],
+    "Your exercise": [CustomExerciseScreen], "Progress": [ProgressScreen, BalanceTestScreen, FallTestScreen],
     "Check-in": [CheckinScreen, ScaleRow], "Session": [SessionScreen],
     "Summary": [SummaryScreen],
 }
