@@ -28,7 +28,7 @@ def _dose_fields(dose) -> dict | None:
 def plan_fields(plan: Plan) -> dict:
     return {"exercise_ids": list(plan.exercise_ids), "days_per_week": plan.days_per_week,
             "rest_days": sorted(plan.rest_days), "target_minutes": plan.target_minutes,
-            "note": plan.note,
+            "note": plan.note, "balance_without_support": plan.balance_without_support,
             "settings": {i: {"level": st.level, "dose": _dose_fields(st.dose), "note": st.note}
                          for i, st in plan.settings}}
 

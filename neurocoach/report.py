@@ -27,7 +27,8 @@ from neurocoach.words import count
 BASELINE_DAYS = 14
 """The start and the end of the period are each summed up by this many days."""
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-FEET_WORDS = {"ok": "looked, fine", "sore": "sore, blister or wound", "unchecked": "not looked"}
+FEET_WORDS = {"ok": "looked, fine", "skin": "a skin problem (blister, cut, wound, red spot)",
+              "hot": "warm, red or swollen", "unchecked": "not looked"}
 
 
 def day_words(day: dt.date) -> str:
@@ -245,10 +246,11 @@ def _feet(checkins, span) -> Section:
     missing = span - len(checkins)
     lines = [f"{FEET_WORDS[s].capitalize()}: {count(n, 'day')}" for s, n in counts.items()]
     lines.append(f"No check-in: {count(missing, 'day')}")
-    sore = [[day_words(_days(c["date"])), c["note"] or ""] for c in checkins if c["feet"] == "sore"]
+    sore = [[day_words(_days(c["date"])), f"{FEET_WORDS[c['feet']]}, {c.get('foot') or 'both'}",
+             c["note"] or ""] for c in checkins if c["feet"] in ("skin", "hot")]
     blocks = ["The daily look at both feet, soles too.", lines]
-    blocks.append(Table(["Day with a sore, blister or wound", "Note"], sore) if sore
-                  else "No day with a sore, blister or wound.")
+    blocks.append(Table(["Day with a foot problem", "What, which foot", "Note"], sore) if sore
+                  else "No day with a skin problem or a warm, red, swollen foot.")
     return Section("Foot checks", blocks)
 
 

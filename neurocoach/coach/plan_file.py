@@ -25,7 +25,7 @@ from neurocoach.models import WEEKDAYS
 FORMAT = "neurocoach-plan"
 VERSION = 1
 TOP_KEYS = ("format", "version", "days_per_week", "rest_days", "target_minutes", "note",
-            "exercise", "custom_exercise")
+            "balance_without_support", "exercise", "custom_exercise")
 ITEM_KEYS = ("id", "level", "dose", "note")
 
 
@@ -143,13 +143,21 @@ def parse_plan(text: str, label: str, catalog: Catalog, current: Plan) -> PlanIm
                else current.target_minutes)
     note = (r.note(data["note"], lambda p: r.top_fail("note", p)) if "note" in data
             else current.note)
+    unsupported = current.balance_without_support
+    if "balance_without_support" in data:
+        unsupported = data["balance_without_support"]
+        if not isinstance(unsupported, bool):
+            raise r.top_fail("balance_without_support", "must be true (your clinician allows "
+                             "balance work without holding on) or false, not "
+                             f"{_show(unsupported)}")
     custom = _custom_exercises(r, data.get("custom_exercise", []), catalog)
     known = _merged(r, catalog, custom)
     if "exercise" in data:
-        ids, settings = _items(r, data["exercise"], known)
+        ids, settings = _items(r, data["exercise"], known, unsupported)
     else:  # no [[exercise]] tables: the plan keeps its exercises and their settings
         ids, settings = list(current.exercise_ids), dict(current.settings)
-    plan = Plan(tuple(ids), days, tuple(sorted(rest)), minutes, note, tuple(settings.items()))
+    plan = Plan(tuple(ids), days, tuple(sorted(rest)), minutes, note, tuple(settings.items()),
+                balance_without_support=unsupported)
     return PlanImport(plan, tuple(custom))
 
 
@@ -219,7 +227,8 @@ def _merged(r: _Reader, catalog: Catalog, custom: list[Exercise]) -> Catalog:
                      "custom_exercise", index) from None
 
 
-def _items(r: _Reader, tables: Any, known: Catalog) -> tuple[list[str], dict]:
+def _items(r: _Reader, tables: Any, known: Catalog,
+           unsupported: bool = False) -> tuple[list[str], dict]:
     if not isinstance(tables, list):
         raise r.top_fail("exercise", "must be [[exercise]] tables, one per exercise of the plan")
     if not tables:
@@ -255,9 +264,15 @@ def _items(r: _Reader, tables: Any, known: Catalog) -> tuple[list[str], dict]:
         exercise = known.get(exercise_id)
         level = table.get("level")
         if level is not None:
-            top = len(levels_for(exercise))
+            top = len(levels_for(exercise, unsupported=unsupported))
             if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= top:
-                raise fail("level", f"must be a whole number from 1 to {top}, not {_show(level)}")
+                more = ""
+                if not unsupported and isinstance(level, int) and level > top and \
+                        top < len(levels_for(exercise, unsupported=True)):
+                    more = (" (the no-hands and eyes-closed levels need "
+                            "balance_without_support = true, your clinician's leave)")
+                raise fail("level", f"must be a whole number from 1 to {top}, not "
+                                    f"{_show(level)}{more}")
         dose = None
         if "dose" in table:
             try:

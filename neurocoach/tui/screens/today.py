@@ -89,9 +89,9 @@ class TodayScreen(Screen):
         c = view.checkin
         if c is None:
             return "Check-in: not done yet — press c (it takes a few keys)."
-        feet = {"ok": "feet looked fine", "sore": "feet sore or hurt",
-                "unchecked": "feet not looked at"}[c.feet]
-        return f"Check-in: done — pain {c.pain}/10, {feet}."
+        from neurocoach.coach.foot_check import describe
+
+        return f"Check-in: done — pain {c.pain}/10, feet: {describe(c)}."
 
     def _fill_routine(self, view: TodayView) -> None:
         """Today's session as it was started (if any), else the routine still to do."""
