@@ -91,6 +91,18 @@ def step_dose(step: Step, exercise: Exercise) -> Dose:
                 seconds=step.seconds, minutes=step.minutes)
 
 
+SUPPORT_CUE = "Stand next to a sturdy support (a counter or a heavy chair without wheels)."
+
+
+def step_cues(exercise: Exercise) -> list[str]:
+    """Every safety cue of a step, in the catalog's order (none dropped), with the support
+    cue first for work done beside a support when the catalog's cues do not say it."""
+    cues = list(exercise.safety)
+    if exercise.needs_support and not any("sturdy support" in c for c in cues):
+        cues.insert(0, SUPPORT_CUE)
+    return cues
+
+
 def timed_seconds(step: Step) -> int | None:
     """How long a timed step runs (a hold's seconds, or minutes in seconds); None if counted."""
     if step.seconds:

@@ -152,7 +152,7 @@ async def test_birth_year_placeholder_fits_80_columns(make_app):
         assert len(box.placeholder) < box.content_region.width
 
 
-async def test_checkin_in_ten_keys_changes_today(make_app, store, clock):
+async def test_checkin_in_ten_keys_and_two_for_the_foot_changes_today(make_app, store, clock):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         assert "not done yet" in text(app, "#today-checkin")
@@ -160,16 +160,52 @@ async def test_checkin_in_ten_keys_changes_today(make_app, store, clock):
         assert any("walk" in line.lower() for line in before)
         keys = ["c", "3", "enter", "2", "enter", "4", "enter", "0", "enter", "2", "enter"]
         await pilot.press(*keys)
-        assert len(keys) - 1 <= 10                       # the check-in itself
+        assert isinstance(app.screen, CheckinScreen)     # a skin problem: which foot?
+        assert app.screen.focused.id == "foot"
+        await pilot.press("1", "enter")                  # the left foot
+        assert len(keys) + 2 - 1 <= 12                   # the check-in itself
         assert isinstance(app.screen, TodayScreen)
         assert "pain 3/10" in text(app, "#today-checkin")
+        assert "left foot" in text(app, "#today-checkin")
         notes = text(app, "#today-notes")
-        assert "sore" in notes.lower()
+        assert "skin problem on your left foot" in notes
+        assert "within one working day" in notes and "clinician" in notes
+        assert "left out for that foot" in notes
+        assert any("right foot only" in line for line in routine_lines(app))
         after = routine_lines(app)
         assert not any(line.startswith("[ ] A short walk") for line in after)
         assert any("instead of" in line for line in after)
     saved = store.checkin_for(clock.today())
-    assert (saved.pain, saved.numbness, saved.tingling, saved.burning, saved.feet) == (3, 2, 4, 0, "sore")
+    assert (saved.pain, saved.numbness, saved.tingling, saved.burning, saved.feet,
+            saved.foot) == (3, 2, 4, 0, "skin", "left")
+
+
+async def test_a_hot_foot_says_off_its_feet_and_to_call_today(make_app, store, clock):
+    store.record_checkin(Checkin(day=clock.today(), pain=2, feet="hot", foot="right"),
+                         clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        notes = text(app, "#today-notes")
+        assert "warm, red or swollen" in notes and "no standing or walking" in notes
+        assert "Contact your clinician or foot clinic today" in notes
+        assert not any(line.startswith("[ ] A short walk") for line in routine_lines(app))
+
+
+async def test_yesterdays_foot_problem_is_asked_about_again(make_app, store, clock):
+    yesterday = clock.today() - dt.timedelta(days=1)
+    store.record_checkin(Checkin(day=yesterday, pain=2, feet="skin", foot="right"), clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        again = text(app, "#checkin-again")
+        assert "Yesterday you noted a skin problem on your right foot" in again
+        assert "How is it today?" in again
+        assert "(*) A skin problem" in text(app, "#feet")   # offered, to confirm or change
+        assert "(*) Right foot" in text(app, "#foot")
+        app.screen.query_one("#feet").focus()
+        await pilot.press("1", "ctrl+s")                    # it has cleared
+    saved = store.checkin_for(clock.today())
+    assert (saved.feet, saved.foot) == ("ok", None)
 
 
 async def test_second_checkin_updates_the_day_and_ten_is_reachable(make_app, store, clock):
@@ -296,10 +332,11 @@ async def test_today_lists_the_started_session_even_after_a_later_checkin(make_a
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "enter", "enter", "escape")   # first exercise done
-        await pilot.press("c", "2", "enter", "enter", "enter", "enter", "2", "enter")
+        await pilot.press("c", "2", "enter", "enter", "enter", "enter", "2", "enter", "3",
+                          "enter")
         lines = routine_lines(app)
         assert lines[0].startswith("[x] Foot roll on a ball") and lines[0].endswith("· done")
-        assert "sore" in text(app, "#today-notes").lower()
+        assert "skin problem" in text(app, "#today-notes").lower()
 
 
 async def test_a_bad_birth_year_is_said_under_its_box_in_view_until_fixed(make_app, store):

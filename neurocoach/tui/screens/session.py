@@ -12,7 +12,7 @@ from textual.widgets import ProgressBar, Static
 
 from neurocoach.catalog import Dose, Exercise
 from neurocoach.coach.ladders import meets
-from neurocoach.coach.session import previous_logged, step_dose, timed_seconds
+from neurocoach.coach.session import previous_logged, step_cues, step_dose, timed_seconds
 from neurocoach.models import RATINGS, Entry, SessionRecord, Step
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.countdown import Countdown
@@ -74,8 +74,10 @@ class SessionScreen(Screen):
             yield Static(id="step-level")
             yield Countdown(0, id="countdown")
             yield Static(id="step-counter")
-            yield Static(id="step-instructions")
+            # Every safety cue, above the steps: at 80x24 the cues must be in sight without
+            # scrolling (long ones wrap); the steps may scroll.
             yield Static(id="step-safety")
+            yield Static(id="step-instructions")
         yield Static(id="session-status")
         yield Footer(show_command_palette=False)
 
@@ -106,10 +108,7 @@ class SessionScreen(Screen):
         self.query_one("#session-progress", ProgressBar).update(progress=len(self.record.entries))
         self._put("#step-instructions",
                   Content("\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1))))
-        cues = list(ex.safety[:2])
-        if ex.needs_support and not any("sturdy support" in c for c in cues):
-            cues.insert(0, "Stand next to a sturdy support (a counter or a heavy chair without wheels).")
-        self._put("#step-safety", Content("\n".join(f"! {c}" for c in cues)))
+        self._put("#step-safety", Content("\n".join(f"! {c}" for c in step_cues(ex))))
         self.sets_done = 0
         seconds = timed_seconds(step)
         self.amount = step.seconds or step.reps or 0
