@@ -264,6 +264,26 @@ def manual_state(exercise_id: str, number: int, today: dt.date, now: dt.datetime
     return LevelState(exercise_id, number, today, now, "plan" if by_plan else "manual", reason)
 
 
+def level_after_change(old: Exercise, new: Exercise, state: LevelState | None,
+                       today: dt.date, now: dt.datetime) -> LevelState | None:
+    """The level to store when a person redefines their own exercise (None: keep it).
+
+    The stored level is a number on the old ladder; on the new ladder the same number could
+    mean several levels' worth more. The person goes to the highest new rung whose dose is
+    no more than what they were doing (or level 1)."""
+    if state is None or old.dose == new.dose:
+        return None
+    doing = level_of(levels_for(old), state.level).dose
+    new_levels = levels_for(new)
+    number = matching_level(new_levels, doing) if doing.kind == new.dose.kind else 1
+    number = min(number, state.level + 1)
+    if number == state.level and level_of(new_levels, number).dose == doing:
+        return None
+    return LevelState(new.id, number, today, now, "start",
+                      f"Your exercise changed: level {number} of its new steps, the nearest "
+                      "to what you were doing.")
+
+
 def replace_dose(decision: Decision, dose: Dose) -> Decision:
     return dataclasses.replace(decision, level=dataclasses.replace(decision.level, dose=dose))
 
