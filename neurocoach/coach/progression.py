@@ -15,7 +15,6 @@ level a day, by any route: the coach, a plan that sets a level, a changed exerci
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
@@ -25,8 +24,9 @@ from neurocoach.catalog import Dose, Exercise
 from neurocoach.coach.ladders import (
     Level, level_of, levels_for, matching_level, meets, progresses_slowly,
 )
-from neurocoach.coach.safety import HIGH_BASELINE, is_pain_flare
-from neurocoach.models import WEEKDAYS, Checkin
+from neurocoach.coach.safety import HIGH_BASELINE
+from neurocoach.coach.signals import BASELINE_DAYS, Signals, read_signals  # noqa: F401
+from neurocoach.models import WEEKDAYS
 
 GOOD_DAYS = 3
 """Days in a row (with the exercise) rated easy or right before a step up."""
@@ -36,8 +36,6 @@ MIN_DAYS = 7
 """Days on a level before the next one, at the least."""
 SLOW_MIN_DAYS = 14
 GOOD_SESSIONS, SLOW_GOOD_SESSIONS = GOOD_DAYS, SLOW_GOOD_DAYS  # the old names
-BASELINE_DAYS = 14
-"""A pain flare is judged against the average of this many days before it."""
 
 CAUSES = ("start", "up", "hard", "flare", "feet", "manual", "plan")
 """Why a level was set: the coach's rules, or a person (or their clinician's plan)."""
@@ -82,43 +80,6 @@ class Decision:
     changed: bool  # True when this decision moves (or first sets) the level
     outlook: str = ""  # what it takes to move on, in words
     pinned: bool = False  # held by hand or by the plan: the coach does not move it
-
-
-# -- the signals from check-ins ---------------------------------------------------------
-@dataclass(frozen=True)
-class Signals:
-    flares: Mapping[dt.date, str]  # day -> "pain 8/10" words
-    sore_feet: frozenset[dt.date]  # a skin problem or a hot foot
-    usual_pain: float | None = None  # the average of the last two weeks of check-ins
-
-
-def read_signals(checkins: Sequence[Checkin]) -> Signals:
-    """Pain flares (CLINICAL thresholds, against the 14 days before each day) and sore feet.
-
-    The days before each check-in are summed from running totals over the days in order
-    (one pass, then a binary search per check-in), not rescanned for every check-in: Today
-    reads 134 days of check-ins at every launch."""
-    by_day = {c.day: c for c in checkins}  # one check-in a day (the last one given)
-    days = sorted(by_day)
-    totals = [0]  # totals[i]: the pain of days[:i], summed
-    for day in days:
-        totals.append(totals[-1] + by_day[day].pain)
-    flares: dict[dt.date, str] = {}
-    for c in checkins:
-        first = bisect.bisect_left(days, c.day - dt.timedelta(days=BASELINE_DAYS))
-        end = bisect.bisect_left(days, c.day)
-        count = end - first
-        average = (totals[end] - totals[first]) / count if count > 0 else None
-        if is_pain_flare(c.pain, average):
-            flares[c.day] = f"pain {c.pain}/10" + (
-                "" if average is None else f", your usual {average:.1f}")
-    usual = None
-    if days:
-        first = bisect.bisect_left(days, days[-1] - dt.timedelta(days=BASELINE_DAYS - 1))
-        usual = (totals[-1] - totals[first]) / (len(days) - first)
-    return Signals(flares=flares,
-                   sore_feet=frozenset(c.day for c in checkins if c.problem_sides),
-                   usual_pain=usual)
 
 
 # -- the decision -----------------------------------------------------------------------
@@ -168,12 +129,14 @@ def decide(exercise: Exercise, state: LevelState | None, outcomes: Sequence[Outc
         number = max(1, min(top, pinned))
         if state is not None and state.level == number and state.cause in ("manual", "plan"):
             return result(number, state.cause, state.reason, False, held=True)
-        if state is not None and number > state.level + 1:
+        if state is not None and number > state.level:  # up: one level a day at most
             if state.day >= today:
                 return result(state.level, state.cause, state.reason, False, held=True)
-            step = state.level + 1
-            return result(step, "manual", f"On the way to level {number}, set for you: one "
-                                          f"level a day, now level {step}.", True, held=True)
+            if number > state.level + 1:
+                step = state.level + 1
+                return result(step, "manual", f"On the way to level {number}, set for you: "
+                                              f"one level a day, now level {step}.", True,
+                              held=True)
         return result(number, "manual", f"Kept at level {number} by hand.",
                       state is None or state.level != number, held=True)
     if state is None:

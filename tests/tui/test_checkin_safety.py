@@ -302,6 +302,8 @@ async def test_pain_flare_against_own_average_gives_gentler_routine(make_app, st
     async with app.run_test(size=(80, 24)):
         assert "gentler" in text(app, "#today-meta")
         assert "usual" in text(app, "#today-notes")
+        # the rule that made it a flare, on the screen that applies it
+        assert "2 or more points above your own average" in text(app, "#today-notes")
 
 
 async def test_stop_for_a_symptom_keeps_what_was_done(make_app, store):
