@@ -27,21 +27,22 @@ FEET_WORDS = {
 
 FOOT_WORDS = {"left": "your left foot", "right": "your right foot", "both": "both feet"}
 
-SEEN_SKIN = ("Have it seen by a clinician (your GP, practice nurse or foot clinic) within "
-             "one working day; sooner if it grows, weeps, smells or the skin around it "
-             "turns red or warm.")
-SEEN_HOT = ("Contact your clinician or foot clinic today, not next week: a warm, red or "
-            "swollen foot can be an infection or a Charcot foot, and both need seeing the "
-            "same day. Keep off that foot until then.")
+SEEN_SKIN = ("Have it seen by a clinician (GP, nurse or foot clinic) within one working "
+             "day; sooner if it grows, weeps, or the skin around it turns red or warm.")
+SEEN_HOT = ("Contact your clinician or foot clinic today: a warm, red or swollen foot can "
+            "be an infection or a Charcot foot, which need seeing the same day. Keep off it "
+            "until then.")
+SHORT_WORDS = {"skin": "a skin problem", "hot": "warm, red or swollen"}
 
 
 def where(checkin: Checkin) -> str:
     return FOOT_WORDS.get(checkin.foot or "both", "both feet")
 
 
-def describe(checkin: Checkin) -> str:
-    """'a skin problem (…) on your left foot', 'looked, fine'."""
-    words = FEET_WORDS.get(checkin.feet, checkin.feet)
+def describe(checkin: Checkin, short: bool = False) -> str:
+    """'a skin problem (…) on your left foot', 'looked, fine'; `short` leaves out the list."""
+    words = (SHORT_WORDS if short else FEET_WORDS).get(checkin.feet) or FEET_WORDS.get(
+        checkin.feet, checkin.feet)
     return f"{words} on {where(checkin)}" if checkin.problem_sides else words
 
 

@@ -222,21 +222,22 @@ def apply_safety(routine: Routine, catalog, profile: Profile, checkin: Checkin |
 
 
 def _foot_notes(checkin: Checkin, what: str, dropped: list[str]) -> list[SafetyNote]:
-    """Why today is seated, what was left out for the foot, and who should see it when."""
+    """Who should see the foot and when (first: Today has room for a few lines), why today
+    is seated, and what was left out for the foot."""
     place = foot_check.where(checkin)
     if checkin.feet == "hot":
-        head = f"You noted a warm, red or swollen foot ({place}): no standing or walking today"
+        seen = f"You noted a warm, red or swollen foot ({place}). {foot_check.SEEN_HOT}"
+        head = "No standing or walking today"
     else:
-        head = f"You noted a skin problem on {place}: nothing on your feet today"
-    notes = [SafetyNote("swap", f"{head}, so {what}.")]
+        seen = f"You noted a skin problem on {place}. {foot_check.SEEN_SKIN}"
+        head = "Nothing on your feet today"
+    notes = [SafetyNote("seen", seen), SafetyNote("swap", f"{head}, so {what}.")]
     if dropped:
         foot = "that foot" if checkin.foot != "both" else "either foot"
         verb = "is" if len(dropped) == 1 else "are"
         notes.append(SafetyNote("swap", (
             f"{_names(dropped)[:1].upper()}{_names(dropped)[1:]} {verb} left out for {foot}: "
             "they press, rub or grip with the skin there.")))
-    notes.append(SafetyNote("seen", foot_check.SEEN_HOT if checkin.feet == "hot"
-                            else foot_check.SEEN_SKIN))
     return notes
 
 

@@ -186,7 +186,7 @@ async def test_a_hot_foot_says_off_its_feet_and_to_call_today(make_app, store, c
     app = make_app()
     async with app.run_test(size=(80, 24)):
         notes = text(app, "#today-notes")
-        assert "warm, red or swollen" in notes and "no standing or walking" in notes
+        assert "warm, red or swollen" in notes and "No standing or walking today" in notes
         assert "Contact your clinician or foot clinic today" in notes
         assert not any(line.startswith("[ ] A short walk") for line in routine_lines(app))
 

@@ -91,7 +91,7 @@ class TodayScreen(Screen):
             return "Check-in: not done yet — press c (it takes a few keys)."
         from neurocoach.coach.foot_check import describe
 
-        return f"Check-in: done — pain {c.pain}/10, feet: {describe(c)}."
+        return f"Check-in: done — pain {c.pain}/10, feet: {describe(c, short=True)}."
 
     def _fill_routine(self, view: TodayView) -> None:
         """Today's session as it was started (if any), else the routine still to do."""
