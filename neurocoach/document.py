@@ -52,7 +52,8 @@ def _plan_from(doc: dict, catalog: Catalog, profile: Profile) -> Plan:
         for i, st in (data.get("settings") or {}).items())
     return Plan(exercise_ids=tuple(data["exercise_ids"]), days_per_week=data["days_per_week"],
                 rest_days=tuple(data["rest_days"]), target_minutes=data["target_minutes"],
-                note=data.get("note") or "", settings=settings)
+                note=data.get("note") or "", settings=settings,
+                balance_without_support=bool(data.get("balance_without_support")))
 
 
 def _with_own(catalog: Catalog, doc: dict) -> tuple[Catalog, set[str]]:

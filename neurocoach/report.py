@@ -277,7 +277,8 @@ def _dose_words(plan: Plan, exercise, level: dict | None) -> str:
     number = settings.level or (level or {}).get("level")
     if number is None:
         return "no level yet; usual dose " + exercise.dose.describe(exercise.per_side)
-    return level_of(levels_for(exercise), number).describe(exercise.per_side)
+    return level_of(levels_for(exercise, unsupported=plan.balance_without_support),
+                    number).describe(exercise.per_side)
 
 
 def _plan(plan: Plan, catalog, profile: Profile, levels: dict, changes: list) -> Section:
