@@ -194,9 +194,7 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) 
 
     if feet == "sore":
         feet = "skin"
-    if foot is not None and feet not in ("skin", "hot"):
-        fail("--foot goes with --feet skin or --feet hot (which foot has the problem), "
-             f"not with --feet {feet or '(not given)'}.")
+
     today = obj.clock.today()
     day = day or today
     if day > today:
@@ -210,9 +208,16 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) 
         if len(note) > 500:
             fail("--note must be at most 500 characters.")
     store = obj.open_store()
+    earlier = store.checkin_for(day)
+    if foot is not None and (feet or (earlier.feet if earlier else None)) not in ("skin", "hot"):
+        store.close()
+        fail("--foot goes with --feet skin or --feet hot (which foot has the problem), "
+             f"not with --feet {feet or '(not given)'}.")
+    if foot is not None and feet is None:
+        feet = earlier.feet  # the day's skin problem or hot foot, now on this foot
     given = {"numbness": numbness, "tingling": tingling, "burning": burning, "feet": feet,
              "note": note, "foot": foot}
-    entry, kept = merge_checkin(store.checkin_for(day), day, pain, given)
+    entry, kept = merge_checkin(earlier, day, pain, given)
     try:
         replaced = store.record_checkin(entry, obj.clock.now())
     except StoreError as exc:

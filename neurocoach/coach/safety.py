@@ -246,9 +246,10 @@ def checkin_effects(checkin: Checkin | None, profile: Profile,
     """Plain sentences: what the coach will do today because of this check-in."""
     effects: list[str] = []
     if feet_sore(checkin):
+        which = "either foot" if checkin.foot == "both" else "that foot"
         effects.append(f"You noted {foot_check.describe(checkin)}, so exercises on your "
                        "feet are swapped for seated ones today, and nothing presses or rubs "
-                       "that foot.")
+                       f"{which}.")
         effects.append(foot_check.SEEN_HOT if checkin.feet == "hot" else foot_check.SEEN_SKIN)
     elif no_weight_bearing(profile):
         effects.append("Weight-bearing exercises will be swapped for seated ones, as your "

@@ -57,6 +57,10 @@ def test_checkin_feet_and_foot(db_path):
     assert "warm, red or swollen" in hot.stdout and "today" in hot.stdout
     saved = Store.open(db_path).checkin_for(TODAY)
     assert (saved.feet, saved.foot) == ("hot", "right")
+    moved = run("checkin", "--pain", "2", "--foot", "left", db=db_path)  # the same problem
+    assert moved.returncode == 0, moved.stderr
+    saved = Store.open(db_path).checkin_for(TODAY)
+    assert (saved.feet, saved.foot) == ("hot", "left")
 
 
 def test_a_foot_without_a_problem_is_refused(db_path):
