@@ -164,7 +164,7 @@ def decide(exercise: Exercise, state: LevelState | None, outcomes: Sequence[Outc
     if exercise.needs_alternative:
         for day in signals.sore_feet:
             if _after(day, state) and day <= today:
-                bad.append((day, "feet", f"your feet were sore {_weekday(day, today)}"))
+                bad.append((day, "feet", f"you noted a foot problem {_weekday(day, today)}"))
     if bad:
         day, cause, why = max(bad, key=lambda b: (b[0], CAUSES.index(b[1])))
         if number > 1:

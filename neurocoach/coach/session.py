@@ -103,6 +103,17 @@ def step_cues(exercise: Exercise) -> list[str]:
     return cues
 
 
+def one_foot_words(record: SessionRecord, step: Step, exercise: Exercise) -> str:
+    """'Only your left foot today: …' when a foot problem kept the other foot out."""
+    if not exercise.per_side or step.side is None:
+        return ""
+    sides = {s.side for s in record.steps if s.exercise_id == step.exercise_id}
+    if len(sides) != 1:
+        return ""
+    return (f"Only your {step.side} foot today: this one presses, rubs or grips the skin, and "
+            "you noted a problem with the other foot.")
+
+
 def timed_seconds(step: Step) -> int | None:
     """How long a timed step runs (a hold's seconds, or minutes in seconds); None if counted."""
     if step.seconds:

@@ -391,3 +391,19 @@ async def test_tab_and_shift_tab_move_between_profile_questions(make_app, store)
         assert app.screen.focused.id == "feet"
         await pilot.press("shift+tab")
         assert app.screen.focused.id == "birth-year"
+
+
+async def test_the_session_says_why_only_one_foot_does_an_exercise(make_app, store, clock):
+    from neurocoach.coach.plan import Plan
+
+    store.save_plan(Plan(("towel-curls",)), clock.now())
+    store.record_checkin(Checkin(day=clock.today(), pain=2, feet="skin", foot="right"),
+                         clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert [s.side for s in app.screen.record.steps] == ["left"]
+        level = text(app, "#step-level")
+        assert "Only your left foot today" in level and "problem with the other foot" in level

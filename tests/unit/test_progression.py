@@ -213,7 +213,7 @@ def test_sore_feet_step_back_weight_bearing_work_only():
     signals = read_signals([Checkin(day=ago(2), pain=2, feet="sore")])
     stand = decide(STAND, state(STAND.id, 3), [], signals, TODAY)
     assert stand.changed and stand.level.number == 2 and stand.cause == "feet"
-    assert "feet were sore on Saturday" in stand.reason
+    assert "you noted a foot problem on Saturday" in stand.reason
     towel = decide(TOWEL, state(TOWEL.id, 3), [], signals, TODAY)
     assert not towel.changed
 

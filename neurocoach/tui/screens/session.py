@@ -12,7 +12,9 @@ from textual.widgets import ProgressBar, Static
 
 from neurocoach.catalog import Dose, Exercise
 from neurocoach.coach.ladders import meets
-from neurocoach.coach.session import previous_logged, step_cues, step_dose, timed_seconds
+from neurocoach.coach.session import (
+    one_foot_words, previous_logged, step_cues, step_dose, timed_seconds,
+)
 from neurocoach.models import RATINGS, Entry, SessionRecord, Step
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.countdown import Countdown
@@ -171,6 +173,9 @@ class SessionScreen(Screen):
             lines.append(view.why)
         if view.settings.note:
             lines.append(f"Your plan says: {view.settings.note}")
+        one_foot = one_foot_words(self.record, self.step, self.exercise)
+        if one_foot:
+            lines.append(one_foot)
         return escape("\n".join(lines))
 
     def say(self, text: str) -> None:
