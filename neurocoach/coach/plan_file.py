@@ -143,13 +143,10 @@ def parse_plan(text: str, label: str, catalog: Catalog, current: Plan) -> PlanIm
                else current.target_minutes)
     note = (r.note(data["note"], lambda p: r.top_fail("note", p)) if "note" in data
             else current.note)
-    unsupported = current.balance_without_support
-    if "balance_without_support" in data:
-        unsupported = data["balance_without_support"]
-        if not isinstance(unsupported, bool):
-            raise r.top_fail("balance_without_support", "must be true (your clinician allows "
-                             "balance work without holding on) or false, not "
-                             f"{_show(unsupported)}")
+    unsupported = data.get("balance_without_support", current.balance_without_support)
+    if not isinstance(unsupported, bool):
+        raise r.top_fail("balance_without_support", "must be true (your clinician allows "
+                         f"balance work without holding on) or false, not {_show(unsupported)}")
     custom = _custom_exercises(r, data.get("custom_exercise", []), catalog)
     known = _merged(r, catalog, custom)
     if "exercise" in data:
@@ -266,13 +263,10 @@ def _items(r: _Reader, tables: Any, known: Catalog,
         if level is not None:
             top = len(levels_for(exercise, unsupported=unsupported))
             if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= top:
-                more = ""
-                if not unsupported and isinstance(level, int) and level > top and \
-                        top < len(levels_for(exercise, unsupported=True)):
-                    more = (" (the no-hands and eyes-closed levels need "
-                            "balance_without_support = true, your clinician's leave)")
-                raise fail("level", f"must be a whole number from 1 to {top}, not "
-                                    f"{_show(level)}{more}")
+                leave = level in range(top + 1, len(levels_for(exercise, unsupported=True)) + 1)
+                raise fail("level", f"must be a whole number from 1 to {top}, not {_show(level)}"
+                           + (" (no hands and eyes closed need balance_without_support = true,"
+                              " your clinician's leave)" if leave else ""))
         dose = None
         if "dose" in table:
             try:

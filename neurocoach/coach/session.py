@@ -123,15 +123,21 @@ def timed_seconds(step: Step) -> int | None:
     return None
 
 
-def needs_fresh_start(record: SessionRecord, notes, catalog) -> bool:
+def needs_fresh_start(record: SessionRecord, notes, catalog,
+                      sore_sides: frozenset[str] = frozenset()) -> bool:
     """True when a started session still holds weight-bearing (or pool) steps that today's
-    safety rules now swap out — e.g. a sore-feet check-in made after the session began."""
+    safety rules now swap out — e.g. a sore-feet check-in made after the session began — or
+    skin work on a foot (`sore_sides`) that now has a skin problem."""
     if not any(note.kind in ("swap", "restriction") for note in notes):
         return False
-    return any(
-        step.exercise_id in catalog and catalog.get(step.exercise_id).needs_alternative
-        for i, step in enumerate(record.steps) if i not in record.entries
-    )
+    for i, step in enumerate(record.steps):
+        if i in record.entries or step.exercise_id not in catalog:
+            continue
+        exercise = catalog.get(step.exercise_id)
+        if exercise.needs_alternative or (exercise.skin_contact and sore_sides and (
+                step.side is None or step.side in sore_sides)):
+            return True
+    return False
 
 
 def without_done(steps: list[Step], record: SessionRecord) -> list[Step]:

@@ -161,7 +161,8 @@ class TodayScreen(Screen):
     def _stale(self, view: TodayView) -> bool:
         """The open session holds standing work that today's answers now rule out."""
         return (resumable(view.open_session, view.now)
-                and needs_fresh_start(view.open_session, view.routine.notes, self.app.catalog))
+                and needs_fresh_start(view.open_session, view.routine.notes, self.app.catalog,
+                                      view.checkin.problem_sides if view.checkin else frozenset()))
 
     # -- actions -------------------------------------------------------------
     def action_cursor(self, direction: str) -> None:
