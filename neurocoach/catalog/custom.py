@@ -113,9 +113,10 @@ def with_custom(catalog: Catalog, custom: Iterable[Exercise]) -> Catalog:
     merged = list(catalog)
     taken = {e.id for e in merged}
     extra = [e for e in custom if e.id not in taken]
-    while True:
-        ids = taken | {e.id for e in extra}
-        usable = [e for e in extra if e.alternative is None or e.alternative in ids]
+    while True:  # a stand-in must exist and be seated or lying (not standing, not in water)
+        by_id = {e.id: e for e in [*merged, *extra]}
+        usable = [e for e in extra if e.alternative is None or (
+            e.alternative in by_id and by_id[e.alternative].can_stand_in)]
         if len(usable) == len(extra):
             break
         extra = usable

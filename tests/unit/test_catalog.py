@@ -373,3 +373,24 @@ def test_catalog_checks_links_when_built_from_exercises(catalog):
     with pytest.raises(CatalogError, match="'walking', field 'alternative'"):
         Catalog([walking])
     assert len(Catalog([walking, catalog.get("seated-marching")])) == 2
+
+
+def test_an_own_exercise_whose_stand_in_now_stands_is_left_out_alone(catalog):
+    from neurocoach.catalog import with_custom
+
+    def own(ex_id, position, alternative=None):
+        table = {"id": ex_id, "name": ex_id.title(), "category": "strengthening",
+                 "purpose": "P.", "steps": ["One.", "Two."], "dose": {"kind": "reps", "reps": 5},
+                 "per_side": False, "position": position,
+                 "weight_bearing": position == "standing", "needs_support": False,
+                 "equipment": [], "safety": ["Care."], "easier": "Less.", "harder": "More."}
+        if alternative:
+            table["alternative"] = alternative
+        return parse_exercise(table, custom=True)
+
+    standing_stand_in = own("wall-push", "standing", "seated-marching")
+    relies_on_it = own("step-ups", "standing", "wall-push")
+    fine = own("sit-to-stand", "standing", "seated-heel-toe-raises")
+    merged = with_custom(catalog, [standing_stand_in, relies_on_it, fine])
+    assert "wall-push" in merged and "sit-to-stand" in merged
+    assert "step-ups" not in merged
