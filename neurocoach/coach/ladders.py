@@ -28,7 +28,7 @@ SUPPORT_LEVELS = (
 )
 """Standing balance levels anyone may reach, Otago-style: the support steps down."""
 NO_HANDS = "no hands, your support within reach (your clinician allowed it)"
-EYES_CLOSED = "eyes closed, one fingertip on your support (your clinician allowed it)"
+EYES_CLOSED = "eyes closed, one hand resting on your support (your clinician allowed it)"
 """The rungs past a light touch: only when the clinician has allowed balance without
 support; eyes closed only standing still (never for stepping work), a hand on the support."""
 

@@ -177,7 +177,7 @@ def describe_changes(old: Plan, new: Plan, catalog: Catalog,
                      else "The plan note is removed.")
     if old.balance_without_support != new.balance_without_support:
         lines.append("Your clinician allows balance work without holding on (no hands, and "
-                     "eyes closed with a fingertip on the support)." if
+                     "eyes closed with a hand resting on the support)." if
                      new.balance_without_support else
                      "Balance work goes back to holding on: no-hands and eyes-closed levels "
                      "are off.")

@@ -61,7 +61,7 @@ def test_no_hands_and_eyes_closed_only_with_the_clinicians_leave_and_shown_as_su
     allowed = levels_for(STAND, unsupported=True)
     assert [lv.support for lv in allowed][3:] == [
         "no hands, your support within reach (your clinician allowed it)",
-        "eyes closed, one fingertip on your support (your clinician allowed it)"]
+        "eyes closed, one hand resting on your support (your clinician allowed it)"]
 
 
 def test_eyes_never_close_while_walking_or_shifting_weight():
