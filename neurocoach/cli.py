@@ -177,21 +177,25 @@ def run_tui(obj: Ctx) -> None:
 @click.option("--numbness", type=Scale(), help="Numbness, 0 to 10.")
 @click.option("--tingling", type=Scale(), help="Tingling, 0 to 10.")
 @click.option("--burning", type=Scale(), help="Burning, 0 to 10.")
-@click.option("--feet", type=click.Choice(["ok", "sore", "unchecked"]),
-              help="Daily foot check: ok (looked, fine), sore (sore, blister, cut or wound), "
-                   "unchecked (did not look; the default for a new day's check-in).")
+@click.option("--feet", type=click.Choice(["ok", "skin", "hot", "unchecked", "sore"]),
+              help="Daily foot check: ok (looked, fine), skin (a blister, cut, wound or red "
+                   "spot; 'sore' means the same), hot (warm, red or swollen), unchecked (did "
+                   "not look; the default for a new day's check-in).")
+@click.option("--foot", type=click.Choice(["left", "right", "both"]),
+              help="Which foot the skin problem or hot foot is on (with --feet skin or hot; "
+                   "both when left out).")
 @click.option("--note", help="A short note for the day.")
 @click.option("--date", "day", type=Day(), help="Fill in a missed day (not a future one).")
 @click.pass_obj
-def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> None:
+def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) -> None:
     """Record today's check-in (or a missed earlier day's).
 
     With no options at all, in a terminal, it asks the questions one by one.
     """
+    from neurocoach.coach.foot_check import describe
     from neurocoach.coach.safety import checkin_effects
     from neurocoach.store import StoreError
 
-    asked = {}
     if pain is None:
         context = click.get_current_context()
         given = [p.name for p in context.command.params
@@ -201,7 +205,9 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
         asked = ask_checkin(context.command)
         pain, numbness, tingling, burning = (asked[n] for n in
                                              ("pain", "numbness", "tingling", "burning"))
-        feet, note = asked["feet"], asked["note"]
+        feet, foot, note = asked["feet"], asked["foot"], asked["note"]
+    if feet == "sore":
+        feet = "skin"
 
     today = obj.clock.today()
     day = day or today
@@ -216,9 +222,16 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
         if len(note) > 500:
             fail("--note must be at most 500 characters.")
     store = obj.open_store()
+    earlier = store.checkin_for(day)
+    if foot is not None and (feet or (earlier.feet if earlier else None)) not in ("skin", "hot"):
+        store.close()
+        fail("--foot goes with --feet skin or --feet hot (which foot has the problem), "
+             f"not with --feet {feet or '(not given)'}.")
+    if foot is not None and feet is None:
+        feet = earlier.feet  # the day's skin problem or hot foot, now on this foot
     given = {"numbness": numbness, "tingling": tingling, "burning": burning, "feet": feet,
-             "note": note}
-    entry, kept = merge_checkin(store.checkin_for(day), day, pain, given)
+             "note": note, "foot": foot}
+    entry, kept = merge_checkin(earlier, day, pain, given)
     try:
         replaced = store.record_checkin(entry, obj.clock.now())
     except StoreError as exc:
@@ -229,7 +242,7 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
         click.echo(f"neurocoach: warning: today's backup copy failed: {exc}", err=True)
     when = say_day(day, today)
     click.echo(f"Check-in for {when} {'updated' if replaced else 'saved'}: pain {pain}/10, "
-               f"feet {entry.feet}.")
+               f"feet: {describe(entry)}.")
     if kept:
         from neurocoach.words import sentence
 
@@ -258,6 +271,9 @@ def ask_checkin(command: click.Command) -> dict:
     click.echo(options['feet'].help)
     answers["feet"] = click.prompt("Your feet today", type=options["feet"].type,
                                    default="unchecked")
+    answers["foot"] = None
+    if answers["feet"] in ("skin", "sore", "hot"):
+        answers["foot"] = click.prompt("Which foot", type=options["foot"].type, default="both")
     answers["note"] = click.prompt("A note (optional)", default="", show_default=False)
     return answers
 
@@ -287,6 +303,9 @@ def merge_checkin(earlier, day: dt.date, pain: int, given: dict):
         if value is not None:
             continue
         old = getattr(earlier, name) if earlier is not None else None
+        if name == "foot":
+            values[name] = old if values.get("feet") is None else None
+            continue
         if old is None or old in ("", "unchecked"):
             values[name] = {"feet": "unchecked", "note": ""}.get(name)
             continue
@@ -294,7 +313,9 @@ def merge_checkin(earlier, day: dt.date, pain: int, given: dict):
         if name == "note":
             kept.append(f"note “{old}”")
         elif name == "feet":
-            kept.append(f"feet {old}")
+            from neurocoach.coach.foot_check import FEET_WORDS
+
+            kept.append(f"feet: {FEET_WORDS.get(old, old)}")
         else:
             kept.append(f"{name} {old}/10")
     return Checkin(day=day, pain=pain, **values), ", ".join(kept)

@@ -28,7 +28,7 @@ def _dose_fields(dose) -> dict | None:
 def plan_fields(plan: Plan) -> dict:
     return {"exercise_ids": list(plan.exercise_ids), "days_per_week": plan.days_per_week,
             "rest_days": sorted(plan.rest_days), "target_minutes": plan.target_minutes,
-            "note": plan.note,
+            "note": plan.note, "balance_without_support": plan.balance_without_support,
             "settings": {i: {"level": st.level, "dose": _dose_fields(st.dose), "note": st.note}
                          for i, st in plan.settings}}
 
@@ -67,7 +67,8 @@ def _plan_from(doc: dict, catalog: Catalog, profile: Profile) -> Plan:
         for i, st in (data.get("settings") or {}).items())
     return Plan(exercise_ids=tuple(data["exercise_ids"]), days_per_week=data["days_per_week"],
                 rest_days=tuple(data["rest_days"]), target_minutes=data["target_minutes"],
-                note=data.get("note") or "", settings=settings)
+                note=data.get("note") or "", settings=settings,
+                balance_without_support=bool(data.get("balance_without_support")))
 
 
 def _with_own(catalog: Catalog, doc: dict) -> tuple[Catalog, set[str]]:

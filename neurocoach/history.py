@@ -84,7 +84,7 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
                     note = FLARE_NOTES[(day - flare_start).days]
                 elif rng.random() < 0.08:
                     note = rng.choice(NOTES)
-                feet = ("sore" if day in sore else
+                feet = ("skin" if day in sore else
                         "unchecked" if rng.random() < 0.12 else "ok")
                 checkin = Checkin(
                     day=day, pain=_clamp(5.2 - 2.2 * progress + bump + rng.gauss(0, 0.7)),

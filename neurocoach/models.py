@@ -6,7 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 SYMPTOMS = ("pain", "numbness", "tingling", "burning")
-FEET_STATES = ("ok", "sore", "unchecked")
+FEET_STATES = ("ok", "skin", "hot", "unchecked")
+"""The daily look at the feet: fine; a skin problem (blister, cut, wound, red spot); warm,
+red or swollen; not looked. ('sore', the old word, reads as 'skin'.)"""
+FOOT_SIDES = ("left", "right", "both")
+"""Which foot a skin problem or a hot foot is on."""
 FEET_SIDES = ("both", "left", "right", "neither")
 RESTRICTIONS = ("none", "no_weight_bearing")
 STATUSES = ("done", "skipped")
@@ -70,6 +74,25 @@ class Checkin:
     burning: int | None = None
     feet: str = "unchecked"
     note: str = ""
+    foot: str | None = None  # left | right | both: where the skin problem or hot foot is
+
+    def __post_init__(self) -> None:
+        # One form for old and new answers: 'sore' is a skin problem; a problem with no
+        # foot named is taken to be on both feet (the safe reading).
+        if self.feet == "sore":
+            object.__setattr__(self, "feet", "skin")
+        if self.feet in ("skin", "hot"):
+            if self.foot not in FOOT_SIDES:
+                object.__setattr__(self, "foot", "both")
+        elif self.foot is not None:
+            object.__setattr__(self, "foot", None)
+
+    @property
+    def problem_sides(self) -> frozenset[str]:
+        """The feet ('left', 'right') with a skin problem or hot foot today."""
+        if self.feet not in ("skin", "hot"):
+            return frozenset()
+        return frozenset(("left", "right") if self.foot == "both" else (self.foot,))
 
     def symptom(self, name: str) -> int | None:
         return getattr(self, name)

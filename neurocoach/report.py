@@ -29,7 +29,8 @@ from neurocoach.report_svg import adherence_chart, balance_chart, symptom_chart
 from neurocoach.words import count
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-FEET_WORDS = {"ok": "looked, fine", "sore": "sore, blister or wound", "unchecked": "not looked"}
+FEET_WORDS = {"ok": "looked, fine", "skin": "a skin problem (blister, cut, wound, red spot)",
+              "hot": "warm, red or swollen", "unchecked": "not looked"}
 
 
 def day_words(day: dt.date) -> str:
@@ -251,10 +252,11 @@ def _feet(checkins, span) -> Section:
     missing = span - len(checkins)
     lines = [f"{FEET_WORDS[s].capitalize()}: {count(n, 'day')}" for s, n in counts.items()]
     lines.append(f"No check-in: {count(missing, 'day')}")
-    sore = [[day_words(_days(c["date"])), c["note"] or ""] for c in checkins if c["feet"] == "sore"]
+    sore = [[day_words(_days(c["date"])), f"{FEET_WORDS[c['feet']]}, {c.get('foot') or 'both'}",
+             c["note"] or ""] for c in checkins if c["feet"] in ("skin", "hot")]
     blocks = ["The daily look at both feet, soles too.", lines]
-    blocks.append(Table(["Day with a sore, blister or wound", "Note"], sore) if sore
-                  else "No day with a sore, blister or wound.")
+    blocks.append(Table(["Day with a foot problem", "What, which foot", "Note"], sore) if sore
+                  else "No day with a skin problem or a warm, red, swollen foot.")
     return Section("Foot checks", blocks)
 
 
@@ -281,7 +283,8 @@ def _dose_words(plan: Plan, exercise, level: dict | None) -> str:
     number = settings.level or (level or {}).get("level")
     if number is None:
         return "no level yet; usual dose " + exercise.dose.describe(exercise.per_side)
-    return level_of(levels_for(exercise), number).describe(exercise.per_side)
+    return level_of(levels_for(exercise, unsupported=plan.balance_without_support),
+                    number).describe(exercise.per_side)
 
 
 def _plan(plan: Plan, catalog, profile: Profile, levels: dict, changes: list) -> Section:

@@ -9,6 +9,10 @@ from neurocoach.catalog.model import DOSE_AMOUNT, Catalog, CatalogError, Exercis
 from neurocoach.catalog.validate import parse_exercise
 
 
+OPTIONAL_FIELDS = ("alternative", "skin_contact", "slow_progression", "stepping", "source",
+                   "limit")
+"""Fields an exercise table may leave out."""
+
 FIELD_ORDER = _FIELDS
 """The fields of an exercise table, in the catalog's order (forms and plan files use it)."""
 
@@ -45,7 +49,7 @@ def exercise_field_errors(data: dict, catalog: Catalog | None = None, *,
         trial = dict(_TEMPLATE)
         if field in data:
             trial[field] = data[field]
-        elif field != "alternative":
+        elif field not in OPTIONAL_FIELDS:
             trial.pop(field)
         try:
             parse_exercise(trial, where="exercise", custom=True)
@@ -92,6 +96,13 @@ def exercise_fields(exercise: Exercise) -> dict[str, Any]:
     }
     if exercise.alternative is not None:
         data["alternative"] = exercise.alternative
+    for key in ("skin_contact", "slow_progression", "stepping"):
+        if getattr(exercise, key):
+            data[key] = True
+    if exercise.source:
+        data["source"] = exercise.source
+    if exercise.limit is not None:
+        data["limit"] = exercise.limit
     return data
 
 
@@ -102,9 +113,10 @@ def with_custom(catalog: Catalog, custom: Iterable[Exercise]) -> Catalog:
     merged = list(catalog)
     taken = {e.id for e in merged}
     extra = [e for e in custom if e.id not in taken]
-    while True:
-        ids = taken | {e.id for e in extra}
-        usable = [e for e in extra if e.alternative is None or e.alternative in ids]
+    while True:  # a stand-in must exist and be seated or lying (not standing, not in water)
+        by_id = {e.id: e for e in [*merged, *extra]}
+        usable = [e for e in extra if e.alternative is None or (
+            e.alternative in by_id and by_id[e.alternative].can_stand_in)]
         if len(usable) == len(extra):
             break
         extra = usable

@@ -8,6 +8,10 @@ from typing import Any, Iterator
 
 CATEGORIES = ("stretching", "strengthening", "balance", "cardio")
 POSITIONS = ("seated", "standing", "lying", "water")
+WEIGHT_BEARING_POSITIONS = ("standing",)
+"""Standing or walking puts the body's weight on the feet: weight-bearing follows from these."""
+STAND_IN_POSITIONS = ("seated", "lying")
+"""A stand-in for days the feet must rest is done seated or lying, never on the feet."""
 DOSE_KINDS = ("reps", "hold", "minutes")
 DOSE_LIMITS = {"sets": 10, "reps": 100, "seconds": 3600, "minutes": 180}
 DOSE_AMOUNT = {"reps": "reps", "hold": "seconds", "minutes": "minutes"}  # kind -> its number
@@ -92,6 +96,11 @@ class Exercise:
     easier: str
     harder: str
     alternative: str | None = None
+    skin_contact: bool = False  # presses, rubs or grips with the skin of the foot (sole, toes)
+    slow_progression: bool = False  # loads the forefoot (heel raises): climbs its ladder slowly
+    stepping: bool = False  # balance with the feet moving (walking, shifting): eyes stay open
+    source: str = ""  # where its dose comes from, in words
+    limit: int | None = None  # the most its ladder reaches (in its dose's unit) without a plan
     custom: bool = False  # True for a person's own exercises
 
     @property
@@ -101,7 +110,13 @@ class Exercise:
     @property
     def needs_alternative(self) -> bool:
         """Weight-bearing or in water: needs a seated stand-in for days with a sore foot."""
-        return self.weight_bearing or self.position == "water"
+        return (self.weight_bearing or self.position in WEIGHT_BEARING_POSITIONS
+                or self.position == "water")
+
+    @property
+    def can_stand_in(self) -> bool:
+        """Fit to stand in on a day the feet must rest: seated or lying, no weight."""
+        return self.position in STAND_IN_POSITIONS and not self.needs_alternative
 
 
 _FIELDS = tuple(f.name for f in fields(Exercise) if f.name != "custom")  # the TOML keys
@@ -123,8 +138,9 @@ class Catalog:
                 continue
             alt = self._by_id.get(ex.alternative)
             problem = (f"names {ex.alternative!r}, which is not in the catalog" if alt is None
-                       else f"{alt.id!r} must be seated and non-weight-bearing (not in water)"
-                       if alt.needs_alternative else None)
+                       else f"{alt.id!r} must be seated or lying and non-weight-bearing "
+                            "(not standing, not in water)"
+                       if not alt.can_stand_in else None)
             if problem:
                 raise CatalogError(f"{where}: exercise {ex.id!r}, field 'alternative': {problem}")
 

@@ -9,7 +9,8 @@ from typing import Any
 
 from neurocoach.catalog.model import (
     _ID, _NAME_MAX, _STEPS, _TEXT_MAX, _UNSET, CATEGORIES, DOSE_AMOUNT, DOSE_KINDS,
-    DOSE_LIMITS, POSITIONS, CatalogError, Dose, Exercise, _FIELDS, _show,
+    DOSE_LIMITS, POSITIONS, WEIGHT_BEARING_POSITIONS, CatalogError, Dose, Exercise, _FIELDS,
+    _show,
 )
 
 
@@ -42,10 +43,24 @@ class _Check:
             raise self.fail(field, f"must be one of {', '.join(choices)}, not {_show(value)}")
         return value
 
-    def flag(self, field: str) -> bool:
+    def flag(self, field: str, default: bool | None = None) -> bool:
+        if default is not None and field not in self.data:
+            return default
         value = self.get(field)
         if not isinstance(value, bool):
             raise self.fail(field, f"must be true or false, not {_show(value)}")
+        return value
+
+    def limit(self) -> int | None:
+        if "limit" not in self.data:
+            return None
+        value, unit = self.data["limit"], DOSE_AMOUNT.get(self.data.get("dose", {}).get("kind")
+                                                          if isinstance(self.data.get("dose"),
+                                                                        dict) else None, "reps")
+        if isinstance(value, bool) or not isinstance(value, int) or not \
+                1 <= value <= DOSE_LIMITS[unit]:
+            raise self.fail("limit", f"must be a whole number of {unit} from 1 to "
+                                     f"{DOSE_LIMITS[unit]}, not {_show(value)}")
         return value
 
     def texts(self, field: str, low: int, high: int) -> tuple[str, ...]:
@@ -107,8 +122,14 @@ def parse_exercise(data: dict, *, where: str = "exercise", index: int | None = N
         equipment=c.texts("equipment", 0, 10), safety=c.texts("safety", 1, 8),
         easier=c.text("easier"), harder=c.text("harder"),
         alternative=None if alternative is None else c.ident("alternative", alternative),
+        skin_contact=c.flag("skin_contact", False),
+        slow_progression=c.flag("slow_progression", False), stepping=c.flag("stepping", False),
+        source=c.text("source") if "source" in data else "", limit=c.limit(),
         custom=custom,
     )
+    if exercise.position in WEIGHT_BEARING_POSITIONS and not exercise.weight_bearing:
+        raise c.fail("weight_bearing", f"must be true when position is {exercise.position!r}: "
+                                       "standing or walking puts your weight on your feet")
     if exercise.alternative is None and exercise.needs_alternative:
         raise c.fail("alternative", "is missing: a weight-bearing or water exercise needs the id "
                                     "of a seated, non-weight-bearing stand-in")

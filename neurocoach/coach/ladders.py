@@ -1,11 +1,14 @@
 """The ladders: every level of an exercise, from the easiest, built from its dose.
 
-- Standing balance steps down its support, Otago-style: both hands, one hand, no hands,
-  eyes closed. The amount stays the catalog's.
+- Standing balance steps down its support, Otago-style: both hands, one hand, a light
+  touch; then, only when the person's clinician has allowed it, no hands and (standing
+  still only, never while stepping) eyes closed with a hand on the support. The amount
+  stays the catalog's.
 - Reps start at 1 set of half the catalog's reps (5 of 10) and build to the full reps,
   then to 2 and 3 sets.
 - Holds build from half the catalog's time (15 of 30 s) to all of it.
-- Minutes start at the catalog's (walking: 10) and build to three times that.
+- Minutes start at the catalog's (walking: 10) and build to the exercise's `limit`, the
+  top its source gives (walking: 20), unless a clinician's plan sets more.
 
 Pure; `progression` decides which rung a person is on.
 """
@@ -21,13 +24,16 @@ from neurocoach.catalog import DOSE_AMOUNT, DOSE_LIMITS, Dose, Exercise
 SUPPORT_LEVELS = (
     "hold on to your support with both hands",
     "hold on with one hand",
-    "no hands, with your support within reach",
-    "eyes closed, with your support within reach",
+    "a light touch: one fingertip resting on your support",
 )
-"""Standing balance levels, Otago-style: the support steps down, the amount stays."""
+"""Standing balance levels anyone may reach, Otago-style: the support steps down."""
+NO_HANDS = "no hands, your support within reach (your clinician allowed it)"
+EYES_CLOSED = "eyes closed, one hand resting on your support (your clinician allowed it)"
+"""The rungs past a light touch: only when the clinician has allowed balance without
+support; eyes closed only standing still (never for stepping work), a hand on the support."""
 
 MINUTE_STEPS = (1, 1.2, 1.5, 2, 2.5, 3)
-"""Walking 10 → 12 → 15 → 20 → 25 → 30 minutes; other timed work in the same proportion."""
+"""Walking 10 → 12 → 15 → 20 minutes (its limit); other timed work in the same proportion."""
 
 @dataclass(frozen=True)
 class Level:
@@ -48,8 +54,17 @@ def is_standing_balance(exercise: Exercise) -> bool:
 
 
 def progresses_slowly(exercise: Exercise) -> bool:
-    text = f"{exercise.id} {exercise.name}".casefold()
-    return "heel" in text and "raise" in text
+    """A catalog property (heel raises load the forefoot), never guessed from the name."""
+    return exercise.slow_progression
+
+
+def support_levels(exercise: Exercise, unsupported: bool = False) -> tuple[str, ...]:
+    """The support rungs of a standing balance exercise: past a light touch only with the
+    clinician's leave; eyes closed only for work standing still."""
+    if not unsupported:
+        return SUPPORT_LEVELS
+    return (*SUPPORT_LEVELS, NO_HANDS) if exercise.stepping else (
+        *SUPPORT_LEVELS, NO_HANDS, EYES_CLOSED)
 
 
 def _dedupe(doses: Iterable[Dose]) -> list[Dose]:
@@ -60,13 +75,16 @@ def _dedupe(doses: Iterable[Dose]) -> list[Dose]:
     return seen
 
 
-def levels_for(exercise: Exercise, base: Dose | None = None) -> tuple[Level, ...]:
+def levels_for(exercise: Exercise, base: Dose | None = None, *,
+               unsupported: bool = False) -> tuple[Level, ...]:
     """Every level of an exercise, from the easiest, built from its catalog dose
-    (or `base`, e.g. a dose the person's plan sets)."""
+    (or `base`, e.g. a dose the person's plan sets), never past its source's `limit`
+    unless `base` (a clinician's plan) sets more. `unsupported`: the clinician allows
+    balance work without holding on."""
     dose = base or exercise.dose
     if is_standing_balance(exercise):
-        n = len(SUPPORT_LEVELS)
-        return tuple(Level(i, n, dose, support) for i, support in enumerate(SUPPORT_LEVELS, 1))
+        rungs = support_levels(exercise, unsupported)
+        return tuple(Level(i, len(rungs), dose, support) for i, support in enumerate(rungs, 1))
     if dose.kind == "reps":
         reps = dose.reps or 1
         top_sets = min(DOSE_LIMITS["sets"], max(3, dose.sets))
@@ -81,7 +99,8 @@ def levels_for(exercise: Exercise, base: Dose | None = None) -> tuple[Level, ...
                       (full / 2 + full / 2 * i / 3) / unit))) for i in range(4)]
     else:
         start = dose.minutes or 1
-        doses = [Dose("minutes", dose.sets, minutes=min(DOSE_LIMITS["minutes"],
+        top = max(start, exercise.limit or DOSE_LIMITS["minutes"])
+        doses = [Dose("minutes", dose.sets, minutes=min(top, DOSE_LIMITS["minutes"],
                                                         max(1, round(start * f))))
                  for f in MINUTE_STEPS]
     doses = _dedupe(doses)

@@ -55,6 +55,7 @@ class Plan:
     target_minutes: int = 15
     note: str = ""
     settings: tuple[tuple[str, ExerciseSettings], ...] = ()  # only for planned exercises
+    balance_without_support: bool = False  # the clinician allows no-hands / eyes-closed rungs
 
     def __post_init__(self) -> None:
         # One form for one plan, so that equal plans compare equal (export → import).
@@ -174,4 +175,10 @@ def describe_changes(old: Plan, new: Plan, catalog: Catalog,
     if old.note != new.note:
         lines.append(sentence(f"Plan note: “{new.note}”") if new.note
                      else "The plan note is removed.")
+    if old.balance_without_support != new.balance_without_support:
+        lines.append("Your clinician allows balance work without holding on (no hands, and "
+                     "eyes closed with a hand resting on the support)." if
+                     new.balance_without_support else
+                     "Balance work goes back to holding on: no-hands and eyes-closed levels "
+                     "are off.")
     return lines

@@ -25,7 +25,7 @@ from neurocoach.models import WEEKDAYS
 FORMAT = "neurocoach-plan"
 VERSION = 1
 TOP_KEYS = ("format", "version", "days_per_week", "rest_days", "target_minutes", "note",
-            "exercise", "custom_exercise")
+            "balance_without_support", "exercise", "custom_exercise")
 ITEM_KEYS = ("id", "level", "dose", "note")
 
 
@@ -143,13 +143,18 @@ def parse_plan(text: str, label: str, catalog: Catalog, current: Plan) -> PlanIm
                else current.target_minutes)
     note = (r.note(data["note"], lambda p: r.top_fail("note", p)) if "note" in data
             else current.note)
+    unsupported = data.get("balance_without_support", current.balance_without_support)
+    if not isinstance(unsupported, bool):
+        raise r.top_fail("balance_without_support", "must be true (your clinician allows "
+                         f"balance work without holding on) or false, not {_show(unsupported)}")
     custom = _custom_exercises(r, data.get("custom_exercise", []), catalog)
     known = _merged(r, catalog, custom)
     if "exercise" in data:
-        ids, settings = _items(r, data["exercise"], known)
+        ids, settings = _items(r, data["exercise"], known, unsupported)
     else:  # no [[exercise]] tables: the plan keeps its exercises and their settings
         ids, settings = list(current.exercise_ids), dict(current.settings)
-    plan = Plan(tuple(ids), days, tuple(sorted(rest)), minutes, note, tuple(settings.items()))
+    plan = Plan(tuple(ids), days, tuple(sorted(rest)), minutes, note, tuple(settings.items()),
+                balance_without_support=unsupported)
     return PlanImport(plan, tuple(custom))
 
 
@@ -219,7 +224,8 @@ def _merged(r: _Reader, catalog: Catalog, custom: list[Exercise]) -> Catalog:
                      "custom_exercise", index) from None
 
 
-def _items(r: _Reader, tables: Any, known: Catalog) -> tuple[list[str], dict]:
+def _items(r: _Reader, tables: Any, known: Catalog,
+           unsupported: bool = False) -> tuple[list[str], dict]:
     if not isinstance(tables, list):
         raise r.top_fail("exercise", "must be [[exercise]] tables, one per exercise of the plan")
     if not tables:
@@ -255,9 +261,12 @@ def _items(r: _Reader, tables: Any, known: Catalog) -> tuple[list[str], dict]:
         exercise = known.get(exercise_id)
         level = table.get("level")
         if level is not None:
-            top = len(levels_for(exercise))
+            top = len(levels_for(exercise, unsupported=unsupported))
             if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= top:
-                raise fail("level", f"must be a whole number from 1 to {top}, not {_show(level)}")
+                leave = level in range(top + 1, len(levels_for(exercise, unsupported=True)) + 1)
+                raise fail("level", f"must be a whole number from 1 to {top}, not {_show(level)}"
+                           + (" (no hands and eyes closed need balance_without_support = true,"
+                              " your clinician's leave)" if leave else ""))
         dose = None
         if "dose" in table:
             try:

@@ -60,6 +60,8 @@ def render_plan(plan: Plan, catalog: Catalog) -> str:
         f"target_minutes = {plan.target_minutes}",
         f"note = {_value(plan.note)}",
     ]
+    if plan.balance_without_support:
+        lines.append("balance_without_support = true  # the clinician allows letting go")
     for exercise_id in plan.exercise_ids:
         settings = plan.settings_for(exercise_id)
         name = catalog.get(exercise_id).name if exercise_id in catalog else exercise_id

@@ -5,14 +5,16 @@ check-ins; the answer is the same every time for the same data.
 
 The rungs of each exercise's ladder are in `ladders`.
 
-A step up comes only after the last few sessions of the exercise at this level were
-rated easy or right, at the level's full dose, with no pain flare or foot problem since.
-"Hard", a pain flare, or (for weight-bearing work) sore feet step back one level.
+A step up comes only after the exercise was rated easy or right on a few separate days at
+this level (days, not sessions: three sessions in one day count once), at the level's full
+dose as logged (not as planned), after a minimum time on the level, with no pain flare or
+foot problem since. "Hard", a pain flare (against the person's own baseline), or (for
+weight-bearing work) a skin problem or hot foot step back one level. Never more than one
+level a day, by any route: the coach, a plan that sets a level, a changed exercise.
 """
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
@@ -22,15 +24,18 @@ from neurocoach.catalog import Dose, Exercise
 from neurocoach.coach.ladders import (
     Level, level_of, levels_for, matching_level, meets, progresses_slowly,
 )
-from neurocoach.coach.safety import FLARE_POINTS, PAIN_HIGH
-from neurocoach.models import WEEKDAYS, Checkin
+from neurocoach.coach.safety import HIGH_BASELINE
+from neurocoach.coach.signals import BASELINE_DAYS, Signals, read_signals  # noqa: F401
+from neurocoach.models import WEEKDAYS
 
-GOOD_SESSIONS = 3
-"""Sessions in a row rated easy or right before a step up."""
-SLOW_GOOD_SESSIONS = 5
-"""Heel raises load the forefoot: they need more good sessions before a step up."""
-BASELINE_DAYS = 14
-"""A pain flare is judged against the average of this many days before it."""
+GOOD_DAYS = 3
+"""Days in a row (with the exercise) rated easy or right before a step up."""
+SLOW_GOOD_DAYS = 5
+"""Slow exercises (heel raises load the forefoot), or a usual pain of 7 or more: more days."""
+MIN_DAYS = 7
+"""Days on a level before the next one, at the least."""
+SLOW_MIN_DAYS = 14
+GOOD_SESSIONS, SLOW_GOOD_SESSIONS = GOOD_DAYS, SLOW_GOOD_DAYS  # the old names
 
 CAUSES = ("start", "up", "hard", "flare", "feet", "manual", "plan")
 """Why a level was set: the coach's rules, or a person (or their clinician's plan)."""
@@ -58,6 +63,12 @@ class Outcome:
     done: bool  # at least one step done
     rating: int | None  # the hardest rating given (1 easy, 2 right, 3 hard), None if unrated
     planned: Dose | None = None  # the dose the session asked for (eased on gentle days)
+    logged: Dose | None = None  # the dose actually done, as logged (None: as planned)
+
+    @property
+    def judged(self) -> Dose | None:
+        """The dose the level rules judge: what was done, else what was planned."""
+        return self.logged if self.logged is not None else self.planned
 
 
 @dataclass(frozen=True)
@@ -69,36 +80,6 @@ class Decision:
     changed: bool  # True when this decision moves (or first sets) the level
     outlook: str = ""  # what it takes to move on, in words
     pinned: bool = False  # held by hand or by the plan: the coach does not move it
-
-
-# -- the signals from check-ins ---------------------------------------------------------
-@dataclass(frozen=True)
-class Signals:
-    flares: Mapping[dt.date, str]  # day -> "pain 8/10" words
-    sore_feet: frozenset[dt.date]
-
-
-def read_signals(checkins: Sequence[Checkin]) -> Signals:
-    """Pain flares (CLINICAL thresholds, against the 14 days before each day) and sore feet.
-
-    The days before each check-in are summed from running totals over the days in order
-    (one pass, then a binary search per check-in), not rescanned for every check-in: Today
-    reads 134 days of check-ins at every launch."""
-    by_day = {c.day: c for c in checkins}  # one check-in a day (the last one given)
-    days = sorted(by_day)
-    totals = [0]  # totals[i]: the pain of days[:i], summed
-    for day in days:
-        totals.append(totals[-1] + by_day[day].pain)
-    flares: dict[dt.date, str] = {}
-    for c in checkins:
-        first = bisect.bisect_left(days, c.day - dt.timedelta(days=BASELINE_DAYS))
-        end = bisect.bisect_left(days, c.day)
-        count = end - first
-        average = (totals[end] - totals[first]) / count if count > 0 else None
-        if c.pain >= PAIN_HIGH or (average is not None and c.pain >= average + FLARE_POINTS):
-            flares[c.day] = f"pain {c.pain}/10"
-    return Signals(flares=flares,
-                   sore_feet=frozenset(c.day for c in checkins if c.feet == "sore"))
 
 
 # -- the decision -----------------------------------------------------------------------
@@ -127,7 +108,7 @@ def _after(day: dt.date, state: LevelState, cause_is_signal: bool = False) -> bo
 
 def decide(exercise: Exercise, state: LevelState | None, outcomes: Sequence[Outcome],
            signals: Signals, today: dt.date, *, pinned: int | None = None,
-           fixed_dose: Dose | None = None) -> Decision:
+           fixed_dose: Dose | None = None, unsupported: bool = False) -> Decision:
     """The level for `exercise` today, and why.
 
     `state` is the stored level (None the first time); `outcomes` the exercise's sessions,
@@ -148,6 +129,14 @@ def decide(exercise: Exercise, state: LevelState | None, outcomes: Sequence[Outc
         number = max(1, min(top, pinned))
         if state is not None and state.level == number and state.cause in ("manual", "plan"):
             return result(number, state.cause, state.reason, False, held=True)
+        if state is not None and number > state.level:  # up: one level a day at most
+            if state.day >= today:
+                return result(state.level, state.cause, state.reason, False, held=True)
+            if number > state.level + 1:
+                step = state.level + 1
+                return result(step, "manual", f"On the way to level {number}, set for you: "
+                                              f"one level a day, now level {step}.", True,
+                              held=True)
         return result(number, "manual", f"Kept at level {number} by hand.",
                       state is None or state.level != number, held=True)
     if state is None:
@@ -175,36 +164,49 @@ def decide(exercise: Exercise, state: LevelState | None, outcomes: Sequence[Outc
     if exercise.needs_alternative:
         for day in signals.sore_feet:
             if _after(day, state) and day <= today:
-                bad.append((day, "feet", f"your feet were sore {_weekday(day, today)}"))
+                bad.append((day, "feet", f"you noted a foot problem {_weekday(day, today)}"))
     if bad:
         day, cause, why = max(bad, key=lambda b: (b[0], CAUSES.index(b[1])))
         if number > 1:
             return result(number - 1, cause, f"Back a level: {why}.", True,
                           _outlook(exercise, 0, number - 1, top))
         recent = [o for o in recent if o.day > day]
-    need = SLOW_GOOD_SESSIONS if progresses_slowly(exercise) else GOOD_SESSIONS
+    slow = progresses_slowly(exercise) or (signals.usual_pain or 0) >= HIGH_BASELINE
+    need, wait = (SLOW_GOOD_DAYS, SLOW_MIN_DAYS) if slow else (GOOD_DAYS, MIN_DAYS)
     target = levels[number - 1].dose
-    streak: list[int] = []
-    for o in reversed(recent):
-        if o.rating not in (1, 2) or not meets(o.planned, target):
+    streak: list[int] = []  # one rating per good day, latest first
+    by_day: dict[dt.date, list[Outcome]] = {}
+    for o in recent:
+        by_day.setdefault(o.day, []).append(o)
+    for day in sorted(by_day, reverse=True):
+        ratings = [o.rating for o in by_day[day]]
+        if any(r not in (1, 2) for r in ratings) or not all(
+                meets(o.judged, target) for o in by_day[day]):
             break
-        streak.append(o.rating)
-    if len(streak) >= need and number < top:
-        return result(number + 1, "up", f"Up a level: the last {need} times felt "
-                                         f"{_felt(streak[:need])}.", True,
-                      _outlook(exercise, 0, number + 1, top))
+        streak.append(max(ratings))
+    on_level = (today - state.day).days
+    if len(streak) >= need and on_level >= wait and number < top:
+        return result(number + 1, "up", f"Up a level: {need} days felt "
+                                         f"{_felt(streak[:need])} at the full dose.", True,
+                      _outlook(exercise, 0, number + 1, top, slow))
     return result(number, state.cause, state.reason, False,
-                  _outlook(exercise, len(streak), number, top))
+                  _outlook(exercise, len(streak), number, top, slow, on_level))
 
 
-def _outlook(exercise: Exercise, good: int, number: int, top: int) -> str:
+def _outlook(exercise: Exercise, good: int, number: int, top: int, slow: bool = False,
+             on_level: int = 0) -> str:
     if number >= top:
-        return "The top level: keep it up, and ask your clinician about harder variants."
-    need = SLOW_GOOD_SESSIONS if progresses_slowly(exercise) else GOOD_SESSIONS
+        return ("The top level: keep it up. More than this is for your clinician to set "
+                "in your plan.")
+    need, wait = (SLOW_GOOD_DAYS, SLOW_MIN_DAYS) if slow else (GOOD_DAYS, MIN_DAYS)
     left = need - min(good, need)
-    times = "time" if left == 1 else "times"
-    return (f"{left} more {times} rated easy or right (1 or 2) at this level, with no pain "
-            f"flare, moves you up.")
+    days = "day" if left == 1 else "days"
+    text = (f"{left} more {days} rated easy or right (1 or 2) at this level's full dose, "
+            f"with no pain flare, and at least {wait} days on this level, move you up")
+    return text + (" (the slow pace: " + ("this exercise loads the front of the foot"
+                                          if progresses_slowly(exercise) else
+                                          "your usual pain is 7 or more") + ")." if slow
+                   else ".")
 
 
 def to_state(decision: Decision, today: dt.date, now: dt.datetime) -> LevelState:
@@ -223,6 +225,26 @@ def manual_state(exercise_id: str, number: int, today: dt.date, now: dt.datetime
     else:
         reason = f"Kept at level {number} by hand."
     return LevelState(exercise_id, number, today, now, "plan" if by_plan else "manual", reason)
+
+
+def level_after_change(old: Exercise, new: Exercise, state: LevelState | None,
+                       today: dt.date, now: dt.datetime) -> LevelState | None:
+    """The level to store when a person redefines their own exercise (None: keep it).
+
+    The stored level is a number on the old ladder; on the new ladder the same number could
+    mean several levels' worth more. The person goes to the highest new rung whose dose is
+    no more than what they were doing (or level 1)."""
+    if state is None or old.dose == new.dose:
+        return None
+    doing = level_of(levels_for(old), state.level).dose
+    new_levels = levels_for(new)
+    number = matching_level(new_levels, doing) if doing.kind == new.dose.kind else 1
+    number = min(number, state.level + 1)
+    if number == state.level and level_of(new_levels, number).dose == doing:
+        return None
+    return LevelState(new.id, number, today, now, "start",
+                      f"Your exercise changed: level {number} of its new steps, the nearest "
+                      "to what you were doing.")
 
 
 def replace_dose(decision: Decision, dose: Dose) -> Decision:
@@ -247,7 +269,8 @@ def decide_all(plan, catalog, states: Mapping[str, LevelState],
         settings = plan.settings_for(exercise_id)
         decisions[exercise_id] = decide(
             catalog.get(exercise_id), states.get(exercise_id), outcomes.get(exercise_id, ()),
-            signals, today, pinned=settings.level, fixed_dose=settings.dose)
+            signals, today, pinned=settings.level, fixed_dose=settings.dose,
+            unsupported=plan.balance_without_support)
     return decisions
 
 
@@ -262,6 +285,8 @@ def pin_changes(old, new, states: Mapping[str, LevelState], today: dt.date,
         current = states.get(exercise_id)
         if after is not None and (after != before or current is None
                                   or current.level != after):
+            if current is not None and after > current.level + 1:
+                after = current.level + 1  # one level a step: the rest a level a day
             changes.append(manual_state(exercise_id, after, today, now, by_plan=by_plan))
         elif after is None and before is not None and current is not None:
             changes.append(manual_state(exercise_id, current.level, today, now, released=True))

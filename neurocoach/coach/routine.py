@@ -39,6 +39,7 @@ class RoutineItem:
     exercise_id: str
     dose: Dose  # possibly eased from the catalog dose
     swapped_from: str | None = None  # the exercise this stands in for
+    sides: tuple[str, ...] | None = None  # only these sides (a foot kept out); None: all
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,15 @@ class Routine:
             if item.exercise_id not in catalog:
                 continue
             dose = item.dose
-            for side in catalog.get(item.exercise_id).sides:
+            for side in item.sides or catalog.get(item.exercise_id).sides:
                 steps.append(Step(exercise_id=item.exercise_id, side=side, reps=dose.reps,
                                   sets=dose.sets or 1, seconds=dose.seconds,
                                   minutes=dose.minutes, swapped_from=item.swapped_from))
         return steps
 
     def estimated_seconds(self, catalog: Catalog) -> int:
-        return sum(item.dose.estimated_seconds(catalog.get(item.exercise_id).per_side)
+        return sum(item.dose.estimated_seconds(catalog.get(item.exercise_id).per_side
+                                               and item.sides is None)
                    for item in self.items if item.exercise_id in catalog)
 
 

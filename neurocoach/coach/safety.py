@@ -9,15 +9,22 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, NamedTuple
 
+from neurocoach.coach import foot_check
 from neurocoach.models import Checkin, Profile
 
 if TYPE_CHECKING:  # routine.py imports this module; at run time we only use replace()
     from neurocoach.coach.routine import Routine, RoutineItem
 
 PAIN_HIGH = 8
-"""Pain at or above this is a flare whatever the person's usual level."""
+"""With no recent check-ins to compare with, pain at or above this counts as a flare."""
 FLARE_POINTS = 2
 """About 2 points above one's own usual is a change people notice (Farrar et al. 2001)."""
+HIGH_BASELINE = 7
+"""A usual pain at or above this: levels still rise, at the slow pace."""
+FLARE_RULE = ("A flare is pain 2 or more points above your own average of the two weeks "
+              "before; steady pain, even high, is not a flare (with no check-in in those two "
+              "weeks to compare with, pain of 8 or more counts).")
+"""The flare rule in words, for the README and the screens that apply it."""
 
 GENTLE_SHARE = 0.6
 """Gentle days keep about this share of the reps and of the hold time."""
@@ -61,14 +68,16 @@ def stop_advice(key: str | None) -> str:
 
 
 def is_pain_flare(pain: int, recent_average: float | None) -> bool:
-    """Pain of 8 or more, or 2+ points above the person's own recent average."""
-    if pain >= PAIN_HIGH:
-        return True
-    return recent_average is not None and pain >= recent_average + FLARE_POINTS
+    """Pain 2+ points above the person's own recent average (steady high pain is not a
+    flare); with no average to compare with, pain of 8 or more."""
+    if recent_average is None:
+        return pain >= PAIN_HIGH
+    return pain >= recent_average + FLARE_POINTS
 
 
 def feet_sore(checkin: Checkin | None) -> bool:
-    return checkin is not None and checkin.feet == "sore"
+    """A skin problem or a warm, red, swollen foot: keep weight off the feet today."""
+    return foot_check.keep_off(checkin)
 
 
 def no_weight_bearing(profile: Profile) -> bool:
@@ -87,11 +96,15 @@ def balance_test_allowed(profile: Profile, checkin: Checkin | None) -> tuple[boo
                        "exercises, and ask your clinician when you may stand on your feet "
                        "again. Once they say yes, change the limit in your profile "
                        "(e on Today or Progress).")
+    if checkin is not None and checkin.feet == "hot":
+        return False, (f"You noted a warm, red or swollen foot today ({foot_check.where(checkin)}), "
+                       "so no balance self-test: it means standing on one foot, and that "
+                       f"foot needs to stay off the ground. {foot_check.SEEN_HOT}")
     if feet_sore(checkin):
-        return False, ("Your feet are sore today, so no balance self-test: it means standing "
-                       "on one foot. Rest the sore foot and keep weight off it until it heals, "
-                       "and show any wound or blister to your clinician. Try the test again "
-                       "on a day your feet are fine.")
+        return False, (f"You noted a skin problem on {foot_check.where(checkin)} today, so no "
+                       "balance self-test: it means standing on one foot. Keep weight off it "
+                       f"until it heals. {foot_check.SEEN_SKIN} Try the test again on a day "
+                       "your feet are fine.")
     return True, ""
 
 
@@ -116,9 +129,9 @@ def _swap_to_seated(routine: Routine, catalog) -> tuple[Routine, list[str]]:
             continue
         swapped.append(ex.name)
         alt = catalog.get(ex.alternative) if ex.alternative in catalog else None
-        if alt is None or alt.needs_alternative:
+        if alt is None or not alt.can_stand_in:
             continue
-        items.append(dataclasses.replace(item, exercise_id=alt.id, dose=alt.dose,
+        items.append(dataclasses.replace(item, exercise_id=alt.id, dose=alt.dose, sides=None,
                                          swapped_from=item.swapped_from or item.exercise_id))
     unique: list[RoutineItem] = []
     seen: set[str] = set()
@@ -164,7 +177,7 @@ def _points(value: float) -> str:
 
 
 def _flare_reason(pain: int, average: float | None) -> str:
-    if pain >= PAIN_HIGH:
+    if average is None:
         return f"Pain is {pain} today, which is high"
     return (f"Pain is {pain} today, {_points(pain - average)} above your usual "
             f"(avg {average:.1f})")
@@ -191,14 +204,14 @@ def apply_safety(routine: Routine, catalog, profile: Profile, checkin: Checkin |
                 f"Your clinician asked for no weight-bearing exercise, so {what}.")))
         if sore:
             what = "your routine is all seated work" if restricted else what
-            notes.append(SafetyNote("swap", (
-                f"Your feet are sore today, so {what}. Keep weight off sore skin until it heals, "
-                f"and show any wound or blister to your clinician.")))
+            routine, dropped = foot_check.without_skin_work(routine, catalog, checkin)
+            notes += _foot_notes(checkin, what, dropped)
     if checkin is not None and is_pain_flare(checkin.pain, recent_pain_average):
         routine = _make_gentle(routine, catalog)
         notes.append(SafetyNote("gentle", (
             f"{_flare_reason(checkin.pain, recent_pain_average)}, so today's routine is "
-            f"shorter and easier. Go slowly, and stop if the pain gets worse.")))
+            f"shorter and easier. Go slowly, and stop if the pain gets worse. "
+            f"{FLARE_RULE}")))
     if checkin is None or checkin.feet == "unchecked":
         first = ("No check-in yet today" if checkin is None
                  else "You have not looked at your feet today")
@@ -208,13 +221,36 @@ def apply_safety(routine: Routine, catalog, profile: Profile, checkin: Checkin |
     return dataclasses.replace(routine, notes=tuple(notes))
 
 
+def _foot_notes(checkin: Checkin, what: str, dropped: list[str]) -> list[SafetyNote]:
+    """Who should see the foot and when (first: Today has room for a few lines), why today
+    is seated, and what was left out for the foot."""
+    place = foot_check.where(checkin)
+    if checkin.feet == "hot":
+        seen = f"You noted a warm, red or swollen foot ({place}). {foot_check.SEEN_HOT}"
+        head = "No standing or walking today"
+    else:
+        seen = f"You noted a skin problem on {place}. {foot_check.SEEN_SKIN}"
+        head = "Nothing on your feet today"
+    notes = [SafetyNote("seen", seen), SafetyNote("swap", f"{head}, so {what}.")]
+    if dropped:
+        foot = "that foot" if checkin.foot != "both" else "either foot"
+        verb = "is" if len(dropped) == 1 else "are"
+        notes.append(SafetyNote("swap", (
+            f"{_names(dropped)[:1].upper()}{_names(dropped)[1:]} {verb} left out for {foot}: "
+            "they press, rub or grip with the skin there.")))
+    return notes
+
+
 def checkin_effects(checkin: Checkin | None, profile: Profile,
                     recent_pain_average: float | None) -> list[str]:
     """Plain sentences: what the coach will do today because of this check-in."""
     effects: list[str] = []
     if feet_sore(checkin):
-        effects.append("Your feet are sore, so weight-bearing exercises will be swapped "
-                       "for seated ones today.")
+        which = "either foot" if checkin.foot == "both" else "that foot"
+        effects.append(f"You noted {foot_check.describe(checkin)}, so exercises on your "
+                       "feet are swapped for seated ones today, and nothing presses or rubs "
+                       f"{which}.")
+        effects.append(foot_check.SEEN_HOT if checkin.feet == "hot" else foot_check.SEEN_SKIN)
     elif no_weight_bearing(profile):
         effects.append("Weight-bearing exercises will be swapped for seated ones, as your "
                        "clinician asked.")

@@ -91,6 +91,29 @@ def step_dose(step: Step, exercise: Exercise) -> Dose:
                 seconds=step.seconds, minutes=step.minutes)
 
 
+SUPPORT_CUE = "Stand next to a sturdy support (a counter or a heavy chair without wheels)."
+
+
+def step_cues(exercise: Exercise) -> list[str]:
+    """Every safety cue of a step, in the catalog's order (none dropped), with the support
+    cue first for work done beside a support when the catalog's cues do not say it."""
+    cues = list(exercise.safety)
+    if exercise.needs_support and not any("sturdy support" in c for c in cues):
+        cues.insert(0, SUPPORT_CUE)
+    return cues
+
+
+def one_foot_words(record: SessionRecord, step: Step, exercise: Exercise) -> str:
+    """'Only your left foot today: …' when a foot problem kept the other foot out."""
+    if not exercise.per_side or step.side is None:
+        return ""
+    sides = {s.side for s in record.steps if s.exercise_id == step.exercise_id}
+    if len(sides) != 1:
+        return ""
+    return (f"Only your {step.side} foot today: this one presses, rubs or grips the skin, and "
+            "you noted a problem with the other foot.")
+
+
 def timed_seconds(step: Step) -> int | None:
     """How long a timed step runs (a hold's seconds, or minutes in seconds); None if counted."""
     if step.seconds:
@@ -100,15 +123,21 @@ def timed_seconds(step: Step) -> int | None:
     return None
 
 
-def needs_fresh_start(record: SessionRecord, notes, catalog) -> bool:
+def needs_fresh_start(record: SessionRecord, notes, catalog,
+                      sore_sides: frozenset[str] = frozenset()) -> bool:
     """True when a started session still holds weight-bearing (or pool) steps that today's
-    safety rules now swap out — e.g. a sore-feet check-in made after the session began."""
+    safety rules now swap out — e.g. a sore-feet check-in made after the session began — or
+    skin work on a foot (`sore_sides`) that now has a skin problem."""
     if not any(note.kind in ("swap", "restriction") for note in notes):
         return False
-    return any(
-        step.exercise_id in catalog and catalog.get(step.exercise_id).needs_alternative
-        for i, step in enumerate(record.steps) if i not in record.entries
-    )
+    for i, step in enumerate(record.steps):
+        if i in record.entries or step.exercise_id not in catalog:
+            continue
+        exercise = catalog.get(step.exercise_id)
+        if exercise.needs_alternative or (exercise.skin_contact and sore_sides and (
+                step.side is None or step.side in sore_sides)):
+            return True
+    return False
 
 
 def without_done(steps: list[Step], record: SessionRecord) -> list[Step]:

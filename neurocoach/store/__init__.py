@@ -181,9 +181,9 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
         existed = self.checkin_for(checkin.day) is not None
         self._write(
             "INSERT OR REPLACE INTO checkins (day, pain, numbness, tingling, burning, feet,"
-            " note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " note, recorded_at, foot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [checkin.day.isoformat(), checkin.pain, checkin.numbness, checkin.tingling,
-             checkin.burning, checkin.feet, checkin.note, now.isoformat()],
+             checkin.burning, checkin.feet, checkin.note, now.isoformat(), checkin.foot],
         )
         return existed
 
@@ -199,7 +199,7 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
         return [
             Checkin(day=dt.date.fromisoformat(r["day"]), pain=r["pain"], numbness=r["numbness"],
                     tingling=r["tingling"], burning=r["burning"], feet=r["feet"],
-                    note=r["note"] or "")
+                    note=r["note"] or "", foot=r["foot"])
             for r in rows
         ]
 

@@ -52,7 +52,7 @@ class Exchange:
         checkins = [
             {"date": r["day"], "pain": r["pain"], "numbness": r["numbness"],
              "tingling": r["tingling"], "burning": r["burning"], "feet": r["feet"],
-             "note": r["note"] or "", "recorded_at": r["recorded_at"]}
+             "note": r["note"] or "", "recorded_at": r["recorded_at"], "foot": r["foot"]}
             for r in self.db.query("SELECT * FROM checkins ORDER BY day")
         ]
         entries: dict[int, list[dict]] = {}
@@ -135,7 +135,7 @@ class Exchange:
                 conn.executemany("INSERT INTO level_changes (exercise_id, level, day, at, cause,"
                                  " reason) VALUES (?,?,?,?,?,?)", rows.level_changes)
                 conn.executemany("INSERT INTO checkins (day, pain, numbness, tingling, burning,"
-                                 " feet, note, recorded_at) VALUES (?,?,?,?,?,?,?,?)",
+                                 " feet, note, recorded_at, foot) VALUES (?,?,?,?,?,?,?,?,?)",
                                  rows.checkins)
                 conn.executemany("INSERT INTO sessions (id, day, started_at, finished_at,"
                                  " steps, stopped_reason) VALUES (?,?,?,?,?,?)", rows.sessions)

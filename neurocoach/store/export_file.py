@@ -14,12 +14,16 @@ from typing import Any
 from neurocoach.catalog import Catalog, CatalogError, parse_dose, parse_exercise
 from neurocoach.coach.plan import MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan, default_plan
 from neurocoach.coach.progression import CAUSES
-from neurocoach.models import FEET_SIDES, FEET_STATES, RESTRICTIONS, STATUSES, Profile
+from neurocoach.models import (
+    FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, Checkin, Profile,
+)
 from neurocoach.store.opening import StoreError
 
 FORMAT = "neurocoach-export"
 VERSION = 2
-"""2 adds issue 13's fields (store/export_v2.py); version 1 files are read as before."""
+"""2 adds issue 12's checkins[].foot (feet skin|hot) and plan.balance_without_support, and
+issue 13's fields (store/export_v2.py); version 1 files (feet ok|sore|unchecked) still
+import: 'sore' becomes a skin problem on both feet."""
 SIDES = ("left", "right")
 STEP_KEYS = {"exercise_id", "side", "reps", "sets", "seconds", "minutes", "swapped_from"}
 
@@ -137,13 +141,15 @@ PERSON_TABLES = {"profile": "profile", "plan": "plan", "custom_exercises": "own 
 """The tables that hold the person's data (an empty DB has nothing in any), in words."""
 TOP_KEYS = {"format", "version", "exported_at", "profile", "plan", "exercises", "checkins",
             "sessions", "balance_tests", "level_changes"}
-PLAN_KEYS = {"exercise_ids", "days_per_week", "rest_days", "target_minutes", "note", "settings"}
+PLAN_KEYS = {"exercise_ids", "days_per_week", "rest_days", "target_minutes", "note", "settings",
+             "balance_without_support"}
 SETTING_KEYS = {"level", "dose", "note"}
 CUSTOM_KEYS = {"id", "name", "category", "custom", "fields", "created_at", "updated_at",
                "archived_at"}
 LEVEL_KEYS = {"exercise_id", "level", "date", "at", "cause", "reason"}
 PROFILE_KEYS = {"birth_year", "feet", "days_per_week", "rest_days", "restriction"}
-CHECKIN_KEYS = {"date", "pain", "numbness", "tingling", "burning", "feet", "note", "recorded_at"}
+CHECKIN_KEYS = {"date", "pain", "numbness", "tingling", "burning", "feet", "note", "recorded_at",
+                "foot"}
 SESSION_KEYS = {"id", "date", "started_at", "finished_at", "stopped_reason", "steps", "entries"}
 ENTRY_KEYS = {"step_index", "exercise_id", "status", "side", "reps", "seconds", "rating",
               "logged_at"}
@@ -208,11 +214,15 @@ def read_export(doc: Any, catalog: Catalog) -> ImportRows:
             raise c.fail("date", f"{day} has a check-in already (one per day)")
         days.add(day)
         c.where = f"checkins[{i}] ({day})"
+        pain = c.number("pain", 0, 10)
+        numbers = (c.number("numbness", 0, 10, null=True),
+                   c.number("tingling", 0, 10, null=True), c.number("burning", 0, 10, null=True))
+        feet = c.choice("feet", ("ok", "sore", "unchecked") if version == 1 else FEET_STATES)
+        foot = c.choice("foot", FOOT_SIDES, null=True) if "foot" in data else None
+        read = Checkin(dt.date.fromisoformat(day), pain, feet=feet, foot=foot)  # sore -> skin
         rows.checkins.append((
-            day, c.number("pain", 0, 10), c.number("numbness", 0, 10, null=True),
-            c.number("tingling", 0, 10, null=True), c.number("burning", 0, 10, null=True),
-            c.choice("feet", FEET_STATES), c.text("note", 500, required=False) or "",
-            c.moment("recorded_at", required=False)))
+            day, pain, *numbers, read.feet, c.text("note", 500, required=False) or "",
+            c.moment("recorded_at", required=False), read.foot))
 
     ids = set()
     for i, data in enumerate(doc["sessions"]):
@@ -323,7 +333,17 @@ def _plan(p: _Row, listed: set[str]) -> Plan:
     return Plan(exercise_ids=tuple(ids), days_per_week=p.number("days_per_week", 1, 7),
                 rest_days=_weekdays(p, "rest_days"),
                 target_minutes=p.number("target_minutes", *MINUTES_RANGE),
-                note=p.text("note", NOTE_MAX, required=False) or "", settings=tuple(chosen))
+                note=p.text("note", NOTE_MAX, required=False) or "", settings=tuple(chosen),
+                balance_without_support=_flag(p, "balance_without_support"))
+
+
+def _flag(p: _Row, key: str) -> bool:
+    value = p.get(key, required=False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise p.fail(key, f"must be true or false, not {_show(value)}")
+    return value
 
 
 def _steps(s: _Row, entries: list[dict]) -> list[dict]:

@@ -146,6 +146,29 @@ def m003_profile_welcomed(db: Database) -> None:
 
 
 @migrations()
+def m004_i12_feet_and_balance(db: Database) -> None:
+    """Issue 12: which foot a check-in's problem is on; 'sore' becomes a skin problem on
+    both feet (the safe reading); the plan's leave for balance without holding on; and
+    a person's own exercise that is standing but said no weight-bearing is weight-bearing
+    (weight-bearing follows from the position)."""
+    import json
+
+    db["checkins"].add_column("foot", str)
+    db.execute("UPDATE checkins SET feet = 'skin', foot = 'both' WHERE feet = 'sore'")
+    db["plan"].add_column("balance_without_support", int, not_null_default=0)
+    for exercise_id, text in list(db.execute("SELECT id, fields FROM custom_exercises")):
+        try:
+            fields = json.loads(text)
+        except ValueError:
+            continue
+        if (isinstance(fields, dict) and fields.get("position") == "standing"
+                and fields.get("weight_bearing") is not True):
+            fields["weight_bearing"] = True
+            db.execute("UPDATE custom_exercises SET fields = ? WHERE id = ?",
+                       [json.dumps(fields), exercise_id])
+
+
+@migrations()
 def m004_i13_screening_self_tests(db: Database) -> None:
     """Issue 13: the health screening answers (JSON, NULL: never asked) and when a
     clinician's plan file was last imported, on the profile; the answer to "was it

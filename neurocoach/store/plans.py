@@ -70,7 +70,8 @@ class PlanQueries:
                                                 note=r["note"] or ""))
             for r in rows)
         plan = Plan(tuple(r["exercise_id"] for r in rows), target_minutes=row["target_minutes"],
-                    note=row["note"] or "", settings=settings)
+                    note=row["note"] or "", settings=settings,
+                    balance_without_support=bool(row["balance_without_support"]))
         return plan.with_schedule(self.profile())
 
     def save_plan(self, plan: Plan, now: dt.datetime,
@@ -81,8 +82,10 @@ class PlanQueries:
             self._write_levels(conn, levels)
 
     def _write_plan(self, conn: sqlite3.Connection, plan: Plan, now: dt.datetime) -> None:
-        conn.execute("INSERT OR REPLACE INTO plan (id, target_minutes, note, updated_at)"
-                     " VALUES (1, ?, ?, ?)", [plan.target_minutes, plan.note, now.isoformat()])
+        conn.execute("INSERT OR REPLACE INTO plan (id, target_minutes, note, updated_at,"
+                     " balance_without_support) VALUES (1, ?, ?, ?, ?)",
+                     [plan.target_minutes, plan.note, now.isoformat(),
+                      int(plan.balance_without_support)])
         conn.execute("DELETE FROM plan_exercises")
         conn.executemany(
             "INSERT INTO plan_exercises (exercise_id, position, level, dose, note)"
@@ -141,27 +144,31 @@ class PlanQueries:
             return {}
         step = "json_extract(s.steps, '$[' || e.step_index || '].{}')"
         rows = self.conn.execute(
-            "SELECT s.id, s.day, s.started_at, e.exercise_id, e.status, e.rating, "
+            "SELECT s.id, s.day, s.started_at, e.exercise_id, e.status, e.rating, e.reps,"
+            " e.seconds, "
             + ", ".join(step.format(key) for key in _STEP_DOSE_KEYS)
             + " FROM sessions s CROSS JOIN entries e ON e.session_id = s.id"
             f" WHERE s.day >= ? AND e.exercise_id IN ({', '.join('?' * len(wanted))})"
             " ORDER BY s.started_at, s.id, e.step_index",
             [since.isoformat(), *wanted])
         grouped: dict[tuple[int, str], dict] = {}
-        for sid, day, started, ex_id, status, rating, *dose in rows:
+        for sid, day, started, ex_id, status, rating, reps, seconds, *dose in rows:
             group = grouped.setdefault((sid, ex_id), {
-                "day": day, "started": started, "done": False, "rating": None, "planned": None})
+                "day": day, "started": started, "done": False, "rating": None, "planned": None,
+                "logged": []})
             group["done"] |= status == "done"
             if rating is not None:
                 group["rating"] = max(group["rating"] or 0, rating)
             if group["planned"] is None:
                 group["planned"] = _planned(dict(zip(_STEP_DOSE_KEYS, dose)))
+            group["logged"].append((status, reps, seconds))
         result: dict[str, list[Outcome]] = {}
         for (_, ex_id), g in grouped.items():
             result.setdefault(ex_id, []).append(Outcome(
                 day=dt.date.fromisoformat(g["day"]),
                 started_at=dt.datetime.fromisoformat(g["started"]),
-                done=g["done"], rating=g["rating"], planned=g["planned"]))
+                done=g["done"], rating=g["rating"], planned=g["planned"],
+                logged=_logged(g["planned"], g["logged"])))
         return result
 
     # -- the person's own exercises ------------------------------------------------------
@@ -220,6 +227,27 @@ class PlanQueries:
             self._write_levels(conn, levels)
             conn.execute("UPDATE profile SET clinician_plan_at = ? WHERE id = 1",
                          [now.isoformat()])  # a plan file is the clinician's plan (issue 13)
+
+
+def _logged(planned: Dose | None, entries: list[tuple]) -> Dose | None:
+    """The dose actually done: the least logged on any side (a skipped side counts as
+    nothing done), in the planned dose's kind; None when the entries do not say."""
+    if planned is None:
+        return None
+    amounts = []
+    for status, reps, seconds in entries:
+        if status != "done":
+            amounts.append(0)
+        elif planned.kind == "reps":
+            amounts.append(reps)
+        elif planned.kind == "hold":
+            amounts.append(seconds)
+        else:
+            amounts.append(None if seconds is None else round(seconds / 60))
+    if not amounts or any(a is None for a in amounts):
+        return None
+    key = {"reps": "reps", "hold": "seconds", "minutes": "minutes"}[planned.kind]
+    return Dose(planned.kind, planned.sets, **{key: min(amounts)})
 
 
 def _planned(step: dict) -> Dose | None:

@@ -117,7 +117,8 @@ def _decide(app, plan: Plan, ids: Iterable[str] | None) -> tuple[dict[str, Decis
             decisions[exercise_id] = decide(
                 catalog.get(exercise_id), inputs.states.get(exercise_id),
                 inputs.outcomes.get(exercise_id, ()), inputs.signals, day,
-                pinned=settings.level, fixed_dose=settings.dose)
+                pinned=settings.level, fixed_dose=settings.dose,
+                unsupported=plan.balance_without_support)
     decisions = hold_progression(decisions, catalog, app.store.profile().screening,
                                  app.store.clinician_plan_at() is not None)  # issue 13
     return decisions, inputs

@@ -42,7 +42,32 @@ def test_checkin_records_and_says_what_the_coach_will_do(db_path):
     store = Store.open(db_path)
     saved = store.checkin_for(TODAY)
     assert (saved.pain, saved.numbness, saved.tingling, saved.burning) == (3, 2, 5, 1)
-    assert saved.feet == "sore" and saved.note == "long walk yesterday"
+    assert saved.feet == "skin" and saved.foot == "both"  # 'sore' still works: a skin problem
+    assert saved.note == "long walk yesterday"
+    assert "within one working day" in result.stdout
+
+
+def test_checkin_feet_and_foot(db_path):
+    result = run("checkin", "--pain", "2", "--feet", "skin", "--foot", "left", db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert "skin problem" in result.stdout and "left foot" in result.stdout
+    saved = Store.open(db_path).checkin_for(TODAY)
+    assert (saved.feet, saved.foot) == ("skin", "left")
+    hot = run("checkin", "--pain", "2", "--feet", "hot", "--foot", "right", db=db_path)
+    assert "warm, red or swollen" in hot.stdout and "today" in hot.stdout
+    saved = Store.open(db_path).checkin_for(TODAY)
+    assert (saved.feet, saved.foot) == ("hot", "right")
+    moved = run("checkin", "--pain", "2", "--foot", "left", db=db_path)  # the same problem
+    assert moved.returncode == 0, moved.stderr
+    saved = Store.open(db_path).checkin_for(TODAY)
+    assert (saved.feet, saved.foot) == ("hot", "left")
+
+
+def test_a_foot_without_a_problem_is_refused(db_path):
+    result = run("checkin", "--pain", "2", "--feet", "ok", "--foot", "left", db=db_path)
+    assert result.returncode == 2 and "--foot" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert Store.open(db_path).checkin_for(TODAY) is None
 
 
 def test_checkin_again_updates_and_earlier_day_fills_in(db_path):
@@ -64,11 +89,12 @@ def test_checkin_again_keeps_what_it_does_not_say(db_path):
     again = run("checkin", "--pain", "4", db=db_path)
     assert again.returncode == 0, again.stderr
     saved = Store.open(db_path).checkin_for(TODAY)
-    assert (saved.pain, saved.numbness, saved.feet, saved.note) == (4, 2, "sore",
-                                                                    "blister left heel")
-    assert "feet sore" in again.stdout
+    assert (saved.pain, saved.numbness, saved.feet, saved.foot, saved.note) == (
+        4, 2, "skin", "both", "blister left heel")
+    assert "feet: a skin problem" in again.stdout
     kept = [line for line in again.stdout.splitlines() if line.startswith("Kept")]
-    assert kept == ["Kept from the earlier check-in that day: numbness 2/10, feet sore, "
+    assert kept == ["Kept from the earlier check-in that day: numbness 2/10, feet: a skin "
+                    "problem (blister, cut, wound or red spot), "
                     "note \u201cblister left heel\u201d."]
     assert "seated" in again.stdout  # the sore-feet swap still holds
     # Given options still replace; an empty --note clears the note.
@@ -124,7 +150,8 @@ def test_checkin_uses_env_db(tmp_path):
         (["--pain", "-1"], ["--pain", "0 to 10"]),
         (["--pain", "three"], ["--pain", "0 to 10", "three"]),
         (["--pain", "2", "--burning", "2.5"], ["--burning", "0 to 10"]),
-        (["--pain", "2", "--feet", "bad"], ["--feet", "ok", "sore", "unchecked"]),
+        (["--pain", "2", "--feet", "bad"], ["--feet", "ok", "skin", "hot", "unchecked"]),
+        (["--pain", "2", "--foot", "left"], ["--foot", "--feet skin"]),
         (["--pain", "2", "--date", "yesterday"], ["--date", "YYYY-MM-DD"]),
         (["--pain", "2", "--date", "2999-01-01"], ["--date", "future"]),
         (["--pain", "2", "--date", "1900-01-01"],
@@ -133,7 +160,7 @@ def test_checkin_uses_env_db(tmp_path):
         (["--pain", "2", "--mood", "5"], ["--mood"]),
         ([], ["--pain"]),
     ],
-    ids=["11", "negative", "word", "decimal", "feet", "date-word", "future", "too-old",
+    ids=["11", "negative", "word", "decimal", "feet", "foot-alone", "date-word", "future", "too-old",
          "long-note",
          "unknown-option", "missing-pain"],
 )

@@ -135,7 +135,7 @@ def test_csv_folder_one_file_per_table_matching_the_store(filled, tmp_path):
 
     assert [tuple(r.values()) for r in table("checkins")] == [
         tuple(map(text, r)) for r in rows(filled, "SELECT day, pain, numbness, tingling, burning,"
-                                                  " feet, note, recorded_at FROM checkins"
+                                                  " feet, foot, note, recorded_at FROM checkins"
                                                   " ORDER BY day")]
     assert [tuple(r.values()) for r in table("entries")] == [
         tuple(map(text, r)) for r in rows(
@@ -248,7 +248,8 @@ BAD = {
     "pain-11": (_set(["checkins", 0, "pain"], 11), ["checkins[0]", "pain", "0 to 10", "11"]),
     "pain-word": (_set(["checkins", 0, "pain"], "bad"), ["pain", "'bad'"]),
     "date": (_set(["checkins", 0, "date"], "23/11/2026"), ["checkins[0]", "date", "YYYY-MM-DD"]),
-    "feet": (_set(["checkins", 0, "feet"], "fine"), ["feet", "ok, sore, unchecked"]),
+    "feet": (_set(["checkins", 0, "feet"], "fine"), ["feet", "ok, skin, hot, unchecked"]),
+    "foot": (_set(["checkins", 0, "foot"], "middle"), ["foot", "left, right, both"]),
     "duplicate-day": (_duplicate_day, ["date", "one per day"]),
     "status": (_entry("status", "maybe"), ["entries[0]", "status", "done, skipped"]),
     "rating": (_entry("rating", 4), ["rating", "1 to 3"]),
@@ -352,3 +353,36 @@ def test_unwritable_folder(filled, tmp_path, read_only_folder):
     read_only_folder(locked)
     one_line_error(run("export", "--format", "json", "--out", locked / "x.json", db=filled),
                    "cannot write")
+
+
+def test_version_1_files_with_sore_feet_still_import_as_a_skin_problem(exported, tmp_path):
+    from tests.cli.test_export_v2 import version_1
+
+    doc = version_1(json.loads(exported.read_text()))
+    for c in doc["checkins"]:
+        if c["feet"] == "sore":
+            c["feet"] = "ok"
+    doc["checkins"][0]["feet"] = "sore"
+    old = tmp_path / "v1.json"
+    old.write_text(json.dumps(doc))
+    target = tmp_path / "v1.db"
+    result = run("import", old, db=target)
+    assert result.returncode == 0, result.stderr
+    store = Store.open(target)
+    first = store.checkins_between(dt.date(1900, 1, 1), dt.date(2999, 1, 1))[0]
+    assert (first.feet, first.foot) == ("skin", "both")
+    store.close()
+
+
+def test_version_2_carries_the_foot_and_the_balance_leave(exported, tmp_path):
+    doc = json.loads(exported.read_text())
+    doc["checkins"][0].update(feet="hot", foot="left")
+    doc["plan"]["balance_without_support"] = True
+    new = tmp_path / "v2.json"
+    new.write_text(json.dumps(doc))
+    target = tmp_path / "v2.db"
+    assert run("import", new, db=target).returncode == 0
+    again = run("export", "--format", "json", db=target)
+    back = json.loads(again.stdout)
+    assert (back["checkins"][0]["feet"], back["checkins"][0]["foot"]) == ("hot", "left")
+    assert back["plan"]["balance_without_support"] is True

@@ -154,7 +154,7 @@ def test_report_shows_levels_own_exercises_and_plan_notes(planned, clock):
     assert "about 20 minutes a session" in text
     assert "| Chair toe taps (their own exercise) | stretching | 2 sets of 12 each side (set by " \
            "the plan) | Slowly, both feet flat. |" in text
-    assert "Level 2 of 4: hold on with one hand" in text  # the pinned balance level
+    assert "Level 2 of 3: hold on with one hand" in text  # the pinned balance level
     assert "| Towel toe curls | strengthening | Level 3 of " in text
     assert "Note on the plan: From Dr Lee" in text
     assert "Level changes in this period" in text and "Felt right three sessions running." in text

@@ -62,6 +62,11 @@ def version_1(doc: dict) -> dict:
     old["profile"].pop("screening")
     for session in old["sessions"]:
         session.pop("follow_up")
+    for checkin in old["checkins"]:                      # issue 12's foot, and sore for skin
+        checkin.pop("foot", None)
+        if checkin["feet"] in ("skin", "hot"):
+            checkin["feet"] = "sore"
+    old["plan"].pop("balance_without_support", None)
     return old
 
 

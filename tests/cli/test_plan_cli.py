@@ -126,6 +126,18 @@ BAD_FILES = {
     "bad custom field": (GOOD.replace('category = "strengthening"', 'category = "dancing"'),
                          "custom_exercise 'sit-to-stand', field 'category'"),
     "custom takes a built-in id": (GOOD.replace('"sit-to-stand"', '"walking"'), "built-in"),
+    "standing but said no weight": (GOOD.replace('position = "seated"', 'position = "standing"'),
+                                    "line 27: custom_exercise 'sit-to-stand', "
+                                    "field 'weight_bearing': must be true"),
+    "a standing stand-in": (GOOD.replace('position = "seated"\nweight_bearing = false',
+                                         'position = "standing"\nweight_bearing = true\n'
+                                         'alternative = "calf-stretch"'),
+                            "field 'alternative': 'calf-stretch' must be seated or lying"),
+    "eyes closed without leave": ('[[exercise]]\nid = "single-leg-stand"\nlevel = 5\n',
+                                  "line 3: exercise 'single-leg-stand', field 'level': must be "
+                                  "a whole number from 1 to 3"),
+    "bad balance flag": ('balance_without_support = "yes"\n',
+                         "line 1: field 'balance_without_support'"),
 }
 
 
@@ -224,3 +236,25 @@ def test_export_into_a_read_only_folder_is_one_clear_line(db_path, tmp_path, rea
     assert result.exit_code == 2 and "cannot write" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (locked / "plan.toml").exists()
+
+
+def test_the_clinicians_leave_opens_the_no_hands_levels_one_level_a_day(plan_file, db_path):
+    leave = ('balance_without_support = true\n[[exercise]]\nid = "single-leg-stand"\n'
+             'level = 5\n')
+    first = invoke("plan", "import", str(plan_file(leave)), "--yes")
+    assert first.exit_code == 0, first.output
+    assert "without holding on" in first.stdout
+    store = Store.open(db_path)
+    assert store.saved_plan().balance_without_support
+    assert store.level_states()["single-leg-stand"].level == 5  # the clinician's start
+    store.close()
+    again = invoke("plan", "import", str(plan_file(leave.replace("level = 5", "level = 1"))),
+                   "--yes")
+    assert again.exit_code == 0
+    third = invoke("plan", "import", str(plan_file(leave)), "--yes")
+    assert third.exit_code == 0
+    store = Store.open(db_path)
+    assert store.level_states()["single-leg-stand"].level == 2  # from 1: one level a step
+    store.close()
+    out = invoke("plan", "export")
+    assert "balance_without_support = true" in out.stdout

@@ -109,7 +109,7 @@ NUMBER = st.one_of(st.integers(-5, 100_000).map(str), st.sampled_from(["", " ", 
                                                                        "٣", "0", "00"]))
 LINES = st.lists(TEXT, max_size=10).map("\n".join)
 CHOICES = {"f-category": 5, "f-kind": 4, "f-per_side": 3, "f-position": 5,
-           "f-weight_bearing": 3, "f-needs_support": 3}
+           "f-needs_support": 3}  # weight on the feet follows from the position
 
 
 def sound_custom_rows(store: Store) -> None:

@@ -157,25 +157,61 @@ async def test_birth_year_placeholder_fits_80_columns(make_app):
         assert len(box.placeholder) < box.content_region.width
 
 
-async def test_checkin_in_ten_keys_changes_today(make_app, store, clock):
+async def test_checkin_in_ten_keys_and_two_for_the_foot_changes_today(make_app, store, clock):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         assert "not done yet" in text(app, "#today-checkin")
         before = routine_lines(app)
         assert any("walk" in line.lower() for line in before)
-        keys = ["c", "3", "enter", "2", "enter", "4", "enter", "0", "enter", "2", "enter",
-                "enter"]                                 # the feet, then the note saves
+        keys = ["c", "3", "enter", "2", "enter", "4", "enter", "0", "enter", "2", "enter"]
         await pilot.press(*keys)
-        assert len(keys) - 1 <= 11                       # the check-in itself
+        assert isinstance(app.screen, CheckinScreen)     # a skin problem: which foot?
+        assert app.screen.focused.id == "foot"
+        await pilot.press("1", "enter", "enter")         # the left foot; the note saves
+        assert len(keys) + 3 - 1 <= 13                   # the check-in itself
         assert isinstance(app.screen, TodayScreen)
         assert "pain 3/10" in text(app, "#today-checkin")
+        assert "left foot" in text(app, "#today-checkin")
         notes = text(app, "#today-notes")
-        assert "sore" in notes.lower()
+        assert "skin problem on your left foot" in notes
+        assert "within one working day" in notes and "clinician" in notes
+        assert "left out for that foot" in notes
+        assert any("right foot only" in line for line in routine_lines(app))
         after = routine_lines(app)
         assert not any(line.startswith("[ ] A short walk") for line in after)
         assert any("instead of" in line for line in after)
     saved = store.checkin_for(clock.today())
-    assert (saved.pain, saved.numbness, saved.tingling, saved.burning, saved.feet) == (3, 2, 4, 0, "sore")
+    assert (saved.pain, saved.numbness, saved.tingling, saved.burning, saved.feet,
+            saved.foot) == (3, 2, 4, 0, "skin", "left")
+
+
+async def test_a_hot_foot_says_off_its_feet_and_to_call_today(make_app, store, clock):
+    store.record_checkin(Checkin(day=clock.today(), pain=2, feet="hot", foot="right"),
+                         clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)):
+        notes = text(app, "#today-notes")
+        assert "warm, red or swollen" in notes and "No standing or walking today" in notes
+        assert "Contact your clinician or foot clinic today" in notes
+        assert not any(line.startswith("[ ] A short walk") for line in routine_lines(app))
+
+
+async def test_yesterdays_foot_problem_is_asked_about_again(make_app, store, clock):
+    yesterday = clock.today() - dt.timedelta(days=1)
+    store.record_checkin(Checkin(day=yesterday, pain=2, feet="skin", foot="right"), clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        again = text(app, "#checkin-again")
+        assert "Yesterday you noted a skin problem on your right foot" in again
+        assert "How is it today?" in again
+        assert "(*) A skin problem" in text(app, "#feet")   # offered, to confirm or change
+        assert "(*) Right foot" in text(app, "#foot")
+        await pilot.press("y")                              # yesterday's scores; the feet
+        assert app.screen.focused.id == "feet"
+        await pilot.press("1", "ctrl+s")                    # it has cleared
+    saved = store.checkin_for(clock.today())
+    assert (saved.pain, saved.feet, saved.foot) == (2, "ok", None)
 
 
 async def test_second_checkin_updates_the_day_and_ten_is_reachable(make_app, store, clock):
@@ -307,6 +343,8 @@ async def test_pain_flare_against_own_average_gives_gentler_routine(make_app, st
     async with app.run_test(size=(80, 24)):
         assert "gentler" in text(app, "#today-meta")
         assert "usual" in text(app, "#today-notes")
+        # the rule that made it a flare, on the screen that applies it
+        assert "2 or more points above your own average" in text(app, "#today-notes")
 
 
 async def test_stop_for_a_symptom_keeps_what_was_done(make_app, store):
@@ -337,10 +375,11 @@ async def test_today_lists_the_started_session_even_after_a_later_checkin(make_a
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "enter", "enter", "escape")   # first exercise done
-        await pilot.press("c", "2", "enter", "enter", "enter", "enter", "2", "enter", "enter")
+        await pilot.press("c", "2", "enter", "enter", "enter", "enter", "2", "enter", "3",
+                          "enter", "enter")
         lines = routine_lines(app)
         assert lines[0].startswith("[x] Foot roll on a ball") and lines[0].endswith("· done")
-        assert "sore" in text(app, "#today-notes").lower()
+        assert "skin problem" in text(app, "#today-notes").lower()
 
 
 async def test_a_bad_birth_year_is_said_under_its_box_in_view_until_fixed(make_app, store):
@@ -413,3 +452,19 @@ async def test_profile_days_a_week_always_match_the_rest_days(make_app, store):
         await pilot.press("ctrl+s")
     p = store.profile()
     assert p.days_per_week == 7 - len(p.rest_days) == 4
+
+
+async def test_the_session_says_why_only_one_foot_does_an_exercise(make_app, store, clock):
+    from neurocoach.coach.plan import Plan
+
+    store.save_plan(Plan(("towel-curls",)), clock.now())
+    store.record_checkin(Checkin(day=clock.today(), pain=2, feet="skin", foot="right"),
+                         clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert [s.side for s in app.screen.record.steps] == ["left"]
+        level = text(app, "#step-level")
+        assert "Only your left foot today" in level and "problem with the other foot" in level

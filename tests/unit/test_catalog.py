@@ -120,9 +120,49 @@ def test_every_exercise_is_complete(catalog):
 
 def test_article_doses(catalog):
     assert catalog.get("toe-stretch").dose == Dose("hold", sets=2, seconds=30)
-    assert catalog.get("plantar-roll").dose == Dose("hold", sets=1, seconds=60)
-    assert catalog.get("plantar-roll").per_side
+    roll = catalog.get("plantar-roll")
+    assert roll.dose == Dose("minutes", minutes=1) and roll.limit == 2  # 1–2 min per foot
+    assert roll.per_side and roll.dose.describe(True) == "1 minute each side"
     assert catalog.get("walking").dose == Dose("minutes", minutes=10)
+    assert catalog.get("walking").limit == 20
+    water = catalog.get("water-aerobics")
+    assert water.dose == Dose("minutes", minutes=10) and water.limit == 20
+
+
+def test_every_dose_names_its_source(catalog):
+    for ex in catalog:
+        assert ex.source and ex.limit, ex.id
+
+
+def test_no_frozen_object_on_a_bare_sole_and_the_reason_in_words(catalog):
+    roll = catalog.get("plantar-roll")
+    text = " ".join((*roll.steps, *roll.equipment)).lower()
+    assert "frozen" not in text and "ball" in text
+    (cold,) = [c for c in roll.safety if "frozen" in c]
+    assert cold.startswith("Never a frozen bottle") and "cannot feel" in cold
+    assert "wrapped" in cold and "only if you can feel" in cold
+    assert not any("cold bothers" in c for c in roll.safety)
+
+
+def test_skin_work_and_stepping_balance_are_catalog_properties(catalog):
+    skin = {ex.id for ex in catalog if ex.skin_contact}
+    assert {"plantar-roll", "towel-curls", "marble-pickups"} <= skin
+    assert {ex.id for ex in catalog if ex.stepping} == {"heel-to-toe-walk", "weight-shifts"}
+    assert [ex.id for ex in catalog if ex.slow_progression] == ["seated-heel-toe-raises"]
+
+
+def test_step_texts_never_contradict_a_no_hands_level(catalog):
+    for ex in catalog:
+        if ex.category == "balance" and ex.position == "standing":
+            for text in (*ex.steps, *ex.safety):
+                assert not text.rstrip(".").endswith("and hold on"), (ex.id, text)
+
+
+def test_weight_bearing_follows_from_the_position(packaged_tables):
+    data = copy.deepcopy(_table(packaged_tables, "calf-stretch"))
+    data["weight_bearing"] = False
+    with pytest.raises(CatalogError, match="field 'weight_bearing': must be true when position"):
+        parse_exercise(data, where="mine.toml: exercise")
 
 
 def test_no_sentence_copied_from_the_article(catalog):
@@ -260,6 +300,8 @@ def test_broken_exercise_fails_naming_id_and_field(tmp_path, packaged_tables, ex
      "exercise 'walking', field 'alternative': names 'sofa-rest', which is not in the catalog"),
     (lambda ts: _table(ts, "walking").__setitem__("alternative", "calf-stretch"),
      "exercise 'walking', field 'alternative': 'calf-stretch' must be seated"),
+    (lambda ts: _table(ts, "walking").__setitem__("alternative", "heel-to-toe-walk"),
+     "exercise 'walking', field 'alternative': 'heel-to-toe-walk' must be seated or lying"),
     (lambda ts: _table(ts, "walking").__setitem__("alternative", "water-aerobics"),
      "exercise 'walking', field 'alternative': 'water-aerobics' must be seated"),
     (lambda ts: _table(ts, "walking").pop("id"), "exercise #10, field 'id': is missing"),
@@ -331,3 +373,24 @@ def test_catalog_checks_links_when_built_from_exercises(catalog):
     with pytest.raises(CatalogError, match="'walking', field 'alternative'"):
         Catalog([walking])
     assert len(Catalog([walking, catalog.get("seated-marching")])) == 2
+
+
+def test_an_own_exercise_whose_stand_in_now_stands_is_left_out_alone(catalog):
+    from neurocoach.catalog import with_custom
+
+    def own(ex_id, position, alternative=None):
+        table = {"id": ex_id, "name": ex_id.title(), "category": "strengthening",
+                 "purpose": "P.", "steps": ["One.", "Two."], "dose": {"kind": "reps", "reps": 5},
+                 "per_side": False, "position": position,
+                 "weight_bearing": position == "standing", "needs_support": False,
+                 "equipment": [], "safety": ["Care."], "easier": "Less.", "harder": "More."}
+        if alternative:
+            table["alternative"] = alternative
+        return parse_exercise(table, custom=True)
+
+    standing_stand_in = own("wall-push", "standing", "seated-marching")
+    relies_on_it = own("step-ups", "standing", "wall-push")
+    fine = own("sit-to-stand", "standing", "seated-heel-toe-raises")
+    merged = with_custom(catalog, [standing_stand_in, relies_on_it, fine])
+    assert "wall-push" in merged and "sit-to-stand" in merged
+    assert "step-ups" not in merged

@@ -60,7 +60,7 @@ def test_rest_days_are_mostly_rested(ninety):
 def test_a_flare_with_sore_feet_gets_the_safety_rules(ninety):
     _, doc = ninety
     catalog = load_catalog()
-    sore = {c["date"] for c in doc["checkins"] if c["feet"] == "sore"}
+    sore = {c["date"] for c in doc["checkins"] if c["feet"] in ("skin", "hot")}
     assert sore and any(c["pain"] >= 7 for c in doc["checkins"])
     for s in doc["sessions"]:
         if s["date"] in sore:

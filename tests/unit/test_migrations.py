@@ -121,7 +121,9 @@ def test_m003_upgrades_a_db_with_data_and_keeps_its_people_welcomed(tmp_path):
         assert (p.birth_year, p.feet, p.days_per_week, p.rest_days, p.restriction) == (
             1950, "left", 4, (2, 5, 6), "no_weight_bearing")
         checkin = store.checkin_for(dt.date(2026, 11, 20))
-        assert (checkin.pain, checkin.feet, checkin.note) == (3, "sore", "heel")
+        # m004 (issue 12) reads the old 'sore' as a skin problem on both feet
+        assert (checkin.pain, checkin.feet, checkin.foot, checkin.note) == (
+            3, "skin", "both", "heel")
     finally:
         store.close()
     assert (tmp_path / "onboarded.db.before-upgrade-t.bak").exists()
@@ -169,3 +171,37 @@ def test_movement_can_be_switched_off_before_the_welcome(store):
 
     store.set_movement(False, dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc))
     assert not store.movement() and not store.welcomed()
+
+
+def test_m004_i12_upgrades_feet_plan_and_standing_custom_exercises(tmp_path):
+    import datetime as dt
+    import json
+
+    path = tmp_path / "before-i12.db"
+    conn = _db_before(path, "m003_profile_welcomed")
+    conn.execute("INSERT INTO checkins (day, pain, feet, note) VALUES"
+                 " ('2026-11-20', 3, 'sore', 'heel'), ('2026-11-21', 2, 'ok', '')")
+    conn.execute("INSERT INTO plan (id, target_minutes, note, updated_at) VALUES"
+                 " (1, 20, 'from the physio', '2026-11-01T09:00:00+00:00')")
+    stand = {"id": "sit-to-stand", "name": "Sit to stand", "category": "strengthening",
+             "purpose": "Legs.", "steps": ["Sit.", "Stand."], "dose": {"kind": "reps", "reps": 5},
+             "per_side": False, "position": "standing", "weight_bearing": False,
+             "needs_support": True, "equipment": [], "safety": ["Slowly."], "easier": "Less.",
+             "harder": "More.", "alternative": "seated-heel-toe-raises"}
+    conn.execute("INSERT INTO custom_exercises (id, fields, created_at, updated_at) VALUES"
+                 " ('sit-to-stand', ?, '2026-11-01', '2026-11-01')", [json.dumps(stand)])
+    conn.commit()
+    conn.close()
+    store = Store.open(path, stamp="t")
+    try:
+        assert "foot" in store.db["checkins"].columns_dict
+        old = store.checkin_for(dt.date(2026, 11, 20))
+        assert (old.feet, old.foot, old.note) == ("skin", "both", "heel")
+        fine = store.checkin_for(dt.date(2026, 11, 21))
+        assert (fine.feet, fine.foot) == ("ok", None)
+        plan = store.saved_plan()
+        assert plan.target_minutes == 20 and plan.balance_without_support is False
+        (mine,) = store.custom_exercises()  # read back through the catalog's checks
+        assert mine.position == "standing" and mine.weight_bearing and mine.needs_alternative
+    finally:
+        store.close()

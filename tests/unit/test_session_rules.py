@@ -96,3 +96,21 @@ def test_status_line_with_history(store):
     store.log_entry(rec.id, Entry(0, "walking", "done"))
     line = status_line(store, T0)
     assert "routine: in progress (1 of 2 steps)" in line and "streak: 4 days" in line
+
+
+def test_a_started_session_with_skin_work_on_a_newly_sore_foot_starts_afresh():
+    import datetime as dt
+
+    from neurocoach.catalog import load_catalog
+    from neurocoach.coach.safety import SafetyNote
+    from neurocoach.coach.session import needs_fresh_start
+    from neurocoach.models import SessionRecord, Step
+
+    catalog = load_catalog()
+    now = dt.datetime(2026, 11, 23, 9, tzinfo=dt.timezone.utc)
+    record = SessionRecord(1, now.date(), now, [Step("plantar-roll", "left"),
+                                                Step("plantar-roll", "right")])
+    notes = [SafetyNote("swap", "Nothing on your feet today.")]
+    assert needs_fresh_start(record, notes, catalog, frozenset({"left"}))
+    assert not needs_fresh_start(record, notes, catalog, frozenset())
+    assert not needs_fresh_start(record, [], catalog, frozenset({"left"}))

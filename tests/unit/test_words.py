@@ -87,7 +87,7 @@ def test_report_counts_one(store, clock):
     assert "a day." in text
     assert "1 training day a week" in text
     assert "Pain: not enough scores to compare yet (7 days" in text  # coach.change
-    assert "Sore, blister or wound: 1 day" in text
+    assert "A skin problem (blister, cut, wound, red spot): 1 day" in text
 
 
 def test_status_counts_one(store):

@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from neurocoach.coach.foot_check import asked_again, carried_over
 from neurocoach.models import SYMPTOMS, Checkin
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
-from neurocoach.tui.widgets.scale import ChoiceRow, ScaleRow
+from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged, ScaleRow
 
 FEET_CHOICES = [
     ("ok", "I looked: my feet are fine"),
-    ("sore", "Sore, a blister, a cut or a wound"),
+    ("skin", "A skin problem: blister, cut, wound or red spot"),
+    ("hot", "A foot is warm, red or swollen"),
     ("unchecked", "I did not look today"),
 ]
+FOOT_CHOICES = [("left", "Left foot"), ("right", "Right foot"), ("both", "Both feet")]
+PROBLEMS = ("skin", "hot")
 
 
 class CheckinScreen(ModalScreen[bool]):
@@ -43,6 +49,9 @@ class CheckinScreen(ModalScreen[bool]):
         # are offered, marked with their day, and only kept when the person says so.
         earlier = None if existing else self._previous(today)
         self.earlier_when = when = self._when(earlier.day, today) if earlier else ""
+        yesterday = self.app.store.checkin_for(today - dt.timedelta(days=1))
+        again = asked_again(yesterday, existing)
+        feet_from = existing or carried_over(yesterday, today)
         with VerticalScroll(id="checkin"):
             yield Static("[b]Daily check-in[/b] — how are your feet today?", id="checkin-title")
             hint = "Type 0–10 (1 then 0 is 10), ← → to adjust, enter for the next line."
@@ -55,16 +64,20 @@ class CheckinScreen(ModalScreen[bool]):
                                optional=name != "pain", id=f"scale-{name}",
                                earlier=earlier.symptom(name) if earlier else None,
                                earlier_when=when)
-            yield ChoiceRow("Did you look at both feet today? (1, 2 or 3)", FEET_CHOICES,
-                            value=existing.feet if existing else None, id="feet")
+            if again:
+                yield Static(again, id="checkin-again", markup=False)
+            yield ChoiceRow("Did you look at both feet today? (1–4)", FEET_CHOICES,
+                            value=feet_from.feet if feet_from else None, id="feet")
+            foot = ChoiceRow("Which foot? (1 left, 2 right, 3 both)", FOOT_CHOICES,
+                             value=feet_from.foot if feet_from else None, id="foot")
+            foot.display = bool(feet_from and feet_from.feet in PROBLEMS)
+            yield foot
             yield Input(value=existing.note if existing else "", placeholder="A note (optional)",
                         max_length=500, id="note")
             yield Static(id="checkin-message")
         yield Footer()
 
     def _previous(self, today):
-        import datetime as dt
-
         recent = self.app.store.checkins_between(today - dt.timedelta(days=7), today)
         return recent[-1] if recent else None
 
@@ -81,8 +94,16 @@ class CheckinScreen(ModalScreen[bool]):
             return bool(self.earlier_when)
         return True
 
+    def on_row_changed(self, event: RowChanged) -> None:
+        if event.row.id == "feet":
+            foot = self.query_one("#foot", ChoiceRow)
+            foot.display = event.row.value in PROBLEMS
+
     def action_next(self) -> None:
         focused = self.focused
+        if getattr(focused, "id", None) == "feet" and focused.value in PROBLEMS:
+            self.query_one("#foot").focus()
+            return
         if isinstance(focused, Input):  # the note, the last line
             self.action_save()
             return
@@ -111,11 +132,15 @@ class CheckinScreen(ModalScreen[bool]):
             return
         feet = self.query_one("#feet", ChoiceRow).value
         if feet is None:
-            self._refuse("Please answer the foot question: 1, 2 or 3.", "#feet")
+            self._refuse("Please answer the foot question: 1, 2, 3 or 4.", "#feet")
+            return
+        foot = self.query_one("#foot", ChoiceRow).value if feet in PROBLEMS else None
+        if feet in PROBLEMS and foot is None:
+            self._refuse("Which foot is it on? 1 left, 2 right, 3 both.", "#foot")
             return
         checkin = Checkin(day=self.app.clock.today(), pain=values["pain"],
                           numbness=values["numbness"], tingling=values["tingling"],
-                          burning=values["burning"], feet=feet,
+                          burning=values["burning"], feet=feet, foot=foot,
                           note=self.query_one("#note", Input).value.strip())
         replaced = self.app.write(self.app.store.record_checkin, checkin, self.app.clock.now())
         if replaced is NOT_SAVED:

@@ -18,6 +18,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from neurocoach.catalog import (
     CATEGORIES, DOSE_AMOUNT, POSITIONS, exercise_field_errors, exercise_fields, parse_exercise,
 )
+from neurocoach.catalog.model import WEIGHT_BEARING_POSITIONS
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged
@@ -25,6 +26,10 @@ from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged
 YES_NO = [("yes", "Yes"), ("no", "No")]
 KINDS = [("reps", "Count times (reps)"), ("hold", "Hold for seconds"),
          ("minutes", "Keep going for minutes")]
+PLACES = {"seated": "Seated", "standing": "Standing or walking (weight on your feet)",
+          "lying": "Lying down", "water": "In water"}
+WEIGHT_WORDS = ("Weight on your feet follows from the position: standing or walking is "
+                "weight-bearing, so on a day with a sore foot a seated stand-in takes its place.")
 LABELS = {
     "id": "Name", "name": "Name", "category": "Kind of exercise", "purpose": "What it is for",
     "steps": "How to do it", "dose": "How much", "per_side": "Each side",
@@ -68,6 +73,7 @@ def friendly(problem: str, field: str = "") -> str:
         "non-weight-bearing stand-in",
         "pick one: work with your weight on your feet (or in water) needs a seated exercise "
         "to do instead on days your feet are sore")
+    problem = re.sub(r"^must be one of .*, not None$", "pick one", problem)
     problem = re.sub(r",? not ''$", "", problem)
     problem = problem.replace("must be some text", "cannot be empty")
     problem = re.sub(r"^dose\.(\w+) ", lambda m: f"{m.group(1)}: ", problem)
@@ -117,12 +123,11 @@ class CustomExerciseScreen(Screen[str | None]):
             yield from self._field("per_side", ChoiceRow(
                 "Done with each foot in turn? (1 yes, 2 no)", YES_NO,
                 value="yes" if data.get("per_side") else "no", id="f-per_side"))
+            # No default: "seated" by default passed standing work off as seated.
             yield from self._field("position", ChoiceRow(
-                "Position (1–4):", [(p, p.title()) for p in POSITIONS],
-                value=data.get("position", "seated"), id="f-position"))
-            yield from self._field("weight_bearing", ChoiceRow(
-                "Is your weight on your feet? (1 yes, 2 no)", YES_NO,
-                value="yes" if data.get("weight_bearing") else "no", id="f-weight_bearing"))
+                "Where is it done? (1–4)", [(p, PLACES[p]) for p in POSITIONS],
+                value=data.get("position"), id="f-position"))
+            yield Static(WEIGHT_WORDS, classes="hint", id="weight-words")
             yield from self._field("needs_support", ChoiceRow(
                 "Done next to a sturdy support? (1 yes, 2 no)", YES_NO,
                 value="yes" if data.get("needs_support") else "no", id="f-needs_support"))
@@ -138,8 +143,8 @@ class CustomExerciseScreen(Screen[str | None]):
             yield from self._field("harder", Input(value=data.get("harder", ""),
                                                    placeholder="How to make it harder",
                                                    id="f-harder"))
-            seated = [(e.name, e.id) for e in catalog
-                      if not e.needs_alternative and e.id != self.editing]
+            seated = [(e.name, e.id) for e in catalog  # a stand-in is seated or lying
+                      if e.can_stand_in and e.id != self.editing]
             yield from self._field("alternative", Select(
                 seated, value=data.get("alternative", Select.NULL), allow_blank=True,
                 prompt="None (needed only for weight-bearing or water work)",
@@ -192,7 +197,7 @@ class CustomExerciseScreen(Screen[str | None]):
             "steps": lines_of(self.query_one("#f-steps", TextArea).text),
             "dose": dose, "per_side": choice("per_side") == "yes",
             "position": choice("position"),
-            "weight_bearing": choice("weight_bearing") == "yes",
+            "weight_bearing": choice("position") in WEIGHT_BEARING_POSITIONS,
             "needs_support": choice("needs_support") == "yes",
             "equipment": [p.strip() for p in value("equipment").split(",") if p.strip()],
             "safety": lines_of(self.query_one("#f-safety", TextArea).text),
@@ -269,9 +274,23 @@ class CustomExerciseScreen(Screen[str | None]):
         if self.app.write(self.app.store.save_custom_exercise, exercise,
                           self.app.clock.now()) is NOT_SAVED:
             return  # said in a notice; the form keeps every answer for another try
+        if self.editing:
+            self._keep_the_dose(exercise)
         refresh_catalog(self.app)
         self.notify(f"Saved {exercise.name}.")
         self.dismiss(exercise.id)
+
+    def _keep_the_dose(self, exercise) -> None:
+        """A changed dose makes a new ladder: the level moves to the rung nearest the dose
+        the person was doing (never a jump of several levels' worth at once)."""
+        from neurocoach.coach.progression import level_after_change
+
+        store, now = self.app.store, self.app.clock.now()
+        state = store.level_states().get(exercise.id)
+        change = level_after_change(self.app.catalog.get(exercise.id), exercise, state,
+                                    now.date(), now)
+        if change is not None:
+            self.app.write(store.record_levels, [change])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -12,8 +12,11 @@ from textual.widgets import ProgressBar, Static
 
 from neurocoach.catalog import Dose, Exercise
 from neurocoach.coach.ladders import meets
-from neurocoach.coach.screening import session_reminder, step_cues, stop_reasons
-from neurocoach.coach.session import previous_logged, step_dose, timed_seconds
+from neurocoach.coach.screening import session_reminder, stop_reasons
+from neurocoach.coach.screening import step_cues as screening_cues
+from neurocoach.coach.session import (
+    one_foot_words, previous_logged, step_cues, step_dose, timed_seconds,
+)
 from neurocoach.models import RATINGS, Entry, SessionRecord, Step
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.countdown import Countdown
@@ -84,8 +87,10 @@ class SessionScreen(Screen):
                     yield Countdown(0, id="countdown")
                 yield ExerciseFigure(id="step-figure")
             yield Static(id="step-counter")
-            yield Static(id="step-instructions")
+            # Every safety cue, above the steps: at 80x24 the cues must be in sight without
+            # scrolling (long ones wrap); the steps may scroll.
             yield Static(id="step-safety")
+            yield Static(id="step-instructions")
         yield Static(id="session-status")
         yield Footer(show_command_palette=False)
 
@@ -121,11 +126,9 @@ class SessionScreen(Screen):
         self.query_one("#session-progress", ProgressBar).update(progress=len(self.record.entries))
         self._put("#step-instructions",
                   Content("\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1))))
-        cues = list(ex.safety[:2])
-        if ex.needs_support and not any("sturdy support" in c for c in cues):
-            cues.insert(0, "Stand next to a sturdy support (a counter or a heavy chair without wheels).")
-        cues = step_cues(self.screening, self.app.catalog, self.record.steps,
-                         self.index) + cues  # issue 13: the health answers' cues first
+        # Every cue of the step (issue 12), after the health answers' own (issue 13).
+        cues = screening_cues(self.screening, self.app.catalog, self.record.steps,
+                              self.index) + step_cues(ex)
         self._put("#step-safety", Content("\n".join(f"! {c}" for c in cues)))
         self.query_one(ExerciseFigure).show(ex, self.app.catalog)
         self.sets_done = 0
@@ -206,6 +209,9 @@ class SessionScreen(Screen):
             lines.append(view.why)
         if view.settings.note:
             lines.append(f"Your plan says: {view.settings.note}")
+        one_foot = one_foot_words(self.record, self.step, self.exercise)
+        if one_foot:
+            lines.append(one_foot)
         return escape("\n".join(lines))
 
     def say(self, text: str) -> None:

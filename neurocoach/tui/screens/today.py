@@ -113,9 +113,9 @@ class TodayScreen(Screen):
         c = view.checkin
         if c is None:
             return "Check-in: not done yet — press c (it takes a few keys)."
-        feet = {"ok": "feet looked fine", "sore": "feet sore or hurt",
-                "unchecked": "feet not looked at"}[c.feet]
-        return f"Check-in: done — pain {c.pain}/10, {feet}."
+        from neurocoach.coach.foot_check import describe
+
+        return f"Check-in: done — pain {c.pain}/10, feet: {describe(c, short=True)}."
 
     def _fill_routine(self, view: TodayView) -> None:
         """Today's session as it was started (if any), else the routine still to do."""
@@ -130,11 +130,20 @@ class TodayScreen(Screen):
                              step.swapped_from, state))
         else:
             done = dict(exercise_states(view.session_today)) if view.session_today else {}
+            planned = {item.exercise_id for item in view.routine.items}
+            for ex_id, state in done.items():  # done already, though today's rules drop it
+                if state != "to do" and ex_id not in planned and ex_id in catalog:
+                    step = next(s for s in view.session_today.steps if s.exercise_id == ex_id)
+                    ex = catalog.get(ex_id)
+                    rows.append((ex_id, step_dose(step, ex).describe(ex.per_side),
+                                 step.swapped_from, state))
             for item in view.routine.items:
                 ex = catalog.get(item.exercise_id)
                 state = "done" if done.get(item.exercise_id) == "done" else "to do"
-                rows.append((item.exercise_id, item.dose.describe(ex.per_side),
-                             item.swapped_from, state))
+                dose = item.dose.describe(ex.per_side and not item.sides)
+                if item.sides and ex.per_side:  # the other foot is kept out today
+                    dose += f", {' and '.join(item.sides)} foot only"
+                rows.append((item.exercise_id, dose, item.swapped_from, state))
         options = []
         for ex_id, dose, swapped_from, state in rows:
             label = f"{STATE_MARKS[state]} {catalog.get(ex_id).name} — {dose}"
@@ -176,7 +185,8 @@ class TodayScreen(Screen):
     def _stale(self, view: TodayView) -> bool:
         """The open session holds standing work that today's answers now rule out."""
         return (resumable(view.open_session, view.now)
-                and needs_fresh_start(view.open_session, view.routine.notes, self.app.catalog))
+                and needs_fresh_start(view.open_session, view.routine.notes, self.app.catalog,
+                                      view.checkin.problem_sides if view.checkin else frozenset()))
 
     # -- actions -------------------------------------------------------------
     def action_cursor(self, direction: str) -> None:
