@@ -13,11 +13,11 @@ import datetime as dt
 import fcntl
 import os
 import re
-import shutil
 import sqlite3
 from pathlib import Path
 from typing import IO
 
+from neurocoach.files import private_temp, staged, write_private_bytes
 from neurocoach.store.opening import SQLITE_MAGIC, StoreError, check_integrity, inspect_existing
 from neurocoach.words import count
 
@@ -27,10 +27,7 @@ DAILY_KEEP = 7
 
 def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     """Write a consistent copy of `conn` to `dest` (via a temp file, then rename)."""
-    tmp = dest.with_name(dest.name + ".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    os.close(fd)
-    try:
+    with staged(dest) as tmp:  # a private temp file, renamed over `dest` at the end
         target = sqlite3.connect(tmp)
         try:
             conn.backup(target)
@@ -39,11 +36,6 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return dest
 
 
@@ -166,8 +158,9 @@ def stage_restore(source: Path, db_path: Path) -> Path:
         raise StoreError(f"{source} is not a neurocoach database (not an SQLite file); "
                          "nothing was changed.")
     _ensure_private_dir(db_path.parent)
-    tmp = db_path.with_name(db_path.name + ".restore.tmp")
+    tmp = None
     try:
+        tmp = private_temp(db_path)
         conn = _readonly(source)
         try:
             backup_to(conn, tmp)
@@ -176,12 +169,14 @@ def stage_restore(source: Path, db_path: Path) -> Path:
         if inspect_existing(tmp):
             raise StoreError(f"{source} is an empty database; nothing was changed.")
     except StoreError as exc:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         message = str(exc).replace(str(tmp), str(source))
         message = message.replace("Left untouched.", "Nothing was changed.")
         raise StoreError(message.replace("left untouched", "nothing was changed")) from None
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise StoreError(f"cannot read {source} as a database ({exc}); nothing was changed.") \
             from None
     return tmp
@@ -204,13 +199,10 @@ def keep_current(db_path: Path, stamp: str) -> Path | None:
         finally:
             conn.close()
     except sqlite3.Error:
-        tmp = dest.with_name(dest.name + ".tmp")
         try:
-            shutil.copyfile(db_path, tmp)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, dest)
+            with open(db_path, "rb") as fh:
+                write_private_bytes(dest, fh.read())
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise StoreError(f"could not keep a copy of {db_path}: {exc.strerror}; "
                              "nothing was changed.") from None
     except OSError as exc:
