@@ -19,7 +19,7 @@ from neurocoach.models import Checkin, Entry, Profile, SessionRecord, Step
 from neurocoach.store.backup import backup_to, hold_shared, pre_migration_path
 from neurocoach.store.exchange import Exchange
 from neurocoach.store.opening import (
-    StoreError, check_integrity, inspect_existing, pending_migrations, prepare_new,
+    MIGRATIONS, StoreError, check_integrity, connect, inspect_existing, pending_migrations, prepare_new,
 )
 from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
@@ -67,7 +67,7 @@ class Store(ProgressQueries, Exchange, PlanQueries):
             empty = True
         conn = None
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            conn = connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                    check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -85,6 +85,9 @@ class Store(ProgressQueries, Exchange, PlanQueries):
 
                 db = Database(conn, execute_plugins=False)  # no plugin scan
                 migrations.apply(db)
+                from neurocoach.store.schema import expected_schema
+
+                expected_schema(MIGRATIONS)  # derived now that sqlite-utils is loaded, kept
         except (sqlite3.Error, StoreError) as exc:
             if conn is not None:
                 conn.close()

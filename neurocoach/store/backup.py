@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from neurocoach.files import private_temp, staged, write_private_bytes
-from neurocoach.store.opening import SQLITE_MAGIC, StoreError, check_integrity, inspect_existing
+from neurocoach.store.opening import SQLITE_MAGIC, StoreError, check_integrity, connect, inspect_existing
 from neurocoach.words import count
 
 DAILY_KEEP = 7
@@ -28,7 +28,7 @@ DAILY_KEEP = 7
 def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     """Write a consistent copy of `conn` to `dest` (via a temp file, then rename)."""
     with staged(dest) as tmp:  # a private temp file, renamed over `dest` at the end
-        target = sqlite3.connect(tmp)
+        target = connect(tmp)
         try:
             conn.backup(target)
             # A standalone file: no -wal/-shm beside it when it is read (Store.open turns
@@ -130,14 +130,14 @@ def default_copy_path(db_path: Path, stamp: str) -> Path:
 # -- restoring ---------------------------------------------------------------------
 def _readonly(path: Path) -> sqlite3.Connection:
     """For files that are not ours to change (a backup given to restore)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def _reader(path: Path) -> sqlite3.Connection:
     """For our own DB: a plain connection that only reads, so that closing it tidies the
     WAL away (a read-only one would leave -wal and -shm files behind)."""
     if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
-        return sqlite3.connect(path)
+        return connect(path)
     return _readonly(path)
 
 
