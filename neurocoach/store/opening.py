@@ -56,23 +56,23 @@ def inspect_existing(path: Path, *, thorough: bool = True) -> bool:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror}.") from None
-    if head == b"":
-        empty = True
-    elif head != SQLITE_MAGIC:
+    if head not in (b"", SQLITE_MAGIC):
         raise StoreError(f"{path} is not a neurocoach database (not an SQLite file); left untouched.")
-    else:
-        empty = _check_contents(path, thorough)
+    # Before SQLite opens it: a read-only file (or folder) would be left with -wal and -shm
+    # files beside it by a reading connection, which then stand in the way of writing.
     if not _writable(path) or not _writable(path.parent):
         raise StoreError(
             f"cannot write to {path}: check its permissions (and its folder's); nothing was changed."
         )
-    return empty
+    return head == b"" or _check_contents(path, thorough)
 
 
 def _check_contents(path: Path, thorough: bool) -> bool:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    """Read through a plain connection that writes nothing: unlike a read-only one, it rolls
+    back a hot journal left by a kill mid-write (a read-only one reports that as damage),
+    and closing it tidies the -wal and -shm files away."""
     try:
-        conn = connect(uri, uri=True)
+        conn = connect(path)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open {path}: {exc}.") from None
     try:
