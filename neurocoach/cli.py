@@ -10,7 +10,7 @@ import sys
 import click
 
 from neurocoach import __version__
-from neurocoach.paths import ENV_VAR, resolve_db_path
+from neurocoach.paths import ENV_VAR, BadPath, resolve_db_path
 
 
 class Ctx:
@@ -26,9 +26,12 @@ class Ctx:
         from neurocoach.store import Store, StoreError
 
         try:
-            return Store.open(self.db_path)
+            store = Store.open(self.db_path)
         except StoreError as exc:
             fail(str(exc))
+        for warning in store.warnings:
+            click.echo(f"neurocoach: warning: {warning}", err=True)
+        return store
 
 
 def _use_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -57,6 +60,8 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BadPath as exc:
+            fail(str(exc))
         except sqlite3.Error as exc:
             from neurocoach.store.opening import use_error
 

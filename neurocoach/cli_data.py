@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from neurocoach.paths import expand
 from neurocoach.cli import Ctx, cli, fail
 from neurocoach.cli_files import existing_store, make_folder, names_folder, out_path, write_private
 
@@ -80,7 +81,7 @@ def csv_text(table: str, rows: list[dict]) -> str:
 
 def _csv_folder(out: str) -> bool:
     """A folder if it is one, or if the path ends with a slash (created if missing)."""
-    return Path(out).expanduser().is_dir() or names_folder(out)
+    return expand(out).is_dir() or names_folder(out)
 
 
 @cli.command("export")
@@ -120,7 +121,7 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
         write_private({path: csv_text("entries", tables["entries"])})
         click.echo(f"Exported the steps table to {path}.", err=True)
         return
-    out = Path(out).expanduser()
+    out = expand(out)
     if not out.is_dir():
         make_folder(out)
     paths = {out_path(out / f"{table}.csv", force, ""): csv_text(table, rows)
@@ -208,7 +209,7 @@ def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     from neurocoach.report_render import REPORT_ENDINGS
     from neurocoach.words import count
 
-    if out is not None and not (names_folder(out) or Path(out).expanduser().is_dir()):
+    if out is not None and not (names_folder(out) or expand(out).is_dir()):
         ending = Path(out).suffix.lower()
         if ending not in REPORT_ENDINGS:
             fail(f"--out must end in .md, .markdown or .txt (Markdown) or .html or .htm "

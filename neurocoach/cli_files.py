@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from neurocoach.paths import expand
 from neurocoach.cli import Ctx, fail
 
 
@@ -42,7 +43,7 @@ def out_path(out: str | Path, force: bool, default_name: str) -> Path:
     folder, created (0700) when it does not exist yet, never a file named `reports`.
     """
     folder = names_folder(out)
-    out = Path(out).expanduser()
+    out = expand(out)
     if folder and not os.path.lexists(out):
         make_folder(out)
     elif folder and not out.is_dir():

@@ -21,6 +21,7 @@ from neurocoach.store.exchange import Exchange
 from neurocoach.store.opening import (
     MIGRATIONS, StoreError, check_integrity, connect, inspect_existing, pending_migrations, prepare_new,
 )
+from neurocoach.store.places import check_data_folder
 from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
 
@@ -41,6 +42,7 @@ class Store(ProgressQueries, Exchange, PlanQueries):
         self._conn = conn
         self._db = db
         self._in_use: IO[bytes] | None = None
+        self.warnings: list[str] = []  # about where the file is, for the person to read
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -60,6 +62,7 @@ class Store(ProgressQueries, Exchange, PlanQueries):
     def open(cls, path: str | os.PathLike[str], *, stamp: str = "") -> "Store":
         """Open (creating if needed) and migrate. Raises StoreError, never half-opens."""
         path = Path(path)
+        warnings = check_data_folder(path)  # another user's folder or file: refused
         if os.path.lexists(path):
             empty = inspect_existing(path, thorough=False)  # quick_check only if migrating
         else:
@@ -95,7 +98,9 @@ class Store(ProgressQueries, Exchange, PlanQueries):
                 raise
             raise StoreError(f"cannot use {path}: {exc}.") from None
         os.chmod(path, 0o600)
-        return cls(path, conn, db)
+        store = cls(path, conn, db)
+        store.warnings = warnings
+        return store
 
     def hold_in_use(self) -> None:
         """Say, until close, that a window has this file open: `restore` then refuses to

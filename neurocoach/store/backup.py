@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from neurocoach.files import private_temp, staged, write_private_bytes
+from neurocoach.store.places import check_data_folder, check_private_dir
 from neurocoach.store.opening import SQLITE_MAGIC, StoreError, check_integrity, connect, inspect_existing
 from neurocoach.words import count
 
@@ -49,12 +50,14 @@ def backups_dir(db_path: Path) -> Path:
 
 
 def _ensure_private_dir(folder: Path) -> None:
+    """Made 0700 if missing; refused if it is not the person's own (see store/places.py)."""
     try:
-        if not folder.is_dir():
+        if not os.path.lexists(folder):
             folder.mkdir(parents=True, mode=0o700)
             os.chmod(folder, 0o700)
     except OSError as exc:
         raise StoreError(f"cannot create the folder {folder}: {exc.strerror}.") from None
+    check_private_dir(folder)
 
 
 def daily_path(db_path: Path, day: dt.date) -> Path:
@@ -157,7 +160,9 @@ def stage_restore(source: Path, db_path: Path) -> Path:
     if head != SQLITE_MAGIC:
         raise StoreError(f"{source} is not a neurocoach database (not an SQLite file); "
                          "nothing was changed.")
-    _ensure_private_dir(db_path.parent)
+    if not db_path.parent.is_dir():
+        _ensure_private_dir(db_path.parent)
+    check_data_folder(db_path)
     tmp = None
     try:
         tmp = private_temp(db_path)

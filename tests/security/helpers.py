@@ -34,3 +34,25 @@ def plant(folder: Path, names, victim: Path, kind: str) -> None:
             spot.symlink_to(victim)
         else:
             os.link(victim, spot)
+
+
+OTHER_USER = "nc-other"
+
+
+def other_uid() -> int:
+    """The uid of a second person on this computer, created (useradd) when missing: the CI
+    runs as root, so it can; elsewhere the test is skipped, saying why."""
+    import pwd
+    import shutil
+
+    import pytest
+
+    try:
+        return pwd.getpwnam(OTHER_USER).pw_uid
+    except KeyError:
+        pass
+    if os.geteuid() != 0 or not shutil.which("useradd"):
+        pytest.skip(f"needs a second user ({OTHER_USER}): run as root to have it created")
+    subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
+                    OTHER_USER], check=True, capture_output=True)
+    return pwd.getpwnam(OTHER_USER).pw_uid

@@ -32,10 +32,10 @@ NOW = dt.datetime(2026, 3, 4, 9, 0, tzinfo=dt.timezone.utc)
 
 @pytest.fixture
 def shared(tmp_path):
-    """A folder others can write in (as /tmp is), and a file of someone else's in it."""
+    """A folder everyone can write in (as /tmp), and a file of someone else's in it."""
     folder = tmp_path / "shared"
     folder.mkdir()
-    folder.chmod(0o777)
+    folder.chmod(0o1777)  # sticky, as /tmp: others add names, cannot replace ours
     victim = folder / "someone-elses.txt"
     victim.write_text("not yours to change\n")
     return folder, victim

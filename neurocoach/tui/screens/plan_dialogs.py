@@ -132,14 +132,19 @@ class ImportPlanScreen(ModalScreen[bool]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         from neurocoach.coach.plan_file import PlanFileError, import_changes, parse_plan
+        from neurocoach.paths import BadPath, expand
         from neurocoach.tui.today_data import person_plan
 
         message = self.query_one("#import-message", Static)
         self.pending = None
         self.query_one("#import-changes-box").display = False
-        path = Path(event.value.strip()).expanduser()
         if not event.value.strip():
             message.update("Type the path of a plan file.")
+            return
+        try:
+            path = expand(event.value.strip())
+        except BadPath as err:
+            message.update(Content(str(err)))
             return
         try:
             text = path.read_text(encoding="utf-8")
