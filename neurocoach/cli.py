@@ -30,7 +30,7 @@ class Ctx:
         except StoreError as exc:
             fail(str(exc))
         for warning in store.warnings:
-            click.echo(f"neurocoach: warning: {warning}", err=True)
+            say(f"neurocoach: warning: {warning}", err=True)
         return store
 
 
@@ -70,6 +70,15 @@ class _Group(click.Group):
             if problem is None:
                 raise
             fail(str(problem))
+
+
+def say(message: str = "", *, nl: bool = True, err: bool = False) -> None:
+    """Every line the shell commands print: text from the person's data or a file (a
+    note, a name, a path) may hold control characters; they are shown as visible escapes
+    (`\\x1b`), never sent raw to the terminal (see neurocoach/text.py)."""
+    from neurocoach.text import terminal_safe
+
+    click.echo(terminal_safe(message), nl=nl, err=err)
 
 
 def fail(message: str) -> None:
@@ -201,6 +210,11 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
         fail(f"--date must be within the last {MAX_DAYS_BACK} days, from "
              f"{earliest.isoformat()} to {today.isoformat()}, not {day.isoformat()}.")
     if note is not None:
+        from neurocoach.text import control_problem
+
+        problem = control_problem(note)
+        if problem:
+            fail(f"--note {problem}.")
         note = note.strip()
         if len(note) > 500:
             fail("--note must be at most 500 characters.")
@@ -215,18 +229,18 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, note, day) -> Non
     try:
         store.daily_backup(today)
     except StoreError as exc:
-        click.echo(f"neurocoach: warning: today's backup copy failed: {exc}", err=True)
+        say(f"neurocoach: warning: today's backup copy failed: {exc}", err=True)
     when = say_day(day, today)
-    click.echo(f"Check-in for {when} {'updated' if replaced else 'saved'}: pain {pain}/10, "
+    say(f"Check-in for {when} {'updated' if replaced else 'saved'}: pain {pain}/10, "
                f"feet {entry.feet}.")
     if kept:
         from neurocoach.words import sentence
 
-        click.echo(sentence(f"Kept from the earlier check-in that day: {kept}"))
+        say(sentence(f"Kept from the earlier check-in that day: {kept}"))
     if day == today:
         average = store.average_pain(today - dt.timedelta(days=14), today - dt.timedelta(days=1))
         for line in checkin_effects(entry, store.profile(), average):
-            click.echo(line)
+            say(line)
     store.close()
 
 
@@ -275,7 +289,7 @@ def status(obj: Ctx) -> None:
     from neurocoach.status import status_line
 
     store = obj.open_store()
-    click.echo(status_line(store, obj.clock.now()))
+    say(status_line(store, obj.clock.now()))
     store.close()
 
 
@@ -286,7 +300,7 @@ def main() -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
-        click.echo("neurocoach: aborted.", err=True)
+        say("neurocoach: aborted.", err=True)
         sys.exit(1)
     except click.ClickException as exc:
         message = exc.format_message()

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from neurocoach.paths import expand
-from neurocoach.cli import Ctx, cli, fail
+from neurocoach.cli import Ctx, cli, fail, say
 from neurocoach.cli_files import existing_store, make_folder, names_folder, out_path, write_private
 
 CSV_COLUMNS = {
@@ -105,21 +105,21 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
     if fmt == "json":
         text = _json_text(doc)
         if out is None:
-            click.echo(text, nl=False)
+            say(text, nl=False)
             return
         name = f"neurocoach-export-{obj.clock.today().isoformat()}.json"
         path = out_path(out, force, name)
         write_private({path: text})
-        click.echo(f"Exported everything to {path}.", err=True)
+        say(f"Exported everything to {path}.", err=True)
         return
     tables = csv_tables(doc)
     if out is None:
-        click.echo(csv_text("entries", tables["entries"]), nl=False)
+        say(csv_text("entries", tables["entries"]), nl=False)
         return
     if not folder:
         path = out_path(out, force, "entries.csv")
         write_private({path: csv_text("entries", tables["entries"])})
-        click.echo(f"Exported the steps table to {path}.", err=True)
+        say(f"Exported the steps table to {path}.", err=True)
         return
     out = expand(out)
     if not out.is_dir():
@@ -129,7 +129,7 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
     write_private(paths)
     from neurocoach.words import count
 
-    click.echo(f"Exported {count(len(paths), 'table')} to {out} "
+    say(f"Exported {count(len(paths), 'table')} to {out} "
                f"({', '.join(p.name for p in paths)}).", err=True)
 
 
@@ -174,7 +174,7 @@ def import_(obj: Ctx, file: Path) -> None:
              f"{count(len(rows.sessions), 'session')} ({count(len(rows.entries), 'step')})",
              count(len(rows.balance_tests), "balance test"),
              *([count(len(rows.level_changes), "level change")] if rows.level_changes else [])]
-    click.echo(f"Imported {file} into {obj.db_path}: {', '.join(parts)}.")
+    say(f"Imported {file} into {obj.db_path}: {', '.join(parts)}.")
 
 
 # -- report ----------------------------------------------------------------------------
@@ -220,10 +220,10 @@ def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     store.close()
     today = obj.clock.today()
     if out is None:
-        click.echo(render(doc, catalog, today, days), nl=False)
+        say(render(doc, catalog, today, days), nl=False)
         return
     path = out_path(out, force, f"neurocoach-report-{today.isoformat()}.md")
     as_html = REPORT_ENDINGS.get(path.suffix.lower(), False)
     write_private({path: render(doc, catalog, today, days, as_html=as_html)})
     period = "the last day" if days == 1 else f"the last {count(days, 'day')}"
-    click.echo(f"Wrote the report ({'HTML' if as_html else 'Markdown'}, {period}) to {path}.")
+    say(f"Wrote the report ({'HTML' if as_html else 'Markdown'}, {period}) to {path}.")

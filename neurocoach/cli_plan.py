@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from neurocoach.cli import Ctx, cli, fail
+from neurocoach.cli import Ctx, cli, fail, say
 
 
 @cli.group()
@@ -77,12 +77,12 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
     current = _current(store, catalog)
     result, changes = read_plan_file(file, store, catalog, current)
     if not changes:
-        click.echo(f"Your plan already matches {file}: nothing to change.")
+        say(f"Your plan already matches {file}: nothing to change.")
         store.close()
         return
-    click.echo(f"{file} changes your plan:")
+    say(f"{file} changes your plan:")
     for line in changes:
-        click.echo(f"  • {line}")
+        say(f"  • {line}")
     if not yes:
         if not can_ask():
             store.close()
@@ -90,7 +90,7 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
                  "to apply these changes.")
         if not click.confirm("Apply these changes?", default=False):
             store.close()
-            click.echo("Nothing changed.")
+            say("Nothing changed.")
             sys.exit(1)
     now = obj.clock.now()
     levels = pin_changes(current, result.plan, store.level_states(), now.date(), now,
@@ -101,7 +101,7 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
         fail(str(err))
     finally:
         store.close()
-    click.echo("Your plan is updated. Today's routine follows it from now on.")
+    say("Your plan is updated. Today's routine follows it from now on.")
 
 
 @plan.command("export")
@@ -119,8 +119,8 @@ def export_plan(obj: Ctx, out: str | None, force: bool) -> None:
     text = render_plan(_current(store, catalog), catalog)
     store.close()
     if out is None:
-        click.echo(text, nl=False)
+        say(text, nl=False)
         return
     path = out_path(out, force, "neurocoach-plan.toml")
     write_private({path: text})
-    click.echo(f"Plan written to {path}.", err=True)
+    say(f"Plan written to {path}.", err=True)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from neurocoach.text import strip_controls
 from neurocoach.models import Checkin, Entry, Profile, SessionRecord, Step
 from neurocoach.store.backup import backup_to, hold_shared, pre_migration_path
 from neurocoach.store.exchange import Exchange
@@ -183,7 +184,8 @@ class Store(ProgressQueries, Exchange, PlanQueries):
             "INSERT OR REPLACE INTO checkins (day, pain, numbness, tingling, burning, feet,"
             " note, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [checkin.day.isoformat(), checkin.pain, checkin.numbness, checkin.tingling,
-             checkin.burning, checkin.feet, checkin.note, now.isoformat()],
+             checkin.burning, checkin.feet, strip_controls(checkin.note or "", lines=True),
+             now.isoformat()],
         )
         return existed
 

@@ -16,6 +16,7 @@ from neurocoach.store.opening import DamagedError, use_error
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.today import TodayScreen
 from neurocoach.tui.stylesheet import KeptParsesStylesheet
+from neurocoach.tui.terminal_safe import install as install_terminal_safe
 
 # Only Today is imported up front: it is the first paint. The other modes, the help screen
 # and the palette's provider are imported the first time they are needed (Progress alone,
@@ -69,6 +70,7 @@ class NeurocoachApp(App[None]):
     def __init__(self, store: Store, clock: Clock | None = None,
                  catalog: Catalog | None = None) -> None:
         super().__init__()
+        install_terminal_safe()  # no control code from the person's text reaches the terminal
         # Textual's own, but not parsing all the CSS again for each mode's first screen.
         self.stylesheet = KeptParsesStylesheet(variables=self.get_css_variables())
         self.store = store
@@ -111,6 +113,13 @@ class NeurocoachApp(App[None]):
             for old in [n for n in self._notifications if n.severity == "information"]:
                 self._unnotify(old, refresh=False)
         super().notify(message, markup=markup, **kwargs)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: Textual's hint, in plain words (its markup would show, notices are plain)."""
+        keys = [key for key, active in self.active_bindings.items()
+                if active.binding.action in ("quit", "app.quit")]
+        if keys:
+            self.notify(f"Press {keys[0]} to quit the app.", title="Do you want to quit?")
 
     def write(self, fn, *args, **kwargs):
         """Run one store write. If the disk is full or the file unwritable, say so plainly
