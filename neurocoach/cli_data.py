@@ -75,8 +75,18 @@ def csv_text(table: str, rows: list[dict]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS[table], extrasaction="ignore",
                             lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: _inert(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
+
+
+_RUNS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell starts that a spreadsheet would run as a formula (a note "=HYPERLINK(…)")."""
+
+
+def _inert(value):
+    """A text cell a spreadsheet would run gets a leading ' (shown, never run); numbers
+    are numbers (-3 stays -3)."""
+    return "'" + value if isinstance(value, str) and value.startswith(_RUNS) else value
 
 
 def _csv_folder(out: str) -> bool:
