@@ -154,10 +154,17 @@ def import_(obj: Ctx, file: Path) -> None:
     from neurocoach.store import StoreError
     from neurocoach.store.exchange import read_export
 
-    if not file.is_file():
-        fail(f"{file} does not exist." if not file.exists() else f"{file} is not a file.")
+    from neurocoach.files import EXPORT_FILE_MAX, NotReadable, read_regular
+
+    if not file.exists():
+        fail(f"{file} does not exist.")
     try:
-        doc = json.loads(file.read_text(encoding="utf-8"))
+        doc = json.loads(read_regular(file, EXPORT_FILE_MAX).decode("utf-8"))
+    except NotReadable as exc:
+        fail(f"{exc}; nothing was imported.")
+    except RecursionError:
+        fail(f"{file} nests its lists and objects too deeply to be an export; "
+             "nothing was imported.")
     except OSError as exc:
         fail(f"cannot read {file}: {exc.strerror}.")
     except UnicodeDecodeError:
@@ -166,7 +173,7 @@ def import_(obj: Ctx, file: Path) -> None:
         fail(f"{file} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
              "nothing was imported.")
     try:
-        rows = read_export(doc, load_catalog())
+        rows = read_export(doc, load_catalog(), today=obj.clock.today())
     except StoreError as exc:
         fail(f"{file}: {exc}; nothing was imported.")
     store = obj.open_store()

@@ -39,8 +39,12 @@ def read_plan_file(path: Path, store, catalog, current):
     """The checked import and the changes it makes, in words; fails with one line."""
     from neurocoach.coach.plan_file import PlanFileError, parse_plan
 
+    from neurocoach.files import PLAN_FILE_MAX, NotReadable, read_regular
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, PLAN_FILE_MAX).decode("utf-8")
+    except NotReadable as err:
+        fail(f"{err}.")
     except FileNotFoundError:
         fail(f"{path}: no such file.")
     except IsADirectoryError:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -108,3 +109,36 @@ def write_private_files(files: dict[Path, str]) -> None:
         for temp in temps.values():
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
+
+
+PLAN_FILE_MAX = 1024 * 1024
+"""A plan file is a few KiB; anything over 1 MiB is not one."""
+EXPORT_FILE_MAX = 256 * 1024 * 1024
+"""Decades of daily data export to a few MiB; 256 MiB is far past any real one."""
+
+
+class NotReadable(OSError):
+    """A file given to read that is not one to read (a FIFO, a device, a folder, too big)."""
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Never waits on a FIFO, never
+    reads a device (/dev/zero is endless) or more than `limit`. Raises NotReadable with the
+    reason in words, or OSError."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a FIFO does not wait
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise NotReadable(f"{path} is a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            raise NotReadable(f"{path} is not a regular file (a pipe or a device?)")
+        if st.st_size > limit:
+            raise NotReadable(f"{path} is {st.st_size:,} bytes, over the {limit:,} this kind "
+                              "of file may have")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise NotReadable(f"{path} is over the {limit:,} bytes this kind of file may have")
+        return data
+    finally:
+        os.close(fd)

@@ -126,6 +126,9 @@ def parse_plan(text: str, label: str, catalog: Catalog, current: Plan) -> PlanIm
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise PlanFileError(_syntax(label, text, str(err))) from None
+    except RecursionError:
+        raise PlanFileError(f"{label}: nests its tables and lists too deeply to be a plan "
+                            "file.") from None
     for key in data:
         if key not in TOP_KEYS:
             raise r.top_fail(key, f"is not a plan field (known: {', '.join(TOP_KEYS)})")

@@ -14,6 +14,7 @@ import fcntl
 import os
 import re
 import sqlite3
+import stat
 from pathlib import Path
 from typing import IO
 
@@ -153,8 +154,14 @@ def stage_restore(source: Path, db_path: Path) -> Path:
     if source.is_dir():
         raise StoreError(f"{source} is a folder, not a neurocoach backup file.")
     try:
-        with open(source, "rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not hold us waiting
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise StoreError(f"{source} is not a regular file (a pipe or a device?), "
+                                 "not a neurocoach backup; nothing was changed.")
+            head = os.read(fd, len(SQLITE_MAGIC))
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise StoreError(f"cannot read {source}: {exc.strerror}.") from None
     if head != SQLITE_MAGIC:
