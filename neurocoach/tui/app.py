@@ -13,6 +13,7 @@ from neurocoach.catalog import Catalog, load_catalog, with_custom
 from neurocoach.clock import Clock
 from neurocoach.store import Store, StoreError
 from neurocoach.store.opening import DamagedError, use_error
+from neurocoach.tui.keys import KeyBarrier
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.today import TodayScreen
 from neurocoach.tui.stylesheet import KeptParsesStylesheet
@@ -50,7 +51,7 @@ def stylesheet_path() -> Path:
     raise FileNotFoundError("neurocoach.tcss is missing from the installation")
 
 
-class NeurocoachApp(App[None]):
+class NeurocoachApp(KeyBarrier, App[None]):
     """neurocoach: Today, Library and Progress as modes over one store."""
 
     TITLE = "neurocoach"

@@ -214,10 +214,20 @@ class ExerciseCommands(Provider):
         for command in self._commands():
             score = matcher.match(command.text)
             if score > 0:
-                yield Hit(score, matcher.highlight(Content(command.text)), command.run,
+                yield Hit(score, _highlight(matcher, command.text), command.run,
                           text=command.text, help=_plain(command.help))
 
 
 def _plain(help_text: str | None):
     """Help as typed (Textual parses a str as markup)."""
     return None if help_text is None else Content(help_text)
+
+
+def _highlight(matcher, text: str) -> Content:
+    """Textual's Matcher.highlight, but on the text as typed (it parses it as markup)."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets if score else ():
+        if not text[offset].isspace():
+            content = content.stylize(matcher._match_style, offset, offset + 1)
+    return content
