@@ -68,11 +68,13 @@ def inspect_existing(path: Path, *, thorough: bool = True) -> bool:
 
 
 def _check_contents(path: Path, thorough: bool) -> bool:
-    """Read through a plain connection that writes nothing: unlike a read-only one, it rolls
-    back a hot journal left by a kill mid-write (a read-only one reports that as damage),
-    and closing it tidies the -wal and -shm files away."""
+    """Read through a read-only connection; but a hot journal (a kill mid-write in
+    rollback-journal mode) needs a plain one, which rolls it back (a read-only one reports
+    it as damage). Only called once the file is known to be writable."""
+    journal = Path(f"{path}-journal")
+    hot = journal.is_file() and journal.stat().st_size > 0
     try:
-        conn = connect(path)
+        conn = connect(path) if hot else connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open {path}: {exc}.") from None
     try:
