@@ -56,6 +56,8 @@ def _ensure_private_dir(folder: Path) -> None:
         if not os.path.lexists(folder):
             folder.mkdir(parents=True, mode=0o700)
             os.chmod(folder, 0o700)
+    except FileExistsError:
+        pass  # made by another process just now (two windows opening at once): checked below
     except OSError as exc:
         raise StoreError(f"cannot create the folder {folder}: {exc.strerror}.") from None
     check_private_dir(folder)
