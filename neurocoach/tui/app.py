@@ -89,6 +89,8 @@ class NeurocoachApp(KeyBarrier, App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.daily_backup)
+        for warning in self.store.warnings:  # where the data lives is shared (store/places.py)
+            self.notify(warning, title="Your data folder", severity="warning", timeout=20)
         if not self.store.welcomed():
             from neurocoach.tui.screens.welcome import WelcomeScreen
 

@@ -79,3 +79,23 @@ def test_no_connection_trusts_the_schema(tmp_path):
         assert store.conn.execute("PRAGMA trusted_schema").fetchone()[0] == 0
     finally:
         store.close()
+
+
+def test_a_schema_cache_others_could_write_is_not_trusted(tmp_path):
+    """The derived schema is kept in the person's cache; a cache file anyone could have
+    written (here: one that lets a trigger in) is ignored and the schema derived again."""
+    import json
+
+    from neurocoach.store.opening import MIGRATIONS
+    from neurocoach.store.schema import _cache_file, schema_of
+
+    path = _crafted(tmp_path / "x.db", "trigger")
+    conn = sqlite3.connect(path)
+    forged = json.loads(json.dumps(schema_of(conn)))
+    conn.close()
+    cache = _cache_file(tuple(MIGRATIONS))
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps(forged))
+    cache.chmod(0o666)
+    with pytest.raises(StoreError, match="never makes"):
+        Store.open(path)

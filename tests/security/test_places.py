@@ -94,3 +94,19 @@ def test_paths_that_name_no_file_are_one_line(tmp_path):
     one_line_error(run("status", db=tmp_path / ("a" * 300) / "x.db"), "255 bytes")
     one_line_error(run("export", "--format", "json", "--out", "~nosuchuser-i14/x.json", db=_db(tmp_path / "x.db")),
                    "not a user")
+
+
+async def test_the_coach_shows_the_shared_folder_warning(tmp_path, clock):
+    from neurocoach.models import Profile
+    from neurocoach.tui.app import NeurocoachApp
+
+    db = _db(tmp_path / "data" / "x.db")
+    db.parent.chmod(0o1777)
+    store = Store.open(db)
+    store.save_profile(Profile(), clock.now())
+    app = NeurocoachApp(store=store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = [str(n.message) for n in app._notifications]
+        assert any("shared with other users" in m for m in shown), shown
+    store.close()
