@@ -10,7 +10,7 @@ import sys
 import click
 
 from neurocoach import __version__
-from neurocoach.paths import ENV_VAR, resolve_db_path
+from neurocoach.paths import ENV_VAR, BadPath, resolve_db_path
 
 
 class Ctx:
@@ -26,9 +26,12 @@ class Ctx:
         from neurocoach.store import Store, StoreError
 
         try:
-            return Store.open(self.db_path)
+            store = Store.open(self.db_path)
         except StoreError as exc:
             fail(str(exc))
+        for warning in store.warnings:
+            say(f"neurocoach: warning: {warning}", err=True)
+        return store
 
 
 def _use_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -57,6 +60,8 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BadPath as exc:
+            fail(str(exc))
         except sqlite3.Error as exc:
             from neurocoach.store.opening import use_error
 
@@ -65,6 +70,15 @@ class _Group(click.Group):
             if problem is None:
                 raise
             fail(str(problem))
+
+
+def say(message: str = "", *, nl: bool = True, err: bool = False) -> None:
+    """Every line the shell commands print: text from the person's data or a file (a
+    note, a name, a path) may hold control characters; they are shown as visible escapes
+    (`\\x1b`), never sent raw to the terminal (see neurocoach/text.py)."""
+    from neurocoach.text import terminal_safe
+
+    click.echo(terminal_safe(message), nl=nl, err=err)
 
 
 def fail(message: str) -> None:
@@ -218,6 +232,11 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) 
         fail(f"--date must be within the last {MAX_DAYS_BACK} days, from "
              f"{earliest.isoformat()} to {today.isoformat()}, not {day.isoformat()}.")
     if note is not None:
+        from neurocoach.text import control_problem
+
+        problem = control_problem(note)
+        if problem:
+            fail(f"--note {problem}.")
         note = note.strip()
         if len(note) > 500:
             fail("--note must be at most 500 characters.")
@@ -239,18 +258,18 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) 
     try:
         store.daily_backup(today)
     except StoreError as exc:
-        click.echo(f"neurocoach: warning: today's backup copy failed: {exc}", err=True)
+        say(f"neurocoach: warning: today's backup copy failed: {exc}", err=True)
     when = say_day(day, today)
-    click.echo(f"Check-in for {when} {'updated' if replaced else 'saved'}: pain {pain}/10, "
-               f"feet: {describe(entry)}.")
+    say(f"Check-in for {when} {'updated' if replaced else 'saved'}: pain {pain}/10, "
+        f"feet: {describe(entry)}.")
     if kept:
         from neurocoach.words import sentence
 
-        click.echo(sentence(f"Kept from the earlier check-in that day: {kept}"))
+        say(sentence(f"Kept from the earlier check-in that day: {kept}"))
     if day == today:
         average = store.average_pain(today - dt.timedelta(days=14), today - dt.timedelta(days=1))
         for line in checkin_effects(entry, store.profile(), average):
-            click.echo(line)
+            say(line)
     store.close()
 
 
@@ -330,14 +349,21 @@ def status(obj: Ctx) -> None:
     # A status line never creates a database: a mistyped --db would leave an empty one
     # behind, and a login shell would report on it as if all were well.
     if not os.path.lexists(obj.db_path):
+        from neurocoach.store import StoreError
+        from neurocoach.store.places import check_data_folder
+
         folder = obj.db_path.parent
         if not folder.is_dir():
             fail(f"there is no folder {folder}, so no neurocoach database at {obj.db_path}: "
                  "check the path.")
-        click.echo(f"neurocoach · no data yet at {obj.db_path} · run `neurocoach` to start")
+        try:
+            check_data_folder(obj.db_path)  # another user's folder is refused, as on open
+        except StoreError as exc:
+            fail(str(exc))
+        say(f"neurocoach · no data yet at {obj.db_path} · run `neurocoach` to start")
         return
     store = obj.open_store()
-    click.echo(status_line(store, obj.clock.now()))
+    say(status_line(store, obj.clock.now()))
     store.close()
 
 
@@ -348,7 +374,7 @@ def main() -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
-        click.echo("neurocoach: aborted.", err=True)
+        say("neurocoach: aborted.", err=True)
         sys.exit(1)
     except click.ClickException as exc:
         message = exc.format_message()

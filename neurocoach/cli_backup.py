@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from neurocoach.cli import Ctx, cli, fail
+from neurocoach.cli import Ctx, cli, fail, say
 from neurocoach.cli_files import existing_store, out_path
 
 
@@ -39,7 +39,7 @@ def backup(obj: Ctx, out: str | None, force: bool) -> None:
         fail(str(exc))
     finally:
         store.close()
-    click.echo(f"Backed up {obj.db_path} to {dest} ({describe(dest)}).")
+    say(f"Backed up {obj.db_path} to {dest} ({describe(dest)}).")
 
 
 @cli.command()
@@ -75,7 +75,7 @@ def restore(obj: Ctx, file: Path, yes: bool) -> None:
                     fail("restore asks before replacing your data: answer in a terminal, "
                          "or add --yes. Nothing was changed.")
                 if not agreed:
-                    click.echo("neurocoach: restore cancelled; nothing was changed.", err=True)
+                    say("neurocoach: restore cancelled; nothing was changed.", err=True)
                     sys.exit(1)
             kept = keep_current(db, _stamp(obj))
         put_in_place(staged, db)
@@ -86,7 +86,7 @@ def restore(obj: Ctx, file: Path, yes: bool) -> None:
         staged.unlink(missing_ok=True)
         if alone is not None:
             alone.close()
-    click.echo(f"Restored {db} from {file} ({describe(db)})."
+    say(f"Restored {db} from {file} ({describe(db)})."
                + (f" The data it replaced is kept in {kept}." if kept else ""))
 
 

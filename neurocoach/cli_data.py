@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from neurocoach.cli import Ctx, cli, fail
+from neurocoach.paths import expand
+from neurocoach.cli import Ctx, cli, fail, say
 from neurocoach.cli_files import existing_store, make_folder, names_folder, out_path, write_private
 
 CSV_COLUMNS = {
@@ -84,13 +85,23 @@ def csv_text(table: str, rows: list[dict]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS[table], extrasaction="ignore",
                             lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: _inert(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
+
+
+_RUNS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell starts that a spreadsheet would run as a formula (a note "=HYPERLINK(…)")."""
+
+
+def _inert(value):
+    """A text cell a spreadsheet would run gets a leading ' (shown, never run); numbers
+    are numbers (-3 stays -3)."""
+    return "'" + value if isinstance(value, str) and value.startswith(_RUNS) else value
 
 
 def _csv_folder(out: str) -> bool:
     """A folder if it is one, or if the path ends with a slash (created if missing)."""
-    return Path(out).expanduser().is_dir() or names_folder(out)
+    return expand(out).is_dir() or names_folder(out)
 
 
 @cli.command("export")
@@ -114,23 +125,23 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
     if fmt == "json":
         text = _json_text(doc)
         if out is None:
-            click.echo(text, nl=False)
+            say(text, nl=False)
             return
         name = f"neurocoach-export-{obj.clock.today().isoformat()}.json"
         path = out_path(out, force, name)
         write_private({path: text})
-        click.echo(f"Exported everything to {path}.", err=True)
+        say(f"Exported everything to {path}.", err=True)
         return
     tables = csv_tables(doc)
     if out is None:
-        click.echo(csv_text("entries", tables["entries"]), nl=False)
+        say(csv_text("entries", tables["entries"]), nl=False)
         return
     if not folder:
         path = out_path(out, force, "entries.csv")
         write_private({path: csv_text("entries", tables["entries"])})
-        click.echo(f"Exported the steps table to {path}.", err=True)
+        say(f"Exported the steps table to {path}.", err=True)
         return
-    out = Path(out).expanduser()
+    out = expand(out)
     if not out.is_dir():
         make_folder(out)
     paths = {out_path(out / f"{table}.csv", force, ""): csv_text(table, rows)
@@ -138,7 +149,7 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
     write_private(paths)
     from neurocoach.words import count
 
-    click.echo(f"Exported {count(len(paths), 'table')} to {out} "
+    say(f"Exported {count(len(paths), 'table')} to {out} "
                f"({', '.join(p.name for p in paths)}).", err=True)
 
 
@@ -153,10 +164,17 @@ def import_(obj: Ctx, file: Path) -> None:
     from neurocoach.store import StoreError
     from neurocoach.store.exchange import read_export
 
-    if not file.is_file():
-        fail(f"{file} does not exist." if not file.exists() else f"{file} is not a file.")
+    from neurocoach.files import EXPORT_FILE_MAX, NotReadable, read_regular
+
+    if not file.exists():
+        fail(f"{file} does not exist.")
     try:
-        doc = json.loads(file.read_text(encoding="utf-8"))
+        doc = json.loads(read_regular(file, EXPORT_FILE_MAX).decode("utf-8"))
+    except NotReadable as exc:
+        fail(f"{exc}; nothing was imported.")
+    except RecursionError:
+        fail(f"{file} nests its lists and objects too deeply to be an export; "
+             "nothing was imported.")
     except OSError as exc:
         fail(f"cannot read {file}: {exc.strerror}.")
     except UnicodeDecodeError:
@@ -165,7 +183,7 @@ def import_(obj: Ctx, file: Path) -> None:
         fail(f"{file} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
              "nothing was imported.")
     try:
-        rows = read_export(doc, load_catalog())
+        rows = read_export(doc, load_catalog(), today=obj.clock.today())
     except StoreError as exc:
         fail(f"{file}: {exc}; nothing was imported.")
     store = obj.open_store()
@@ -183,7 +201,7 @@ def import_(obj: Ctx, file: Path) -> None:
              f"{count(len(rows.sessions), 'session')} ({count(len(rows.entries), 'step')})",
              count(len(rows.balance_tests), "balance test"),
              *([count(len(rows.level_changes), "level change")] if rows.level_changes else [])]
-    click.echo(f"Imported {file} into {obj.db_path}: {', '.join(parts)}.")
+    say(f"Imported {file} into {obj.db_path}: {', '.join(parts)}.")
 
 
 # -- report ----------------------------------------------------------------------------
@@ -218,7 +236,7 @@ def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     from neurocoach.report_render import REPORT_ENDINGS
     from neurocoach.words import count
 
-    if out is not None and not (names_folder(out) or Path(out).expanduser().is_dir()):
+    if out is not None and not (names_folder(out) or expand(out).is_dir()):
         ending = Path(out).suffix.lower()
         if ending not in REPORT_ENDINGS:
             fail(f"--out must end in .md, .markdown or .txt (Markdown) or .html or .htm "
@@ -229,10 +247,10 @@ def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     store.close()
     today = obj.clock.today()
     if out is None:
-        click.echo(render(doc, catalog, today, days), nl=False)
+        say(render(doc, catalog, today, days), nl=False)
         return
     path = out_path(out, force, f"neurocoach-report-{today.isoformat()}.md")
     as_html = REPORT_ENDINGS.get(path.suffix.lower(), False)
     write_private({path: render(doc, catalog, today, days, as_html=as_html)})
     period = "the last day" if days == 1 else f"the last {count(days, 'day')}"
-    click.echo(f"Wrote the report ({'HTML' if as_html else 'Markdown'}, {period}) to {path}.")
+    say(f"Wrote the report ({'HTML' if as_html else 'Markdown'}, {period}) to {path}.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from neurocoach.paths import expand
 from neurocoach.cli import Ctx, fail
 
 
@@ -42,7 +43,7 @@ def out_path(out: str | Path, force: bool, default_name: str) -> Path:
     folder, created (0700) when it does not exist yet, never a file named `reports`.
     """
     folder = names_folder(out)
-    out = Path(out).expanduser()
+    out = expand(out)
     if folder and not os.path.lexists(out):
         make_folder(out)
     elif folder and not out.is_dir():
@@ -61,34 +62,12 @@ def out_path(out: str | Path, force: bool, default_name: str) -> Path:
     return out
 
 
-def _temp_beside(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
-
-
-def _write_temp(path: Path, text: str) -> Path:
-    tmp = _temp_beside(path)
-    try:
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        fail(f"cannot write {path}: {exc.strerror}; nothing was written.")
-    return tmp
-
-
 def write_private(files: dict[Path, str]) -> None:
-    """Write every file (0600) or none: all temp files first, then the renames."""
-    temps: dict[Path, Path] = {}
+    """Write every file (0600) or none, through neurocoach.files' one private writer."""
+    from neurocoach.files import write_private_files
+
     try:
-        for path, text in files.items():
-            temps[path] = _write_temp(path, text)
-        for path, tmp in temps.items():
-            os.replace(tmp, path)
+        write_private_files(files)
     except OSError as exc:
-        fail(f"cannot write {path}: {exc.strerror}.")
-    finally:
-        for tmp in temps.values():
-            tmp.unlink(missing_ok=True)
+        where = exc.filename or next(iter(files), "")
+        fail(f"cannot write {where}: {exc.strerror or exc}; nothing was written.")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from neurocoach.cli import Ctx, cli, fail
+from neurocoach.cli import Ctx, cli, fail, say
 
 
 @cli.group()
@@ -39,8 +39,12 @@ def read_plan_file(path: Path, store, catalog, current):
     """The checked import and the changes it makes, in words; fails with one line."""
     from neurocoach.coach.plan_file import PlanFileError, parse_plan
 
+    from neurocoach.files import PLAN_FILE_MAX, NotReadable, read_regular
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, PLAN_FILE_MAX).decode("utf-8")
+    except NotReadable as err:
+        fail(f"{err}.")
     except FileNotFoundError:
         fail(f"{path}: no such file.")
     except IsADirectoryError:
@@ -77,12 +81,12 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
     current = _current(store, catalog)
     result, changes = read_plan_file(file, store, catalog, current)
     if not changes:
-        click.echo(f"Your plan already matches {file}: nothing to change.")
+        say(f"Your plan already matches {file}: nothing to change.")
         store.close()
         return
-    click.echo(f"{file} changes your plan:")
+    say(f"{file} changes your plan:")
     for line in changes:
-        click.echo(f"  • {line}")
+        say(f"  • {line}")
     if not yes:
         if not can_ask():
             store.close()
@@ -90,7 +94,7 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
                  "to apply these changes.")
         if not click.confirm("Apply these changes?", default=False):
             store.close()
-            click.echo("Nothing changed.")
+            say("Nothing changed.")
             sys.exit(1)
     now = obj.clock.now()
     levels = pin_changes(current, result.plan, store.level_states(), now.date(), now,
@@ -101,7 +105,7 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
         fail(str(err))
     finally:
         store.close()
-    click.echo("Your plan is updated. Today's routine follows it from now on.")
+    say("Your plan is updated. Today's routine follows it from now on.")
 
 
 @plan.command("export")
@@ -119,8 +123,8 @@ def export_plan(obj: Ctx, out: str | None, force: bool) -> None:
     text = render_plan(_current(store, catalog), catalog)
     store.close()
     if out is None:
-        click.echo(text, nl=False)
+        say(text, nl=False)
         return
     path = out_path(out, force, "neurocoach-plan.toml")
     write_private({path: text})
-    click.echo(f"Plan written to {path}.", err=True)
+    say(f"Plan written to {path}.", err=True)

@@ -16,11 +16,35 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("neurocoach", appauthor=False))
 
 
+class BadPath(ValueError):
+    """A path typed that cannot name a file (an unknown ~user, a name too long): one line."""
+
+
+def expand(typed: str | os.PathLike[str]) -> Path:
+    """`~` and `~user` expanded, or BadPath naming what is wrong (never a traceback)."""
+    try:
+        path = Path(typed).expanduser()
+    except RuntimeError:
+        raise BadPath(f"{str(typed).split('/')[0]} is not a user on this computer, so "
+                      f"{typed} names no folder.") from None
+    for part in path.parts:
+        if len(os.fsencode(part)) > 255:
+            raise BadPath(f"a name in {str(path)[:60]}… is longer than the 255 bytes a "
+                          "file name may have.")
+    return path
+
+
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """`--db` wins, then NEUROCOACH_DB, then the platform data directory."""
+    """`--db` wins, then NEUROCOACH_DB, then the platform data directory.
+
+    A symlink is followed to the real file here, once: a backup, a restore (a rename over
+    the name) and the lock must all act on the file the data is in, not on the link."""
     if cli_value:
-        return Path(cli_value).expanduser()
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser()
-    return default_data_dir() / DB_NAME
+        path = expand(cli_value)
+    elif os.environ.get(ENV_VAR):
+        path = expand(os.environ[ENV_VAR])
+    else:
+        path = default_data_dir() / DB_NAME
+    if os.path.islink(path):
+        path = Path(os.path.realpath(path))
+    return path

@@ -25,25 +25,37 @@ class Section:
     # Charts (HTML only: the Markdown report keeps its tables)
 
 
+_MD_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|",
+                             "[": "\\[", "]": "\\]", "`": "\\`", "\\": "\\\\",
+                             "#": "\\#", "_": "\\_"})
+
+
+def _md(text: str) -> str:
+    """One line of Markdown that is only text: a note or a name cannot start a line (so no
+    heading, list or table row of its own), open HTML, a link, an image or code. The
+    report's own **bold** is kept."""
+    return " ".join(str(text).split()).translate(_MD_SPECIAL)
+
+
 def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    return _md(text)
 
 
 def to_markdown(title: str, sections: list[Section]) -> str:
-    out = [f"# {title}", ""]
+    out = [f"# {_md(title)}", ""]
     for section in sections:
-        out += [f"## {section.title}", ""]
+        out += [f"## {_md(section.title)}", ""]
         for block in section.blocks:
             if isinstance(block, Chart):
                 continue
             if isinstance(block, Table):
-                out.append("| " + " | ".join(block.headers) + " |")
+                out.append("| " + " | ".join(_md(h) for h in block.headers) + " |")
                 out.append("|" + "---|" * len(block.headers))
                 out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
             elif isinstance(block, list):
-                out += [f"- {item}" for item in block]
+                out += [f"- {_md(item)}" for item in block]
             else:
-                out.append(block)
+                out.append(_md(block))
             out.append("")
     return "\n".join(out)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from neurocoach.text import control_problem
 from neurocoach.catalog.model import (
     _ID, _NAME_MAX, _STEPS, _TEXT_MAX, _UNSET, CATEGORIES, DOSE_AMOUNT, DOSE_KINDS,
     DOSE_LIMITS, POSITIONS, WEIGHT_BEARING_POSITIONS, CatalogError, Dose, Exercise, _FIELDS,
@@ -35,6 +36,9 @@ class _Check:
             raise self.fail(field, f"must be some text, not {_show(value)}")
         if len(value) > limit:
             raise self.fail(field, f"must be at most {limit} characters (it has {len(value)})")
+        problem = control_problem(value)
+        if problem:
+            raise self.fail(field, problem)
         return value.strip()
 
     def choice(self, field: str, choices: tuple[str, ...]) -> str:

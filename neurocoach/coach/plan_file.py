@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from neurocoach.text import control_problem
 from neurocoach.catalog import (
     DOSE_AMOUNT, FIELD_ORDER, Catalog, CatalogError, Exercise, error_field, parse_dose,
     parse_exercise,
@@ -101,6 +102,9 @@ class _Reader:
             raise fail(f"must be some text in quotes, not {_show(value)}")
         if len(value.strip()) > NOTE_MAX:
             raise fail(f"must be at most {NOTE_MAX} characters (it has {len(value.strip())})")
+        problem = control_problem(value, lines=True)
+        if problem:
+            raise fail(problem)
         return value.strip()
 
 
@@ -122,6 +126,9 @@ def parse_plan(text: str, label: str, catalog: Catalog, current: Plan) -> PlanIm
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise PlanFileError(_syntax(label, text, str(err))) from None
+    except RecursionError:
+        raise PlanFileError(f"{label}: nests its tables and lists too deeply to be a plan "
+                            "file.") from None
     for key in data:
         if key not in TOP_KEYS:
             raise r.top_fail(key, f"is not a plan field (known: {', '.join(TOP_KEYS)})")

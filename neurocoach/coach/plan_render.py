@@ -3,29 +3,12 @@ the same plan). Pure."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from neurocoach.catalog import DOSE_AMOUNT, Catalog, Dose, Exercise, exercise_fields
 from neurocoach.coach.plan import Plan
 from neurocoach.coach.plan_file import FORMAT, VERSION
 from neurocoach.models import WEEKDAYS
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{k} = {_value(v)}" for k, v in value.items()) + " }"
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        return "[\n" + "".join(f"  {_value(v)},\n" for v in value) + "]"
-    raise TypeError(f"cannot write {value!r} to a plan file")
 
 
 def _dose_table(dose: Dose) -> dict:
@@ -50,30 +33,35 @@ def custom_to_export(plan: Plan, catalog: Catalog) -> list[Exercise]:
 
 
 def render_plan(plan: Plan, catalog: Catalog) -> str:
-    """The plan as a plan file (parse_plan reads it back as the same plan)."""
-    lines = [
-        "# A neurocoach plan: neurocoach plan import FILE.toml reads it back.",
-        f"format = {_value(FORMAT)}",
-        f"version = {VERSION}",
-        f"days_per_week = {plan.days_per_week}",
-        f"rest_days = [{', '.join(_value(WEEKDAYS[d]) for d in plan.rest_days)}]",
-        f"target_minutes = {plan.target_minutes}",
-        f"note = {_value(plan.note)}",
-    ]
-    if plan.balance_without_support:
-        lines.append("balance_without_support = true  # the clinician allows letting go")
+    """The plan as a plan file (parse_plan reads it back as the same plan).
+
+    Written by a real TOML writer (tomli-w), not by hand: whatever a note or a name holds
+    (quotes, backslashes, a newline, characters TOML has no plain form for), the file
+    is valid TOML and imports back exactly."""
+    import tomli_w
+
+    doc: dict[str, Any] = {
+        "format": FORMAT, "version": VERSION, "days_per_week": plan.days_per_week,
+        "rest_days": [WEEKDAYS[d] for d in plan.rest_days],
+        "target_minutes": plan.target_minutes, "note": plan.note,
+    }
+    if plan.balance_without_support:  # the clinician allows letting go of the support
+        doc["balance_without_support"] = True
+    exercises = []
     for exercise_id in plan.exercise_ids:
         settings = plan.settings_for(exercise_id)
-        name = catalog.get(exercise_id).name if exercise_id in catalog else exercise_id
-        lines += ["", f"[[exercise]]  # {name}", f"id = {_value(exercise_id)}"]
+        item: dict[str, Any] = {"id": exercise_id}
         if settings.level is not None:
-            lines.append(f"level = {settings.level}")
+            item["level"] = settings.level
         if settings.dose is not None:
-            lines.append(f"dose = {_value(_dose_table(settings.dose))}")
+            item["dose"] = _dose_table(settings.dose)
         if settings.note:
-            lines.append(f"note = {_value(settings.note)}")
-    for exercise in custom_to_export(plan, catalog):
-        lines += ["", "[[custom_exercise]]"]
-        for key, value in exercise_fields(exercise).items():
-            lines.append(f"{key} = {_value(value)}")
-    return "\n".join(lines) + "\n"
+            item["note"] = settings.note
+        exercises.append(item)
+    if exercises:
+        doc["exercise"] = exercises
+    custom = [dict(exercise_fields(e)) for e in custom_to_export(plan, catalog)]
+    if custom:
+        doc["custom_exercise"] = custom
+    header = "# A neurocoach plan: neurocoach plan import FILE.toml reads it back.\n"
+    return header + tomli_w.dumps(doc)

@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from neurocoach.text import strip_controls
 from neurocoach.models import Checkin, Entry, Profile, SessionRecord, Step
 from neurocoach.store.backup import backup_to, hold_shared, pre_migration_path
 from neurocoach.store.exchange import Exchange
 from neurocoach.store.opening import (
-    StoreError, check_integrity, inspect_existing, pending_migrations, prepare_new,
+    MIGRATIONS, StoreError, check_integrity, connect, inspect_existing, pending_migrations, prepare_new,
 )
+from neurocoach.store.places import check_data_folder
 from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
 from neurocoach.store.daily import DailyQueries
@@ -45,6 +47,7 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
         self._conn = conn
         self._db = db
         self._in_use: IO[bytes] | None = None
+        self.warnings: list[str] = []  # about where the file is, for the person to read
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -64,6 +67,7 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
     def open(cls, path: str | os.PathLike[str], *, stamp: str = "") -> "Store":
         """Open (creating if needed) and migrate. Raises StoreError, never half-opens."""
         path = Path(path)
+        warnings = check_data_folder(path)  # another user's folder or file: refused
         if os.path.lexists(path):
             empty = inspect_existing(path, thorough=False)  # quick_check only if migrating
         else:
@@ -71,7 +75,7 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
             empty = True
         conn = None
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            conn = connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                    check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -89,6 +93,9 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
 
                 db = Database(conn, execute_plugins=False)  # no plugin scan
                 migrations.apply(db)
+                from neurocoach.store.schema import expected_schema
+
+                expected_schema(MIGRATIONS)  # derived now that sqlite-utils is loaded, kept
         except (sqlite3.Error, StoreError) as exc:
             if conn is not None:
                 conn.close()
@@ -96,7 +103,9 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
                 raise
             raise StoreError(f"cannot use {path}: {exc}.") from None
         os.chmod(path, 0o600)
-        return cls(path, conn, db)
+        store = cls(path, conn, db)
+        store.warnings = warnings
+        return store
 
     def hold_in_use(self) -> None:
         """Say, until close, that a window has this file open: `restore` then refuses to
@@ -183,7 +192,8 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
             "INSERT OR REPLACE INTO checkins (day, pain, numbness, tingling, burning, feet,"
             " note, recorded_at, foot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [checkin.day.isoformat(), checkin.pain, checkin.numbness, checkin.tingling,
-             checkin.burning, checkin.feet, checkin.note, now.isoformat(), checkin.foot],
+             checkin.burning, checkin.feet, strip_controls(checkin.note or "", lines=True),
+             now.isoformat(), checkin.foot],
         )
         return existed
 

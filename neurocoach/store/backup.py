@@ -13,12 +13,14 @@ import datetime as dt
 import fcntl
 import os
 import re
-import shutil
 import sqlite3
+import stat
 from pathlib import Path
 from typing import IO
 
-from neurocoach.store.opening import SQLITE_MAGIC, StoreError, check_integrity, inspect_existing
+from neurocoach.files import private_temp, staged, write_private_bytes
+from neurocoach.store.places import check_data_folder, check_private_dir
+from neurocoach.store.opening import SQLITE_MAGIC, StoreError, check_integrity, connect, inspect_existing
 from neurocoach.words import count
 
 DAILY_KEEP = 7
@@ -27,11 +29,8 @@ DAILY_KEEP = 7
 
 def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     """Write a consistent copy of `conn` to `dest` (via a temp file, then rename)."""
-    tmp = dest.with_name(dest.name + ".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    os.close(fd)
-    try:
-        target = sqlite3.connect(tmp)
+    with staged(dest) as tmp:  # a private temp file, renamed over `dest` at the end
+        target = connect(tmp)
         try:
             conn.backup(target)
             # A standalone file: no -wal/-shm beside it when it is read (Store.open turns
@@ -39,11 +38,6 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, dest)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return dest
 
 
@@ -57,12 +51,16 @@ def backups_dir(db_path: Path) -> Path:
 
 
 def _ensure_private_dir(folder: Path) -> None:
+    """Made 0700 if missing; refused if it is not the person's own (see store/places.py)."""
     try:
-        if not folder.is_dir():
+        if not os.path.lexists(folder):
             folder.mkdir(parents=True, mode=0o700)
             os.chmod(folder, 0o700)
+    except FileExistsError:
+        pass  # made by another process just now (two windows opening at once): checked below
     except OSError as exc:
         raise StoreError(f"cannot create the folder {folder}: {exc.strerror}.") from None
+    check_private_dir(folder)
 
 
 def daily_path(db_path: Path, day: dt.date) -> Path:
@@ -138,14 +136,14 @@ def default_copy_path(db_path: Path, stamp: str) -> Path:
 # -- restoring ---------------------------------------------------------------------
 def _readonly(path: Path) -> sqlite3.Connection:
     """For files that are not ours to change (a backup given to restore)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def _reader(path: Path) -> sqlite3.Connection:
     """For our own DB: a plain connection that only reads, so that closing it tidies the
     WAL away (a read-only one would leave -wal and -shm files behind)."""
     if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
-        return sqlite3.connect(path)
+        return connect(path)
     return _readonly(path)
 
 
@@ -158,16 +156,25 @@ def stage_restore(source: Path, db_path: Path) -> Path:
     if source.is_dir():
         raise StoreError(f"{source} is a folder, not a neurocoach backup file.")
     try:
-        with open(source, "rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not hold us waiting
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise StoreError(f"{source} is not a regular file (a pipe or a device?), "
+                                 "not a neurocoach backup; nothing was changed.")
+            head = os.read(fd, len(SQLITE_MAGIC))
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise StoreError(f"cannot read {source}: {exc.strerror}.") from None
     if head != SQLITE_MAGIC:
         raise StoreError(f"{source} is not a neurocoach database (not an SQLite file); "
                          "nothing was changed.")
-    _ensure_private_dir(db_path.parent)
-    tmp = db_path.with_name(db_path.name + ".restore.tmp")
+    if not db_path.parent.is_dir():
+        _ensure_private_dir(db_path.parent)
+    check_data_folder(db_path)
+    tmp = None
     try:
+        tmp = private_temp(db_path)
         conn = _readonly(source)
         try:
             backup_to(conn, tmp)
@@ -176,12 +183,14 @@ def stage_restore(source: Path, db_path: Path) -> Path:
         if inspect_existing(tmp):
             raise StoreError(f"{source} is an empty database; nothing was changed.")
     except StoreError as exc:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         message = str(exc).replace(str(tmp), str(source))
         message = message.replace("Left untouched.", "Nothing was changed.")
         raise StoreError(message.replace("left untouched", "nothing was changed")) from None
     except (OSError, sqlite3.Error) as exc:
-        tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         raise StoreError(f"cannot read {source} as a database ({exc}); nothing was changed.") \
             from None
     return tmp
@@ -204,13 +213,10 @@ def keep_current(db_path: Path, stamp: str) -> Path | None:
         finally:
             conn.close()
     except sqlite3.Error:
-        tmp = dest.with_name(dest.name + ".tmp")
         try:
-            shutil.copyfile(db_path, tmp)
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, dest)
+            with open(db_path, "rb") as fh:
+                write_private_bytes(dest, fh.read())
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise StoreError(f"could not keep a copy of {db_path}: {exc.strerror}; "
                              "nothing was changed.") from None
     except OSError as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,11 @@ from neurocoach.models import (
     FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, Checkin, Profile,
 )
 from neurocoach.store.opening import StoreError
+from neurocoach.text import control_problem
+
+_SPAN: ContextVar[tuple[dt.date | None, dt.date | None]] = ContextVar(
+    "export_span", default=(None, None))
+"""The days an import may hold: from the profile's birth year to today."""
 
 FORMAT = "neurocoach-export"
 VERSION = 2
@@ -99,28 +105,46 @@ class _Row:
             return None
         if not isinstance(value, str) or len(value) > limit:
             raise self.fail(key, f"must be text of at most {limit} characters, not {_show(value)}")
+        problem = control_problem(value, lines=True)
+        if problem:
+            raise self.fail(key, problem)
         return value
 
     def day(self, key: str) -> str:
         value = self.get(key)
         try:
-            dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
             if not isinstance(value, str) or len(value) != 10:
                 raise ValueError
         except (TypeError, ValueError):
             raise self.fail(key, f"must be a day written YYYY-MM-DD, not {_show(value)}") from None
+        self._within(key, day)
         return value
 
     def moment(self, key: str, *, required: bool = True) -> str | None:
+        """A date and time with its offset from UTC (the screens compare them with the
+        clock's, which has one: a naive one would crash them later)."""
         value = self.get(key, required)
         if value is None and not required:
             return None
         try:
-            dt.datetime.fromisoformat(value)
+            moment = dt.datetime.fromisoformat(value)
+            if moment.tzinfo is None or moment.utcoffset() is None:
+                raise ValueError
         except (TypeError, ValueError):
-            raise self.fail(key, "must be a date and time like 2026-11-23T09:00:00+00:00, "
-                                 f"not {_show(value)}") from None
+            raise self.fail(key, "must be a date and time with its offset from UTC, like "
+                                 f"2026-11-23T09:00:00+00:00, not {_show(value)}") from None
+        self._within(key, moment.date())
         return value
+
+    def _within(self, key: str, day: dt.date) -> None:
+        """Not after today, not before the profile's birth year (see read_export)."""
+        earliest, latest = _SPAN.get()
+        if latest is not None and day > latest:
+            raise self.fail(key, f"is {day.isoformat()}, after today ({latest.isoformat()})")
+        if earliest is not None and day < earliest:
+            raise self.fail(key, f"is {day.isoformat()}, before the profile's birth year "
+                                 f"({earliest.year})")
 
 
 def _show(value: Any) -> str:
@@ -156,11 +180,20 @@ ENTRY_KEYS = {"step_index", "exercise_id", "status", "side", "reps", "seconds", 
 BALANCE_KEYS = {"date", "side", "seconds", "recorded_at"}
 
 
-def read_export(doc: Any, catalog: Catalog) -> ImportRows:
+def read_export(doc: Any, catalog: Catalog, today: dt.date | None = None) -> ImportRows:
     """Check a parsed export file completely; raise ExportFileError at the first problem.
 
     `catalog` is the built-in library: a built-in exercise the file names must be in it
-    (screens could not show one that is not); the person's own exercises come with the file."""
+    (screens could not show one that is not); the person's own exercises come with the file.
+    With `today`, no day or time may be after it, nor before the profile's birth year."""
+    token = _SPAN.set((None, today))
+    try:
+        return _read_export(doc, catalog, today)
+    finally:
+        _SPAN.reset(token)
+
+
+def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRows:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ExportFileError(f'not a neurocoach export (it has no "format": "{FORMAT}")')
     version = doc.get("version")
@@ -191,6 +224,10 @@ def read_export(doc: Any, catalog: Catalog) -> ImportRows:
                           feet=p.choice("feet", FEET_SIDES), days_per_week=p.number(
                               "days_per_week", 1, 7), rest_days=_weekdays(p, "rest_days"),
                           restriction=p.choice("restriction", RESTRICTIONS))
+        if profile.birth_year is not None:
+            if today is not None and profile.birth_year > today.year:
+                raise p.fail("birth_year", f"is {profile.birth_year}, after this year")
+            _SPAN.set((dt.date(profile.birth_year, 1, 1), today))
         rows.profile = (profile.birth_year, profile.feet, profile.days_per_week,
                         json.dumps(sorted(profile.rest_days)), profile.restriction, exported_at)
     if doc.get("plan") is not None:
@@ -254,8 +291,8 @@ def read_export(doc: Any, catalog: Catalog) -> ImportRows:
                 sid, index, ex_id, e.choice("side", SIDES, null=True),
                 e.choice("status", STATUSES), e.number("reps", 0, 1000, null=True),
                 e.number("seconds", 0, 86_400, null=True), e.number("rating", 1, 3, null=True),
-                e.text("logged_at", 40, required=False)))
-        steps = _steps(s, entries)
+                e.moment("logged_at", required=False)))
+        steps = _steps(s, entries, listed)
         rows.sessions.append((sid, day, started, finished, json.dumps(steps), reason))
 
     for i, data in enumerate(doc["balance_tests"]):
@@ -346,7 +383,7 @@ def _flag(p: _Row, key: str) -> bool:
     return value
 
 
-def _steps(s: _Row, entries: list[dict]) -> list[dict]:
+def _steps(s: _Row, entries: list[dict], listed: set[str]) -> list[dict]:
     """The planned steps, checked; a file without them gets one step per logged entry."""
     steps = s.get("steps", required=False)
     if steps is None:
@@ -357,9 +394,11 @@ def _steps(s: _Row, entries: list[dict]) -> list[dict]:
         raise s.fail("steps", f"must be a list [...], not {_show(steps)}")
     for k, step in enumerate(steps):
         row = _Row(step, f"{s.where}.steps[{k}]", STEP_KEYS)
-        row.text("exercise_id", 60)
+        for key in ("exercise_id", "swapped_from"):
+            ex_id = row.text(key, 60, required=key == "exercise_id")
+            if ex_id is not None and ex_id not in listed:
+                raise row.fail(key, f"{ex_id!r} is not in the file's exercises list")
         row.choice("side", SIDES, null=True) if "side" in step else None
         for key in ("reps", "sets", "seconds", "minutes"):
             row.number(key, 0, 100_000, required=False)
-        row.text("swapped_from", 60, required=False)
     return steps

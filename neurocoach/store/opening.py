@@ -58,23 +58,25 @@ def inspect_existing(path: Path, *, thorough: bool = True) -> bool:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror}.") from None
-    if head == b"":
-        empty = True
-    elif head != SQLITE_MAGIC:
+    if head not in (b"", SQLITE_MAGIC):
         raise StoreError(f"{path} is not a neurocoach database (not an SQLite file); left untouched.")
-    else:
-        empty = _check_contents(path, thorough)
+    # Before SQLite opens it: a read-only file (or folder) would be left with -wal and -shm
+    # files beside it by a reading connection, which then stand in the way of writing.
     if not _writable(path) or not _writable(path.parent):
         raise StoreError(
             f"cannot write to {path}: check its permissions (and its folder's); nothing was changed."
         )
-    return empty
+    return head == b"" or _check_contents(path, thorough)
 
 
 def _check_contents(path: Path, thorough: bool) -> bool:
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    """Read through a read-only connection; but a hot journal (a kill mid-write in
+    rollback-journal mode) needs a plain one, which rolls it back (a read-only one reports
+    it as damage). Only called once the file is known to be writable."""
+    journal = Path(f"{path}-journal")
+    hot = journal.is_file() and journal.stat().st_size > 0
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = connect(path) if hot else connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open {path}: {exc}.") from None
     try:
@@ -86,19 +88,41 @@ def _check_contents(path: Path, thorough: bool) -> bool:
         if "_sqlite_migrations" not in tables:
             raise StoreError(f"{path} is an SQLite database, but not neurocoach's; left untouched.")
         applied = _applied(conn)
+        if not applied:
+            raise StoreError(f"{path} is an SQLite database, but not neurocoach's; "
+                             "left untouched.")
+        unknown = applied - set(MIGRATIONS)
+        if unknown:
+            raise StoreError(
+                f"{path} was written by a newer neurocoach (schema {sorted(unknown)[-1]}); "
+                "upgrade neurocoach to open it. Left untouched."
+            )
+        refuse_foreign_schema(conn, path, applied)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path} is damaged or not a database ({exc}); left untouched.") from None
     finally:
         conn.close()
-    if not applied:
-        raise StoreError(f"{path} is an SQLite database, but not neurocoach's; left untouched.")
-    unknown = applied - set(MIGRATIONS)
-    if unknown:
-        raise StoreError(
-            f"{path} was written by a newer neurocoach (schema {sorted(unknown)[-1]}); "
-            "upgrade neurocoach to open it. Left untouched."
-        )
     return False
+
+
+def refuse_foreign_schema(conn: sqlite3.Connection, path: Path, applied: set[str]) -> None:
+    """StoreError unless the schema is exactly the one this program's migrations build
+    (no trigger, view, table, index or column of anyone else's). See store/schema.py."""
+    from neurocoach.store.schema import foreign_parts
+
+    odd = foreign_parts(conn, applied)
+    if odd:
+        more = f" and {len(odd) - 1} more" if len(odd) > 1 else ""
+        raise StoreError(f"{path} holds what neurocoach never makes ({odd[0]}{more}): a "
+                         "database is data, never code, so it is refused; left untouched.")
+
+
+def connect(database: str | Path, **kwargs) -> sqlite3.Connection:
+    """Every connection the program makes: the schema is never trusted to call functions
+    with side effects (PRAGMA trusted_schema = OFF), whatever SQLite was built with."""
+    conn = sqlite3.connect(database, **kwargs)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return conn
 
 
 def _applied(conn: sqlite3.Connection) -> set[str]:

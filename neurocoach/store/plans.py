@@ -14,6 +14,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 
+from neurocoach.text import strip_controls
 from neurocoach.catalog import CatalogError, Dose, Exercise, exercise_fields, parse_exercise
 from neurocoach.coach.plan import ExerciseSettings, Plan
 from neurocoach.coach.progression import LevelState, Outcome
@@ -84,8 +85,8 @@ class PlanQueries:
     def _write_plan(self, conn: sqlite3.Connection, plan: Plan, now: dt.datetime) -> None:
         conn.execute("INSERT OR REPLACE INTO plan (id, target_minutes, note, updated_at,"
                      " balance_without_support) VALUES (1, ?, ?, ?, ?)",
-                     [plan.target_minutes, plan.note, now.isoformat(),
-                      int(plan.balance_without_support)])
+                     [plan.target_minutes, strip_controls(plan.note or "", lines=True),
+                      now.isoformat(), int(plan.balance_without_support)])
         conn.execute("DELETE FROM plan_exercises")
         conn.executemany(
             "INSERT INTO plan_exercises (exercise_id, position, level, dose, note)"

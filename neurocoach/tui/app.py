@@ -13,9 +13,11 @@ from neurocoach.catalog import Catalog, load_catalog, with_custom
 from neurocoach.clock import Clock
 from neurocoach.store import Store, StoreError
 from neurocoach.store.opening import DamagedError, use_error
+from neurocoach.tui.keys import KeyBarrier
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.today import TodayScreen
 from neurocoach.tui.stylesheet import KeptParsesStylesheet
+from neurocoach.tui.terminal_safe import install as install_terminal_safe
 
 # Only Today is imported up front: it is the first paint. The other modes, the help screen
 # and the palette's provider are imported the first time they are needed (Progress alone,
@@ -49,7 +51,7 @@ def stylesheet_path() -> Path:
     raise FileNotFoundError("neurocoach.tcss is missing from the installation")
 
 
-class NeurocoachApp(App[None]):
+class NeurocoachApp(KeyBarrier, App[None]):
     """neurocoach: Today, Library and Progress as modes over one store."""
 
     TITLE = "neurocoach"
@@ -69,6 +71,7 @@ class NeurocoachApp(App[None]):
     def __init__(self, store: Store, clock: Clock | None = None,
                  catalog: Catalog | None = None) -> None:
         super().__init__()
+        install_terminal_safe()  # no control code from the person's text reaches the terminal
         # Textual's own, but not parsing all the CSS again for each mode's first screen.
         self.stylesheet = KeptParsesStylesheet(variables=self.get_css_variables())
         self.store = store
@@ -86,6 +89,8 @@ class NeurocoachApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.daily_backup)
+        for warning in self.store.warnings:  # where the data lives is shared (store/places.py)
+            self.notify(warning, title="Your data folder", severity="warning", timeout=20)
         if not self.store.welcomed():
             from neurocoach.tui.screens.welcome import WelcomeScreen
 
@@ -125,6 +130,13 @@ class NeurocoachApp(App[None]):
         low = (focused is not None and focused.region.bottom > height - self.NOTICE_ROWS
                and focused.region.right > width - self.NOTICE_COLUMNS)
         screen.set_class(low, "-notices-top")
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: Textual's hint, in plain words (its markup would show, notices are plain)."""
+        keys = [key for key, active in self.active_bindings.items()
+                if active.binding.action in ("quit", "app.quit")]
+        if keys:
+            self.notify(f"Press {keys[0]} to quit the app.", title="Do you want to quit?")
 
     def write(self, fn, *args, **kwargs):
         """Run one store write. If the disk is full or the file unwritable, say so plainly

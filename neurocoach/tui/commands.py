@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import NamedTuple
 
+from textual.content import Content
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from neurocoach.tui.screens.help import is_ours, person_bindings
@@ -204,12 +205,29 @@ class ExerciseCommands(Provider):
     # -- the palette's side ----------------------------------------------------------------
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(command.text, command.run, help=command.help)
+            # Content, not a str: Textual would read a name's "[/b]" as markup (and crash)
+            yield DiscoveryHit(Content(command.text), command.run, text=command.text,
+                               help=_plain(command.help))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
             score = matcher.match(command.text)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.text), command.run,
-                          text=command.text, help=command.help)
+                yield Hit(score, _highlight(matcher, command.text), command.run,
+                          text=command.text, help=_plain(command.help))
+
+
+def _plain(help_text: str | None):
+    """Help as typed (Textual parses a str as markup)."""
+    return None if help_text is None else Content(help_text)
+
+
+def _highlight(matcher, text: str) -> Content:
+    """Textual's Matcher.highlight, but on the text as typed (it parses it as markup)."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets if score else ():
+        if not text[offset].isspace():
+            content = content.stylize(matcher._match_style, offset, offset + 1)
+    return content

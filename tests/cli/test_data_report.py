@@ -92,7 +92,7 @@ def test_every_section_for_known_data(known, clock):
     assert "Right: 12 s at first, 30 s at the latest test: at or above typical." in text
     # Feet, stops, plan, notes.
     assert "- A skin problem (blister, cut, wound, red spot): 1 day" in text
-    assert "| Mon 16 Nov 2026 | Blister <left> heel \\| small |" in text
+    assert "| Mon 16 Nov 2026 | Blister &lt;left&gt; heel \\| small |" in text
     assert "| Fri 13 Nov 2026 | Dizziness or feeling light-headed | 1 of 2 |" in text
     assert "Calf stretch at a wall" in text and "5 training days a week" in text
     assert "| Sat 21 Nov 2026 | Felt steadier |" in text

@@ -163,6 +163,12 @@ class PlanScreen(Screen):
 
     # -- changing ------------------------------------------------------------------
     def _save(self, plan: Plan, message: str) -> None:
+        if person_plan(self.app) != self.plan:  # another window saved since this one read it
+            self.refresh_view()
+            self.notify("Your plan was changed in another window meanwhile: it is shown as it "
+                        "is now, and this change was not saved. Make it again if you still "
+                        "want it.", title="Changed elsewhere", severity="warning", timeout=12)
+            return
         now = self.app.clock.now()
         levels = pin_changes(self.plan, plan, self.app.store.level_states(), now.date(), now)
         if self.app.write(self.app.store.save_plan, plan, now, levels) is NOT_SAVED:

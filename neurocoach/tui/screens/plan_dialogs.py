@@ -132,17 +132,26 @@ class ImportPlanScreen(ModalScreen[bool]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         from neurocoach.coach.plan_file import PlanFileError, import_changes, parse_plan
+        from neurocoach.files import PLAN_FILE_MAX, NotReadable, read_regular
+        from neurocoach.paths import BadPath, expand
         from neurocoach.tui.today_data import person_plan
 
         message = self.query_one("#import-message", Static)
         self.pending = None
         self.query_one("#import-changes-box").display = False
-        path = Path(event.value.strip()).expanduser()
         if not event.value.strip():
             message.update("Type the path of a plan file.")
             return
         try:
-            text = path.read_text(encoding="utf-8")
+            path = expand(event.value.strip())
+        except BadPath as err:
+            message.update(Content(str(err)))
+            return
+        try:
+            text = read_regular(path, PLAN_FILE_MAX).decode("utf-8")
+        except NotReadable as err:
+            message.update(Content(f"{err}."))
+            return
         except (OSError, UnicodeDecodeError) as err:
             reason = getattr(err, "strerror", None) or getattr(err, "reason", None) or err
             message.update(Content(f"{path}: cannot be read ({reason})."))

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from neurocoach.files import write_private_text
+from neurocoach.paths import BadPath, expand
 from neurocoach.tui.widgets.footer import Footer
 
 
@@ -60,7 +61,11 @@ class SaveFileScreen(ModalScreen[Path | None]):
         if not typed:
             message.update("Type where to put the file.")
             return
-        path = Path(typed).expanduser()
+        try:
+            path = expand(typed)
+        except BadPath as err:
+            message.update(Content(str(err)))
+            return
         if path.is_dir():
             path = path / self.file_name()
         problem = self.problem_with(path)

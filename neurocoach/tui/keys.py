@@ -1,0 +1,85 @@
+"""No key lost or misplaced: keys that arrive in one burst land where they were typed for.
+
+Textual takes each key from the terminal in the App, and hands it to the widget that has
+focus *at that moment* by posting it to that widget's own queue; the App then goes straight
+on to the next key. When a key opens a screen (c: the check-in) or moves the focus (enter:
+the next row), that happens only when the widget gets round to the key, so keys typed ahead
+(a fast typist, a laggy SSH link, a paste) went to the screen underneath, or to the row
+before: `c 3 enter 2 enter` started the session instead of recording pain 3.
+
+`settle` is the barrier: after handing a key on, the App waits until the screen's widgets
+have handled everything queued for them, and, when the key changed the screen, until the
+new screen is composed and has its focus, before it takes the next key. Bounded in time,
+so a busy widget only slows keys down, never stops them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+
+SETTLE_TIMEOUT = 0.5
+"""At most this long per round of waiting (a widget never idle cannot hold keys forever)."""
+ROUNDS = 12
+"""A key may push a screen whose mounting mounts more widgets: settle those too."""
+
+
+async def _drained(widgets, timeout: float) -> None:
+    """Until every widget has processed what was queued for it when this was called."""
+    loop = asyncio.get_running_loop()
+    waiting = []
+    for widget in widgets:
+        done = loop.create_future()
+        if widget.call_later(lambda done=done: done.done() or done.set_result(None)):
+            waiting.append(done)
+    if waiting:
+        await asyncio.wait(waiting, timeout=timeout)
+
+
+class KeyBarrier:
+    """Mixed into the App: keys from the terminal one at a time (see the module's text).
+
+    The App's message loop must stay free while a key has its effects (a focus() or a
+    screen's callbacks are queued on the App itself, and a key no widget takes comes back
+    up to the App to look up its bindings): so keys are queued here and handed on, one at
+    a time, by a task of the App's, which waits for each to settle before the next."""
+
+    async def on_event(self, event) -> None:
+        from textual import events
+
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+            return
+        typed = self.__dict__.setdefault("_typed_keys", deque())
+        typed.append(event)
+        task = self.__dict__.get("_typing")
+        if task is None or task.done():
+            self._typing = asyncio.create_task(self._type_in_turn(typed))
+
+    async def _type_in_turn(self, typed: deque) -> None:
+        from textual.app import App
+
+        try:
+            while typed:
+                event = typed.popleft()
+                await App.on_event(self, event)  # to the focused widget, or a binding
+                await settle(self)
+        except Exception as error:  # as Textual does for a failing handler: shown, app ends
+            self._handle_exception(error)
+
+
+async def settle(app) -> None:
+    """Wait until the key just handed on has had all its effects on the screens."""
+    seen = None
+    for _ in range(ROUNDS):
+        try:
+            screen = app.screen
+        except Exception:  # no screen (shutting down)
+            return
+        widgets = [app, *(w for w in screen.walk_children(with_self=True) if w.is_running)]
+        state = (screen, len(widgets), app.focused)
+        idle = all(w._message_queue.empty() for w in widgets)
+        if state == seen and idle:
+            return
+        seen = state
+        await _drained(widgets, SETTLE_TIMEOUT)

@@ -1,0 +1,112 @@
+"""Where the data lives must be the person's own: a DB folder, DB file or backups/ of
+another user, or a folder others may write in, is refused in one line (exit 2); a shared
+sticky folder (as /tmp) is allowed with a warning. `--db` through a symlink acts on the
+real file. A path that cannot name a file is one line, never a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+
+from neurocoach.models import Checkin
+from neurocoach.store import Store
+from tests.cli.helpers import one_line_error
+from tests.security.helpers import digest, other_uid, run
+
+
+def _db(path, pain=3):
+    store = Store.open(path)
+    store.record_checkin(Checkin(day=dt.date(2026, 3, 1), pain=pain),
+                         dt.datetime(2026, 3, 1, 9, tzinfo=dt.timezone.utc))
+    store.close()
+    return path
+
+
+def test_a_folder_of_another_user_is_refused(tmp_path):
+    folder = tmp_path / "theirs"
+    folder.mkdir()
+    os.chown(folder, other_uid(), -1)
+    result = run("status", db=folder / "x.db")
+    one_line_error(result, "belongs to another user")
+    assert os.listdir(folder) == []
+
+
+def test_a_database_file_of_another_user_is_refused(tmp_path):
+    db = _db(tmp_path / "x.db")
+    os.chown(db, other_uid(), -1)
+    one_line_error(run("status", db=db), "belongs to another user")
+
+
+def test_a_folder_others_can_write_in_is_refused(tmp_path):
+    db = _db(tmp_path / "data" / "x.db")
+    db.parent.chmod(0o777)
+    before = digest(db)
+    one_line_error(run("checkin", "--pain", "5", db=db), "can be written by other users")
+    assert digest(db) == before
+
+
+def test_a_shared_sticky_folder_is_allowed_with_a_warning(tmp_path):
+    db = _db(tmp_path / "data" / "x.db")
+    db.parent.chmod(0o1777)
+    result = run("status", db=db)
+    assert result.returncode == 0, result
+    assert "warning" in result.stderr and "shared with other users" in result.stderr
+
+
+def test_backups_planted_by_another_user_or_as_a_link_get_no_copy(tmp_path):
+    db = _db(tmp_path / "data" / "x.db")
+    theirs = tmp_path / "elsewhere"
+    theirs.mkdir()
+    (db.parent / "backups").symlink_to(theirs)
+    one_line_error(run("backup", db=db), "not a plain folder")
+    assert os.listdir(theirs) == []
+    (db.parent / "backups").unlink()
+    (db.parent / "backups").mkdir(mode=0o700)
+    os.chown(db.parent / "backups", other_uid(), -1)
+    one_line_error(run("backup", db=db), "belongs to another user")
+    assert os.listdir(db.parent / "backups") == []
+
+
+def test_db_through_a_symlink_backs_up_and_restores_the_real_file(tmp_path):
+    real = _db(tmp_path / "data" / "real.db", pain=3)
+    link = tmp_path / "data" / "link.db"
+    link.symlink_to(real)
+    backup = tmp_path / "data" / "copy.bak"
+    _db(tmp_path / "other" / "o.db", pain=8)
+    conn = sqlite3.connect(tmp_path / "other" / "o.db")
+    conn.execute(f"VACUUM INTO '{backup}'")
+    conn.close()
+    result = run("restore", "--yes", backup, db=link)
+    assert result.returncode == 0, result
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    conn = sqlite3.connect(real)
+    assert conn.execute("SELECT pain FROM checkins").fetchone()[0] == 8
+    conn.close()
+    result = run("backup", db=link)
+    assert result.returncode == 0, result
+    assert any(p.name.startswith("real.db.backup-")
+               for p in (tmp_path / "data" / "backups").iterdir())
+
+
+def test_paths_that_name_no_file_are_one_line(tmp_path):
+    one_line_error(run("status", db="~nosuchuser-i14/x.db"), "not a user")
+    one_line_error(run("status", db=tmp_path / ("a" * 300) / "x.db"), "255 bytes")
+    one_line_error(run("export", "--format", "json", "--out", "~nosuchuser-i14/x.json", db=_db(tmp_path / "x.db")),
+                   "not a user")
+
+
+async def test_the_coach_shows_the_shared_folder_warning(tmp_path, clock):
+    from neurocoach.models import Profile
+    from neurocoach.tui.app import NeurocoachApp
+
+    db = _db(tmp_path / "data" / "x.db")
+    db.parent.chmod(0o1777)
+    store = Store.open(db)
+    store.save_profile(Profile(), clock.now())
+    app = NeurocoachApp(store=store, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = [str(n.message) for n in app._notifications]
+        assert any("shared with other users" in m for m in shown), shown
+    store.close()
