@@ -71,6 +71,6 @@ def test_the_wheel_metadata_is_complete(artifacts):
     urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL"))
     assert {"Homepage", "Source", "Issues"} <= set(urls)
     assert "web" in meta.get_all("Provides-Extra")
-    assert any("textual-serve" in r and 'extra == "web"' in r
+    assert any("textual-serve" in r and "extra == 'web'" in r
                for r in meta.get_all("Requires-Dist"))
     assert "pipx install" in meta.get_payload()
