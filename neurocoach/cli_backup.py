@@ -50,13 +50,15 @@ def restore(obj: Ctx, file: Path, yes: bool) -> None:
     """Replace your database with a backup (the current one is kept in backups/)."""
     from neurocoach.store import Store, StoreError
     from neurocoach.store.backup import (
-        describe, hold_alone, keep_current, put_in_place, stage_restore,
+        CAN_LOCK, NO_LOCKS, describe, hold_alone, keep_current, put_in_place, stage_restore,
     )
 
     db = obj.db_path
     if file.exists() and db.exists() and file.resolve() == db.resolve():
         fail(f"{file} is the database itself; give a backup file to restore from.")
     alone = None
+    if not CAN_LOCK:
+        click.echo(f"neurocoach: warning: {NO_LOCKS}", err=True)
     try:
         if db.is_file():
             alone = hold_alone(db)  # no window may keep writing to the file being swapped
