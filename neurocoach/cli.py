@@ -139,10 +139,21 @@ def follow_the_terminal() -> None:
             os.environ.pop(name, None)
 
 
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""The Textual driver textual-serve runs each browser tab's app with (`neurocoach serve`)."""
+
+
+def served() -> bool:
+    """True in a browser tab of `neurocoach serve`: textual-serve talks to the app through
+    pipes, with its own driver, so there is no terminal and none is needed."""
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+
+
 def need_terminal() -> None:
     """The full-screen coach needs a terminal at both ends; from a script or a pipe it
-    would only write escape codes and wait for keys that never come."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    would only write escape codes and wait for keys that never come (except when served
+    to a browser, see `served`)."""
+    if not served() and not (sys.stdin.isatty() and sys.stdout.isatty()):
         fail("the coach is full-screen: run it in a terminal. From scripts use "
              "`neurocoach status`, `checkin`, `export` or `report` (see neurocoach --help).")
 
@@ -294,3 +305,4 @@ def main() -> None:
 
 from neurocoach import cli_backup, cli_data  # noqa: E402,F401
 from neurocoach import cli_plan  # noqa: E402,F401
+from neurocoach import cli_serve  # noqa: E402,F401

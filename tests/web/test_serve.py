@@ -1,0 +1,129 @@
+"""`neurocoach serve` driven as a browser drives it: textual-serve's websocket (resize,
+keys), and files the app writes reaching the browser as downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from neurocoach.store import Store
+from tests.web.browser import Tab, browser
+
+pytestmark = pytest.mark.asyncio
+
+ESC, ENTER, CTRL_P, CTRL_S = "\x1b", "\r", "\x10", "\x13"
+
+
+async def test_first_run_in_a_browser_escape_resize_and_quit(serve, tmp_path):
+    base = serve(tmp_path / "nc.db")
+    async with browser() as session:
+        index = await session.get(f"{base}/")
+        assert index.status == 200
+        tab = await Tab(session, base).open()
+        await tab.wait_for("Welcome to neurocoach")
+        await tab.press(ESC)  # a lone escape reaches the app: defaults, then Today
+        await tab.wait_for("Check-in: not done yet")
+        await tab.resize(120, 30)
+        await tab.wait_for("Check-in: not done yet")  # painted again at the new size
+        await tab.press("q")
+        await tab.wait_closed()
+    store = Store.open(tmp_path / "nc.db")
+    try:
+        assert store.welcomed()
+    finally:
+        store.close()
+
+
+async def test_the_report_and_the_plan_reach_the_browser_as_downloads(serve, tmp_path):
+    base = serve(tmp_path / "nc.db")
+    home = tmp_path / "home"
+    async with browser() as session:
+        tab = await Tab(session, base).open()
+        await tab.wait_for("Welcome to neurocoach")
+        await tab.press(ESC)
+        await tab.wait_for("Check-in: not done yet")
+        await tab.press("p")
+        await tab.wait_for("Adherence")
+        await tab.press("o")
+        today = dt.date.today().isoformat()
+        await tab.wait_for("A report for your clinician", "enter sends it to your browser")
+        await tab.press(ENTER)
+        disposition, body = await tab.download(await tab.wait_for_delivery())
+        assert disposition == f"attachment; filename=neurocoach-report-{today}.html"
+        assert body.startswith(b"<!DOCTYPE html>") or b"<html" in body[:200]
+        await tab.wait_for("on its way to your browser")
+
+        await tab.press("t")
+        await tab.wait_for("Check-in: not done yet")
+        await tab.press("m")
+        await tab.wait_for("Plan")
+        await tab.press("o")
+        await tab.wait_for("Export your plan")
+        await tab.press(ENTER)
+        disposition, body = await tab.download(await tab.wait_for_delivery())
+        assert disposition == "attachment; filename=neurocoach-plan.toml"
+        assert b"days_per_week" in body
+        await tab.close()
+    # Nothing was written on the server's side.
+    assert not list(home.rglob("neurocoach-*")) if home.exists() else True
+
+
+async def test_palette_help_and_the_mode_keys_work_in_a_browser(serve, tmp_path):
+    base = serve(tmp_path / "nc.db")
+    async with browser() as session:
+        tab = await Tab(session, base).open()
+        await tab.wait_for("Welcome to neurocoach")
+        await tab.press(ESC)
+        await tab.wait_for("Check-in: not done yet")
+        await tab.press(CTRL_P)
+        await tab.wait_for("Search for commands")
+        await tab.press(ESC)  # a line the palette covered is seen again: it is gone
+        await tab.wait_for("No check-in yet today")
+        await tab.press("l")
+        await tab.wait_for("STRETCHING (4)", "/ Find")
+        await tab.press("?")
+        await tab.wait_for("Keys you can use here")
+        await tab.press(ESC)
+        await tab.wait_for("STRETCHING (4)", "Towel toe curls")
+        await tab.press("p")
+        await tab.wait_for("Adherence")
+        await tab.press("t")
+        await tab.wait_for("Check-in: not done yet")
+        await tab.close()
+
+
+async def test_two_tabs_at_once_both_save_to_the_one_database(serve, tmp_path):
+    db = tmp_path / "nc.db"
+    base = serve(db)
+    async with browser() as session:
+        first = await Tab(session, base).open()
+        await first.wait_for("Welcome to neurocoach")
+        await first.press(ESC)
+        await first.wait_for("Check-in: not done yet")
+        second = await Tab(session, base).open()
+        await second.wait_for("Check-in: not done yet")  # already welcomed by the first
+
+        await first.press("c")
+        await first.wait_for("Daily check-in")
+        await first.press("3")
+        await first.wait_for("3 / 10")
+        await first.press(CTRL_S)
+        await first.wait_for("Please answer the foot question")
+        await first.press("1", CTRL_S)  # looked at both feet: fine
+        await first.wait_for("Check-in: done — pain 3/10")
+        await second.press("c")
+        await second.wait_for("Daily check-in")
+        await second.press("5")
+        await second.wait_for("5 / 10")
+        await second.press(CTRL_S)  # the foot answer is the first tab's, read from the file
+        await second.wait_for("Check-in: done — pain 5/10")
+        await first.press("q")
+        await second.press("q")
+        await first.wait_closed()
+        await second.wait_closed()
+    store = Store.open(db)
+    try:
+        assert store.checkin_for(dt.date.today()).pain == 5
+    finally:
+        store.close()
