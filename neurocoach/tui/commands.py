@@ -77,6 +77,9 @@ class ExerciseCommands(Provider):
         ]
         commands.append(PaletteCommand("Help: the keys of this screen", app.action_help,
                                        "Every key that works where you are"))
+        commands.append(PaletteCommand(
+            f"Movement on screen: turn {'off' if app.settings.motion else 'on'}",
+            app.toggle_motion, "Sliding and fading; kept for next time, like the theme"))
         if self._over_dialog():
             return commands  # over a session or a dialog: only its own actions
         commands += [

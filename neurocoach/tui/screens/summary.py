@@ -26,10 +26,10 @@ class SummaryScreen(Screen):
     """Shown when a session ends (all steps logged, or stopped for a symptom)."""
 
     BINDINGS = [
-        Binding("enter,escape", "close", "Back to Today"),
-        Binding("1", "rate(1)", "Easy", show=False),
-        Binding("2", "rate(2)", "Right", show=False),
-        Binding("3", "rate(3)", "Hard", show=False),
+        Binding("enter,escape", "close", "Back to Today", id="summary.close"),
+        Binding("1", "rate(1)", "Easy", show=False, id="summary.easy"),
+        Binding("2", "rate(2)", "Right", show=False, id="summary.right"),
+        Binding("3", "rate(3)", "Hard", show=False, id="summary.hard"),
     ]
 
     def __init__(self, record: SessionRecord, last_logged: int | None) -> None:
