@@ -109,7 +109,43 @@ class Day(click.ParamType):
             self.fail(f"must be a day written YYYY-MM-DD, not {value!r}", param, ctx)
 
 
-@click.group(cls=_Group, invoke_without_command=True,
+HELP_MORE = """\b
+Files:
+  database   --db PATH, else NEUROCOACH_DB, else neurocoach.db in your data
+             folder (Linux: ~/.local/share/neurocoach/); 0600, its folder 0700
+  backups/   beside the database: the daily copies (7 kept), `backup` copies,
+             and the data a `restore` replaced
+  settings   NEUROCOACH_CONFIG, else config.toml in your config folder (Linux:
+             ~/.config/neurocoach/): theme, motion = true|false, and [keys]
+             with your own keys by binding id, e.g. "session.done" = "enter,d"
+
+\b
+Environment:
+  NEUROCOACH_DB         the database file (the same as --db)
+  NEUROCOACH_CONFIG     the settings file
+  NO_COLOR=1            no colour: every state also reads as words and symbols
+  ESCDELAY              ms a lone escape waits for the rest of a key (100)
+  TEXTUAL_COLOR_SYSTEM  force the colours: truecolor, 256, standard or auto
+
+\b
+Keys in the coach: t Today, l Library, p Progress, ? the keys of the screen
+you are on, q quit, ctrl+p search for anything to do, escape back.
+
+\b
+Exit status: 0 done; 1 cancelled at a question; 2 bad input, or a database
+that cannot be used (one line on stderr says why, nothing is written);
+130 interrupted.
+
+\b
+Shell completion (bash; zsh_source and fish_source work the same way):
+  eval "$(_NEUROCOACH_COMPLETE=bash_source neurocoach)"    # in ~/.bashrc
+
+\b
+Each command has its own help: neurocoach COMMAND --help.
+"""
+
+
+@click.group(cls=_Group, invoke_without_command=True, epilog=HELP_MORE,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="PATH", envvar=ENV_VAR, show_envvar=True,
               help="The database file to use (default: your platform's data folder).")
