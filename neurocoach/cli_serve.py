@@ -36,31 +36,20 @@ def app_command(obj: Ctx) -> str:
     return " ".join(shlex.quote(a) for a in args)
 
 
-def make_server(command: str, host: str, port: int, public_url: str | None):
-    from textual_serve.server import Server
-
-    class NeurocoachServer(Server):
-        async def on_startup(self, app) -> None:
-            self.console.print(f"neurocoach is ready in your web browser at "
-                               f"{self.public_url}/ (ctrl+c stops it)", highlight=False,
-                               markup=False, soft_wrap=True)
-
-    return NeurocoachServer(command, host=host, port=port, title="neurocoach",
-                            public_url=public_url)
-
-
 SERVE_HELP = """Open the coach in a web browser (needs the web extra).
 
 \b
-It listens on 127.0.0.1 only: open http://127.0.0.1:8000/ on this machine,
-or reach it from a phone or tablet through an SSH tunnel
-(ssh -L 8000:127.0.0.1:8000 you@this-host, then http://127.0.0.1:8000/
-on the device). Every browser tab is its own coach on your one database;
-two tabs at once are safe, like two terminal windows. Reports and plan
-exports arrive in the browser as downloads. ctrl+c stops the server.
+It listens on 127.0.0.1 only and prints the address to open, with its key
+(http://127.0.0.1:8000/?key=...): bookmark it, the key is kept. From a
+phone or tablet, use an SSH tunnel (ssh -L 8000:127.0.0.1:8000 you@host,
+then the same address on the device). Every browser tab is its own coach
+on your one database; two tabs at once are safe, like two terminal
+windows. Reports and plan exports arrive in the browser as downloads.
+ctrl+c stops the server.
 
-There is no login: any program on this machine that can open the port can
-use the coach on your data while it runs. Stop it when you are done.
+The key is the only lock: there is no login, and the traffic is plain
+HTTP, so keep it on 127.0.0.1 (or behind a tunnel). Delete serve.key in
+the settings folder to make a new key.
 """
 
 
@@ -91,6 +80,8 @@ def serve(obj: Ctx, host: str, port: int, public_url: str | None, no_login_ok: b
         socket.create_server((host, port), reuse_port=False).close()
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}.")
+    from neurocoach.web import make_server
+
     server = make_server(app_command(obj), host, port, public_url)
     try:
         server.serve()

@@ -17,9 +17,11 @@ ANSI = re.compile(r"\x1b\[[0-9;?<>=$ ]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\
 
 
 class Tab:
-    def __init__(self, session: aiohttp.ClientSession, base: str, width: int = 80,
+    def __init__(self, session: aiohttp.ClientSession, address: str, width: int = 80,
                  height: int = 24) -> None:
-        self.session, self.base, self.size = session, base, (width, height)
+        """`address`: what `neurocoach serve` printed, with its key."""
+        self.session, self.address, self.size = session, address, (width, height)
+        self.base = address.split("/?", 1)[0]
         self.ws: aiohttp.ClientWebSocketResponse | None = None
         self.seen = ""
         """Text painted since the last key (escape codes removed)."""
@@ -29,6 +31,8 @@ class Tab:
 
     async def open(self) -> Tab:
         width, height = self.size
+        async with self.session.get(self.address) as page:  # the page sets the key cookie
+            assert page.status == 200, page.status
         self.ws = await self.session.ws_connect(f"{self.base}/ws?width={width}&height={height}")
         await self.resize(width, height)
         return self
@@ -108,5 +112,7 @@ class Tab:
 async def browser(limit: float = 120):
     """A client session for a test, which fails (instead of hanging) past `limit` seconds."""
     async with asyncio.timeout(limit):
-        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
+        jar = aiohttp.CookieJar(unsafe=True)  # keep cookies of an IP address, as browsers do
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60),
+                                         cookie_jar=jar) as session:
             yield session

@@ -17,7 +17,8 @@ def free_port() -> int:
 
 @pytest.fixture
 def serve(tmp_path):
-    """`neurocoach serve` on a free port of 127.0.0.1; yields its base URL."""
+    """`neurocoach serve` on a free port of 127.0.0.1; `start(db)` gives the address it
+    prints (with its key)."""
     pytest.importorskip("textual_serve", reason="needs the web extra (pip install -e '.[web]')")
     pytest.importorskip("aiohttp")
     started: list[subprocess.Popen] = []
@@ -30,11 +31,19 @@ def serve(tmp_path):
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
         started.append(proc)
         deadline = time.monotonic() + 60
-        while True:  # wait for the server to accept connections (or to end)
+        while True:  # the address it prints, with its key, once it listens
+            line = proc.stdout.readline()
+            assert line or proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the server never said where it listens"
+            if "?key=" in line:
+                address = line.split("open ", 1)[1].split()[0]
+                assert address.startswith(f"http://127.0.0.1:{port}/?key=")
+                break
+        while True:  # said just before it binds: wait until it accepts connections
             assert proc.poll() is None, proc.communicate()
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                return f"http://127.0.0.1:{port}"
+                return address
             except OSError:
                 assert time.monotonic() < deadline, "the server never listened"
                 time.sleep(0.05)

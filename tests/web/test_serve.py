@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import aiohttp
 import pytest
 
 from neurocoach.store import Store
@@ -16,11 +17,9 @@ ESC, ENTER, CTRL_P, CTRL_S = "\x1b", "\r", "\x10", "\x13"
 
 
 async def test_first_run_in_a_browser_escape_resize_and_quit(serve, tmp_path):
-    base = serve(tmp_path / "nc.db")
+    address = serve(tmp_path / "nc.db")
     async with browser() as session:
-        index = await session.get(f"{base}/")
-        assert index.status == 200
-        tab = await Tab(session, base).open()
+        tab = await Tab(session, address).open()
         await tab.wait_for("Welcome to neurocoach")
         await tab.press(ESC)  # a lone escape reaches the app: defaults, then Today
         await tab.wait_for("Check-in: not done yet")
@@ -36,10 +35,10 @@ async def test_first_run_in_a_browser_escape_resize_and_quit(serve, tmp_path):
 
 
 async def test_the_report_and_the_plan_reach_the_browser_as_downloads(serve, tmp_path):
-    base = serve(tmp_path / "nc.db")
+    address = serve(tmp_path / "nc.db")
     home = tmp_path / "home"
     async with browser() as session:
-        tab = await Tab(session, base).open()
+        tab = await Tab(session, address).open()
         await tab.wait_for("Welcome to neurocoach")
         await tab.press(ESC)
         await tab.wait_for("Check-in: not done yet")
@@ -70,9 +69,9 @@ async def test_the_report_and_the_plan_reach_the_browser_as_downloads(serve, tmp
 
 
 async def test_palette_help_and_the_mode_keys_work_in_a_browser(serve, tmp_path):
-    base = serve(tmp_path / "nc.db")
+    address = serve(tmp_path / "nc.db")
     async with browser() as session:
-        tab = await Tab(session, base).open()
+        tab = await Tab(session, address).open()
         await tab.wait_for("Welcome to neurocoach")
         await tab.press(ESC)
         await tab.wait_for("Check-in: not done yet")
@@ -95,13 +94,13 @@ async def test_palette_help_and_the_mode_keys_work_in_a_browser(serve, tmp_path)
 
 async def test_two_tabs_at_once_both_save_to_the_one_database(serve, tmp_path):
     db = tmp_path / "nc.db"
-    base = serve(db)
+    address = serve(db)
     async with browser() as session:
-        first = await Tab(session, base).open()
+        first = await Tab(session, address).open()
         await first.wait_for("Welcome to neurocoach")
         await first.press(ESC)
         await first.wait_for("Check-in: not done yet")
-        second = await Tab(session, base).open()
+        second = await Tab(session, address).open()
         await second.wait_for("Check-in: not done yet")  # already welcomed by the first
 
         await first.press("c")
@@ -127,3 +126,28 @@ async def test_two_tabs_at_once_both_save_to_the_one_database(serve, tmp_path):
         assert store.checkin_for(dt.date.today()).pain == 5
     finally:
         store.close()
+
+
+async def test_without_its_key_nothing_is_served(serve, tmp_path):
+    address = serve(tmp_path / "nc.db")
+    base = address.split("/?", 1)[0]
+    async with browser() as session:  # a stranger: the port, but not the key
+        for path in ("/", "/?key=guess", "/download/abc"):
+            async with session.get(base + path) as response:
+                assert response.status == 403
+                assert "needs its key" in await response.text()
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await session.ws_connect(f"{base}/ws?width=80&height=24")
+        assert refused.value.status == 403
+        # Holding the key, but the page of another site: refused by its Origin.
+        async with session.get(address) as page:
+            assert page.status == 200
+        with pytest.raises(aiohttp.WSServerHandshakeError):
+            await session.ws_connect(f"{base}/ws", headers={"Origin": "http://evil.example"})
+        tab = await Tab(session, address).open()  # the address printed works
+        await tab.wait_for("Welcome to neurocoach")
+        await tab.close()
+    key = address.split("?key=", 1)[1]
+    kept = tmp_path / "config" / "serve.key"
+    assert kept.read_text().strip() == key and oct(kept.stat().st_mode)[-3:] == "600"
+    assert serve(tmp_path / "nc.db").endswith(key)  # the same key next time: a bookmark works
