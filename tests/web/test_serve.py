@@ -4,6 +4,7 @@ keys), and files the app writes reaching the browser as downloads."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import aiohttp
 import pytest
@@ -63,6 +64,19 @@ async def test_the_report_and_the_plan_reach_the_browser_as_downloads(serve, tmp
         disposition, body = await tab.download(await tab.wait_for_delivery())
         assert disposition == "attachment; filename=neurocoach-plan.toml"
         assert b"days_per_week" in body
+
+        await tab.press(ESC)  # leave the plan: a line of Today it covered is seen again
+        await tab.wait_for("enter to start")
+        await tab.press(CTRL_P)
+        await tab.wait_for("Search for commands")
+        await tab.press(*"export all")
+        await tab.wait_for("Export all my data (JSON)")
+        await tab.press(ENTER)
+        await tab.wait_for("Export all your data")
+        await tab.press(ENTER)
+        disposition, body = await tab.download(await tab.wait_for_delivery())
+        assert disposition == f"attachment; filename=neurocoach-export-{today}.json"
+        assert json.loads(body)["format"] == "neurocoach-export"
         await tab.close()
     # Nothing was written on the server's side.
     assert not list(home.rglob("neurocoach-*")) if home.exists() else True
