@@ -69,19 +69,15 @@ def serve(obj: Ctx, host: str, port: int, public_url: str | None, no_login_ok: b
     if not is_local(host) and not no_login_ok:
         fail(NO_LOGIN.format(where=f"{host}:{port}", host=host))
     try:
-        import textual_serve.server  # noqa: F401
+        from neurocoach.web import check_port, make_server
     except ImportError:
         fail(f"the browser version needs textual-serve, which is not installed: "
              f"{INSTALL_WEB}")
     obj.open_store().close()  # a bad file is said here, once, not in every browser tab
-    import socket
-
     try:  # a port in use is said in one line (aiohttp would say it after its banner)
-        socket.create_server((host, port), reuse_port=False).close()
+        check_port(host, port)
     except OSError as exc:
         fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}.")
-    from neurocoach.web import make_server
-
     server = make_server(app_command(obj), host, port, public_url)
     try:
         server.serve()

@@ -5,7 +5,9 @@ textual-serve has no login. On a shared computer any local user can open a port 
 folder, so a bookmark keeps working): the page sets it as a cookie (HttpOnly,
 SameSite=Strict), and the page, the websocket and every download are refused without it.
 A websocket opened from another site's page is refused by its Origin as well.
-Imported only when textual-serve is installed (the `web` extra).
+Imported only by `neurocoach serve`, and only when textual-serve is installed (the `web`
+extra): the one module of the package that opens a network port, for the person's own
+browser; nothing in neurocoach connects out.
 """
 
 from __future__ import annotations
@@ -94,10 +96,16 @@ class GuardedServer(Server):
         return urlsplit(origin).netloc == request.host
 
 
+def check_port(host: str, port: int) -> None:
+    """Raise OSError if the port cannot be listened on (in use, not allowed)."""
+    import socket
+
+    socket.create_server((host, port)).close()
+
+
 def make_server(command: str, host: str, port: int, public_url: str | None,
                 key: str | None = None) -> GuardedServer:
     return GuardedServer(command, key=key or serve_key(), host=host, port=port,
                          title="neurocoach", public_url=public_url)
 
 
-__all__ = ["GuardedServer", "make_server", "serve_key"]
