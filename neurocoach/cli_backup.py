@@ -138,7 +138,8 @@ def _exit_on_hangup():
     def leave(signum, _frame):
         raise SystemExit(128 + signum)
 
-    saved = {sig: signal.signal(sig, leave) for sig in (signal.SIGHUP, signal.SIGTERM)}
+    hangup = getattr(signal, "SIGHUP", None)  # none on Windows
+    saved = {sig: signal.signal(sig, leave) for sig in (hangup, signal.SIGTERM) if sig}
     try:
         yield
     finally:

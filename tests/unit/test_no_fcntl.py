@@ -62,3 +62,21 @@ def test_backup_and_restore_work_and_restore_warns_without_fcntl(tmp_path):
         assert [c.pain for c in every] == [3]
     finally:
         store.close()
+
+
+def test_the_demo_runs_where_there_is_no_sighup(tmp_path):
+    # Windows has neither fcntl nor SIGHUP: the demo's cleanup on hang-up is skipped, the
+    # rest of it works (the app itself is replaced: there is no terminal here).
+    code = textwrap.dedent("""
+        import signal, sys
+        sys.modules["fcntl"] = None
+        del signal.SIGHUP
+        import neurocoach.cli_backup as cb
+        cb.launch_demo_app = lambda store, clock: 0
+        sys.argv = ["neurocoach", "demo"]
+        from neurocoach.cli import main
+        main()
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
