@@ -83,6 +83,13 @@ async def test_keys_remapped_by_binding_id(make_app, tmp_path):
     config_path().write_text('[keys]\n"progress" = "f3"\n"today.checkin" = "k,c"\n')
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")  # help lists the person's keys, not the defaults
+        await pilot.pause()
+        listed = " ".join(str(w.render()) for w in app.screen.query("*")
+                          if hasattr(w, "render") and w.is_mounted)
+        assert "f3" in listed
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("k")
         await pilot.pause()
         assert type(app.screen).__name__ == "CheckinScreen"
