@@ -81,6 +81,8 @@ class NeurocoachApp(App[None]):
         self.catalog = with_custom(self.builtin_catalog, store.custom_exercises())
         """The library with the person's own exercises (archived ones too: history names
         them); rebuilt by today_data.refresh_catalog when they change."""
+        self.motion_default = self.animation_level
+        """How much moves on screen when the person has not turned movement off."""
         self.settings = settings.load()
         """The person's display choices (theme, movement, keys), kept between runs."""
         self.apply_settings()
@@ -96,7 +98,7 @@ class NeurocoachApp(App[None]):
                 self.theme = chosen.theme
             else:
                 chosen.problems.append(f"there is no theme called {chosen.theme!r}")
-        self.animation_level = "full" if chosen.motion else "none"
+        self.animation_level = self.motion_default if chosen.motion else "none"
         if chosen.keys:
             self.set_keymap(chosen.keys)
 
@@ -116,7 +118,7 @@ class NeurocoachApp(App[None]):
     def toggle_motion(self) -> None:
         """The palette's 'Movement on screen': animations on or off, kept."""
         self.settings.motion = not self.settings.motion
-        self.animation_level = "full" if self.settings.motion else "none"
+        self.animation_level = self.motion_default if self.settings.motion else "none"
         self.keep_settings()
         self.notify("Movement on screen is " + ("on." if self.settings.motion else "off."))
 

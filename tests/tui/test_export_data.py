@@ -39,3 +39,28 @@ async def test_export_all_data_from_the_palette(make_app, store, clock):
     assert [(c["date"], c["pain"], c["note"]) for c in doc["checkins"]] == [
         ("2026-11-23", 4, "fine")]
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
+
+
+async def test_in_a_browser_the_file_is_delivered_under_a_plain_name(make_app, monkeypatch):
+    from textual.widgets import Input
+
+    from neurocoach.tui.app import NeurocoachApp
+
+    monkeypatch.setattr(NeurocoachApp, "is_web", property(lambda self: True))
+    sent = []
+    monkeypatch.setattr(NeurocoachApp, "deliver_text",
+                        lambda self, f, **kw: sent.append((kw["save_filename"], f.read())))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ExportDataScreen())
+        await pilot.pause()
+        field = app.screen.query_one("#save-path", Input)
+        assert field.value == "neurocoach-export-2026-11-23.json"  # no server folder shown
+        field.value = "/srv/../my data; for Dr. Lee.json"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDataScreen)
+    (name, text), = sent
+    assert name == "my-data-for-Dr.-Lee.json"
+    assert json.loads(text)["format"] == "neurocoach-export"
+    assert not list(Path.home().glob("*.json")) if Path.home().exists() else True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -66,8 +67,9 @@ class SaveFileScreen(ModalScreen[Path | None]):
         if not typed:
             message.update("Type where to put the file.")
             return
-        if self.app.is_web:
-            self.download(Path(typed).name or self.file_name())
+        if self.app.is_web:  # a plain name: the browser's header carries it unquoted
+            name = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(typed).name).strip("-.")
+            self.download(name or self.file_name())
             return
         path = Path(typed).expanduser()
         if path.is_dir():
