@@ -74,6 +74,27 @@ class Tab:
                 continue
         return self.seen
 
+    async def wait_for_pattern(self, pattern: str, timeout: float = 30,
+                               until=lambda match: True) -> re.Match:
+        """Read until the regular expression's last match in what was painted since the
+        last key satisfies `until`; returns that match."""
+        loop = asyncio.get_running_loop()
+        end = loop.time() + timeout
+
+        def last():
+            matches = list(re.finditer(pattern, self.seen))
+            return matches[-1] if matches and until(matches[-1]) else None
+
+        while not (found := last()):
+            left = end - loop.time()
+            if left <= 0 or self.closed:
+                raise AssertionError(f"never painted /{pattern}/; painted: {self.seen[-2000:]!r}")
+            try:
+                await self._read_one(left)
+            except asyncio.TimeoutError:
+                continue
+        return found
+
     async def wait_for_delivery(self, timeout: float = 30) -> str:
         loop = asyncio.get_running_loop()
         end = loop.time() + timeout

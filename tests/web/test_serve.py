@@ -165,3 +165,29 @@ async def test_without_its_key_nothing_is_served(serve, tmp_path):
     kept = tmp_path / "config" / "serve.key"
     assert kept.read_text().strip() == key and oct(kept.stat().st_mode)[-3:] == "600"
     assert serve(tmp_path / "nc.db").endswith(key)  # the same key next time: a bookmark works
+
+
+async def test_the_session_keys_work_in_a_browser(serve, tmp_path):
+    address = serve(tmp_path / "nc.db")
+    async with browser() as session:
+        tab = await Tab(session, address).open()
+        await tab.wait_for("Welcome to neurocoach")
+        await tab.press(ESC)
+        await tab.wait_for("Check-in: not done yet")
+        # Whatever the routine holds: the step counter, the amount and the timer's words.
+        await tab.press(ENTER)
+        steps = (await tab.wait_for_pattern(r"Step 1 of (\d+)")).group(1)
+        dose = r"(\d+) (?:seconds|times|minutes) \(\+ / - to change\)"
+        first = int((await tab.wait_for_pattern(dose)).group(1))
+        await tab.press("+")
+        await tab.wait_for_pattern(dose, until=lambda m: int(m.group(1)) > first)
+        await tab.press("-")
+        await tab.wait_for_pattern(dose, until=lambda m: int(m.group(1)) == first)
+        for key, shown in [(" ", r"timer running|no timer"), (" ", r"timer paused|no timer"),
+                           ("s", rf"Step 2 of {steps}"), ("b", rf"Step 1 of {steps}"),
+                           ("x", r"Stop the session\. What is happening\?"),
+                           (ESC, r" 1\. [A-Z]"),  # a line the dialog covered, seen again
+                           (ESC, rf"enter resumes at step 1 of {steps}")]:
+            await tab.press(key)
+            await tab.wait_for_pattern(shown)
+        await tab.close()
