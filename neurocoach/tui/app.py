@@ -41,6 +41,21 @@ def _exercise_commands():
     return ExerciseCommands
 
 
+def binding_ids() -> set[str]:
+    """Every binding id a person can give their own key (settings, [keys])."""
+    from neurocoach.tui.screens.checkin import CheckinScreen
+    from neurocoach.tui.screens.library import LibraryScreen
+    from neurocoach.tui.screens.plan import PlanScreen
+    from neurocoach.tui.screens.progress import ProgressScreen
+    from neurocoach.tui.screens.progress_balance import BalanceTestScreen
+    from neurocoach.tui.screens.session import SessionScreen
+    from neurocoach.tui.screens.summary import SummaryScreen
+
+    screens = (NeurocoachApp, TodayScreen, SessionScreen, SummaryScreen, CheckinScreen,
+               LibraryScreen, ProgressScreen, PlanScreen, BalanceTestScreen)
+    return {b.id for screen in screens for b in screen.BINDINGS if b.id}
+
+
 def stylesheet_path() -> Path:
     """The package dir (wheel install) first, then its parent (editable install)."""
     here = Path(__file__).resolve().parent.parent
@@ -99,7 +114,10 @@ class NeurocoachApp(App[None]):
             else:
                 chosen.problems.append(f"there is no theme called {chosen.theme!r}")
         self.animation_level = self.motion_default if chosen.motion else "none"
-        if chosen.keys:
+        if chosen.keys:  # the screens are imported only for a person with keys of their own
+            known = binding_ids()
+            chosen.problems += [f"keys.{name}: no key has that id (the README lists them)"
+                                for name in chosen.keys if name not in known]
             self.set_keymap(chosen.keys)
 
     def keep_settings(self) -> None:

@@ -34,19 +34,9 @@ def test_shell_completion_as_documented():
 
 
 def test_the_readme_lists_every_binding_id_that_can_be_remapped():
-    from neurocoach.tui.app import NeurocoachApp
-    from neurocoach.tui.screens.checkin import CheckinScreen
-    from neurocoach.tui.screens.library import LibraryScreen
-    from neurocoach.tui.screens.plan import PlanScreen
-    from neurocoach.tui.screens.progress import ProgressScreen
-    from neurocoach.tui.screens.progress_balance import BalanceTestScreen
-    from neurocoach.tui.screens.session import SessionScreen
-    from neurocoach.tui.screens.summary import SummaryScreen
-    from neurocoach.tui.screens.today import TodayScreen
+    from neurocoach.tui.app import binding_ids
 
-    ids = {b.id for cls in (NeurocoachApp, TodayScreen, SessionScreen, SummaryScreen,
-                            CheckinScreen, LibraryScreen, ProgressScreen, PlanScreen,
-                            BalanceTestScreen) for b in cls.BINDINGS if b.id}
+    ids = binding_ids()
     text = README.read_text()
     section = text[text.index("The binding ids:"):text.index("The footer and `?` show")]
     listed = set(re.findall(r"`([a-z.-]+)`", section))

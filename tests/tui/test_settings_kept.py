@@ -130,3 +130,14 @@ async def test_the_palette_turns_movement_off_and_it_is_kept(make_app):
         await pilot.press("enter")
         await pilot.pause()
     assert settings.load().motion is False
+
+
+async def test_an_unknown_binding_id_is_named(make_app):
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text('[keys]\n"sesion.done" = "d"\ntoday = "f1"\n')
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = " ".join(str(n.message) for n in app._notifications)
+        assert "keys.sesion.done: no key has that id" in shown
+        assert "keys.today" not in shown
