@@ -123,7 +123,43 @@ class Day(click.ParamType):
             self.fail(f"must be a day written YYYY-MM-DD, not {value!r}", param, ctx)
 
 
-@click.group(cls=_Group, invoke_without_command=True,
+HELP_MORE = """\b
+Files:
+  database   --db PATH, else NEUROCOACH_DB, else neurocoach.db in your data
+             folder (Linux: ~/.local/share/neurocoach/); 0600, its folder 0700
+  backups/   beside the database: the daily copies (7 kept), `backup` copies,
+             and the data a `restore` replaced
+  settings   NEUROCOACH_CONFIG, else config.toml in your config folder (Linux:
+             ~/.config/neurocoach/): theme, motion = true|false, and [keys]
+             with your own keys by binding id, e.g. "session.done" = "enter,d"
+
+\b
+Environment:
+  NEUROCOACH_DB         the database file (the same as --db)
+  NEUROCOACH_CONFIG     the settings file
+  NO_COLOR=1            no colour: every state also reads as words and symbols
+  ESCDELAY              ms a lone escape waits for the rest of a key (100)
+  TEXTUAL_COLOR_SYSTEM  force the colours: truecolor, 256, standard or auto
+
+\b
+Keys in the coach: t Today, l Library, p Progress, ? the keys of the screen
+you are on, q quit, ctrl+p search for anything to do, escape back.
+
+\b
+Exit status: 0 done; 1 cancelled at a question; 2 bad input, or a database
+that cannot be used (one line on stderr says why, nothing is written);
+130 interrupted.
+
+\b
+Shell completion (bash; zsh_source and fish_source work the same way):
+  eval "$(_NEUROCOACH_COMPLETE=bash_source neurocoach)"    # in ~/.bashrc
+
+\b
+Each command has its own help: neurocoach COMMAND --help.
+"""
+
+
+@click.group(cls=_Group, invoke_without_command=True, epilog=HELP_MORE,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", metavar="PATH", envvar=ENV_VAR, show_envvar=True,
               help="The database file to use (default: your platform's data folder).")
@@ -153,10 +189,21 @@ def follow_the_terminal() -> None:
             os.environ.pop(name, None)
 
 
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""The Textual driver textual-serve runs each browser tab's app with (`neurocoach serve`)."""
+
+
+def served() -> bool:
+    """True in a browser tab of `neurocoach serve`: textual-serve talks to the app through
+    pipes, with its own driver, so there is no terminal and none is needed."""
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+
+
 def need_terminal() -> None:
     """The full-screen coach needs a terminal at both ends; from a script or a pipe it
-    would only write escape codes and wait for keys that never come."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    would only write escape codes and wait for keys that never come (except when served
+    to a browser, see `served`)."""
+    if not served() and not (sys.stdin.isatty() and sys.stdout.isatty()):
         fail("the coach is full-screen: run it in a terminal. From scripts use "
              "`neurocoach status`, `checkin`, `export` or `report` (see neurocoach --help).")
 
@@ -369,6 +416,8 @@ def status(obj: Ctx) -> None:
 
 def main() -> None:
     """Entry point: click's errors become one line on stderr and exit status 2."""
+    if any("\0" in arg for arg in sys.argv[1:]):  # no file name or value can hold one
+        fail("an argument holds a null character, which no name or value can contain.")
     try:
         cli.main(standalone_mode=False, prog_name="neurocoach")
     except click.exceptions.Exit as exc:
@@ -387,3 +436,4 @@ def main() -> None:
 
 from neurocoach import cli_backup, cli_data  # noqa: E402,F401
 from neurocoach import cli_plan, cli_remind  # noqa: E402,F401
+from neurocoach import cli_serve  # noqa: E402,F401

@@ -50,13 +50,15 @@ def restore(obj: Ctx, file: Path, yes: bool) -> None:
     """Replace your database with a backup (the current one is kept in backups/)."""
     from neurocoach.store import Store, StoreError
     from neurocoach.store.backup import (
-        describe, hold_alone, keep_current, put_in_place, stage_restore,
+        CAN_LOCK, NO_LOCKS, describe, hold_alone, keep_current, put_in_place, stage_restore,
     )
 
     db = obj.db_path
     if file.exists() and db.exists() and file.resolve() == db.resolve():
         fail(f"{file} is the database itself; give a backup file to restore from.")
     alone = None
+    if not CAN_LOCK:
+        click.echo(f"neurocoach: warning: {NO_LOCKS}", err=True)
     try:
         if db.is_file():
             alone = hold_alone(db)  # no window may keep writing to the file being swapped
@@ -136,7 +138,8 @@ def _exit_on_hangup():
     def leave(signum, _frame):
         raise SystemExit(128 + signum)
 
-    saved = {sig: signal.signal(sig, leave) for sig in (signal.SIGHUP, signal.SIGTERM)}
+    hangup = getattr(signal, "SIGHUP", None)  # none on Windows
+    saved = {sig: signal.signal(sig, leave) for sig in (hangup, signal.SIGTERM) if sig}
     try:
         yield
     finally:

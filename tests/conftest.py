@@ -12,10 +12,12 @@ from neurocoach.store import Store
 
 @pytest.fixture(autouse=True)
 def _private_data(tmp_path, monkeypatch):
-    """Point NEUROCOACH_DB and the platform data/config dirs into tmp_path."""
+    """Point NEUROCOACH_DB, NEUROCOACH_CONFIG and the platform data/config dirs into
+    tmp_path."""
     monkeypatch.setenv("NEUROCOACH_DB", str(tmp_path / "data" / "neurocoach.db"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("NEUROCOACH_CONFIG", str(tmp_path / "config" / "config.toml"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("NO_COLOR", raising=False)
 

@@ -10,7 +10,6 @@ pre-migration one which has always lived right beside it:
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import os
 import re
 import sqlite3
@@ -22,6 +21,18 @@ from neurocoach.files import private_temp, staged, write_private_bytes
 from neurocoach.store.places import check_data_folder, check_private_dir
 from neurocoach.store.opening import SQLITE_MAGIC, StoreError, check_integrity, connect, inspect_existing
 from neurocoach.words import count
+
+try:
+    import fcntl
+except ImportError:  # Windows: no POSIX file locks
+    fcntl = None
+
+CAN_LOCK = fcntl is not None
+"""False where the system has no POSIX file locks: windows then share the file unlocked,
+and `restore` says it cannot check for them (see NO_LOCKS)."""
+
+NO_LOCKS = ("this system has no POSIX file locks, so restore cannot tell whether "
+            "neurocoach is open in another window: close every neurocoach window first.")
 
 DAILY_KEEP = 7
 """Daily copies kept: a week of days to go back to."""
@@ -225,12 +236,14 @@ def keep_current(db_path: Path, stamp: str) -> Path | None:
     return dest
 
 
-def _locked(db_path: Path, how: int, refusal: str) -> IO[bytes]:
-    """The DB file, open and flock-ed `how` (without waiting), for as long as the returned
+def _locked(db_path: Path, shared: bool, refusal: str) -> IO[bytes]:
+    """The DB file, open and flock-ed shared or alone (without waiting), for as long as the returned
     file stays open; StoreError(refusal) if another process holds a lock that excludes it."""
     handle = open(db_path, "rb")
+    if fcntl is None:
+        return handle  # nothing to lock with (see CAN_LOCK): the caller warns where it matters
     try:
-        fcntl.flock(handle, how | fcntl.LOCK_NB)
+        fcntl.flock(handle, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
     except OSError:
         handle.close()
         raise StoreError(refusal) from None
@@ -240,13 +253,13 @@ def _locked(db_path: Path, how: int, refusal: str) -> IO[bytes]:
 def hold_shared(db_path: Path) -> IO[bytes]:
     """A shared lock on the DB file: any number of windows share it; only a restore (which
     wants it alone) is kept out."""
-    return _locked(db_path, fcntl.LOCK_SH, f"{db_path} is being restored from a backup "
+    return _locked(db_path, True, f"{db_path} is being restored from a backup "
                    "right now; open neurocoach again in a moment.")
 
 
 def hold_alone(db_path: Path) -> IO[bytes]:
     """The DB file to ourselves (for a restore), or StoreError if a window has it open."""
-    return _locked(db_path, fcntl.LOCK_EX, f"neurocoach is open on {db_path} (in another "
+    return _locked(db_path, False, f"neurocoach is open on {db_path} (in another "
                    "window?): close it first, then restore. Nothing was changed.")
 
 

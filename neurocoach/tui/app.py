@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from neurocoach import settings
 from neurocoach.catalog import Catalog, load_catalog, with_custom
 from neurocoach.clock import Clock
 from neurocoach.store import Store, StoreError
@@ -42,6 +43,21 @@ def _exercise_commands():
     return ExerciseCommands
 
 
+def binding_ids() -> set[str]:
+    """Every binding id a person can give their own key (settings, [keys])."""
+    from neurocoach.tui.screens.checkin import CheckinScreen
+    from neurocoach.tui.screens.library import LibraryScreen
+    from neurocoach.tui.screens.plan import PlanScreen
+    from neurocoach.tui.screens.progress import ProgressScreen
+    from neurocoach.tui.screens.progress_balance import BalanceTestScreen
+    from neurocoach.tui.screens.session import SessionScreen
+    from neurocoach.tui.screens.summary import SummaryScreen
+
+    screens = (NeurocoachApp, TodayScreen, SessionScreen, SummaryScreen, CheckinScreen,
+               LibraryScreen, ProgressScreen, PlanScreen, BalanceTestScreen)
+    return {b.id for screen in screens for b in screen.BINDINGS if b.id}
+
+
 def stylesheet_path() -> Path:
     """The package dir (wheel install) first, then its parent (editable install)."""
     here = Path(__file__).resolve().parent.parent
@@ -61,11 +77,11 @@ class NeurocoachApp(KeyBarrier, App[None]):
     COMMANDS = App.COMMANDS | {_exercise_commands}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("t", "switch_mode('today')", "Today"),
-        Binding("l", "switch_mode('library')", "Library"),
-        Binding("p", "switch_mode('progress')", "Progress"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
+        Binding("t", "switch_mode('today')", "Today", id="today"),
+        Binding("l", "switch_mode('library')", "Library", id="library"),
+        Binding("p", "switch_mode('progress')", "Progress", id="progress"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
     ]
 
     def __init__(self, store: Store, clock: Clock | None = None,
@@ -83,11 +99,55 @@ class NeurocoachApp(KeyBarrier, App[None]):
         self.catalog = with_custom(self.builtin_catalog, store.custom_exercises())
         """The library with the person's own exercises (archived ones too: history names
         them); rebuilt by today_data.refresh_catalog when they change."""
+        self.motion_default = self.animation_level
+        """How much moves on screen when the person has not turned movement off."""
+        self.settings = settings.load()
+        """The person's display choices (theme, movement, keys), kept between runs."""
+        self.apply_settings()
         self.store_failure: str | None = None
         """Why the App stopped, if the DB turned out damaged or unusable while in use: the
         CLI prints it as one line once the terminal is back (exit status 2)."""
 
+    def apply_settings(self) -> None:
+        """The kept theme, movement and keys (an unknown theme is said, and not used)."""
+        chosen = self.settings
+        if chosen.theme and chosen.theme != self.theme:
+            if chosen.theme in self.available_themes:
+                self.theme = chosen.theme
+            else:
+                chosen.problems.append(f"there is no theme called {chosen.theme!r}")
+        self.animation_level = self.motion_default if chosen.motion else "none"
+        if chosen.keys:  # the screens are imported only for a person with keys of their own
+            known = binding_ids()
+            chosen.problems += [f"keys.{name}: no key has that id (the README lists them)"
+                                for name in chosen.keys if name not in known]
+            self.set_keymap(chosen.keys)
+
+    def keep_settings(self) -> None:
+        """Write the settings file now; a failure is said, nothing else changes."""
+        try:
+            settings.save(self.settings)
+        except OSError as exc:
+            self.notify(f"Your settings could not be kept: {exc.strerror or exc}.",
+                        severity="warning", timeout=10)
+
+    def _theme_chosen(self, theme) -> None:
+        if theme.name != self.settings.theme:
+            self.settings.theme = theme.name
+            self.keep_settings()
+
+    def toggle_motion(self) -> None:
+        """The palette's 'Animations': Textual's sliding and fading on or off, kept (the
+        exercise drawings' movement is `a`, kept in the profile)."""
+        self.settings.motion = not self.settings.motion
+        self.animation_level = self.motion_default if self.settings.motion else "none"
+        self.keep_settings()
+        self.notify("Animations are " + ("on." if self.settings.motion else "off."))
+
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        for problem in self.settings.problems:
+            self.notify(f"Settings: {problem}.", severity="warning", timeout=15)
         self.call_after_refresh(self.daily_backup)
         for warning in self.store.warnings:  # where the data lives is shared (store/places.py)
             self.notify(warning, title="Your data folder", severity="warning", timeout=20)

@@ -38,6 +38,12 @@ def _push(app, screen_factory: Callable[[], object], callback=None) -> None:
     app.push_screen(screen_factory(), callback)
 
 
+def _export_data():
+    from neurocoach.tui.screens.export_data import ExportDataScreen
+
+    return ExportDataScreen()
+
+
 class ExerciseCommands(Provider):
     """Everything the person can do, by name. Built per opening from the running App;
     nothing is kept on the class."""
@@ -78,6 +84,9 @@ class ExerciseCommands(Provider):
         ]
         commands.append(PaletteCommand("Help: the keys of this screen", app.action_help,
                                        "Every key that works where you are"))
+        commands.append(PaletteCommand(
+            f"Animations (sliding and fading): turn {'off' if app.settings.motion else 'on'}",
+            app.toggle_motion, "Kept for next time, like the theme; `a` stills the drawings"))
         if self._over_dialog():
             return commands  # over a session or a dialog: only its own actions
         commands += [
@@ -94,6 +103,8 @@ class ExerciseCommands(Provider):
                            "A plan from your physiotherapist (TOML): see the changes, then apply"),
             PaletteCommand("Export my plan to a file", partial(_push, app, ExportPlanScreen),
                            "The same format, for your clinician or another computer"),
+            PaletteCommand("Export all my data (JSON)", partial(_push, app, _export_data),
+                           "Everything, in the file `neurocoach import` reads back"),
             PaletteCommand("New exercise of your own", partial(
                 _push, app, CustomExerciseScreen, self._show_saved),
                            "A form with the catalog's fields, checked as you save"),

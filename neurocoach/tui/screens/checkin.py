@@ -31,15 +31,17 @@ class CheckinScreen(ModalScreen[bool]):
     is typed); `y` keeps all of them; enter on the note, the last line, saves."""
 
     BINDINGS = [
-        Binding("enter", "next", "Next / save"),
-        Binding("y", "same_as_before", "Same scores as last time"),
+        Binding("enter", "next", "Next / save", id="checkin.next"),
+        Binding("y", "same_as_before", "Same scores as last time", id="checkin.same-as-before"),
         # priority: the dialog's scroll container would take up/down first and scroll
-        Binding("down", "app.focus_next", "Next", show=False, priority=True),
-        Binding("up", "app.focus_previous", "Previous", show=False, priority=True),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "app.focus_next", "Next", show=False, priority=True,
+                id="checkin.next-field"),
+        Binding("up", "app.focus_previous", "Previous", show=False, priority=True,
+                id="checkin.previous-field"),
+        Binding("ctrl+s", "save", "Save", id="checkin.save"),
+        Binding("escape", "cancel", "Cancel", id="checkin.cancel"),
         # A modal dialog hides the App's keys, `?` with them: it needs its own.
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="checkin.help"),
     ]
 
     def compose(self) -> ComposeResult:

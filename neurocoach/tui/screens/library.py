@@ -32,16 +32,17 @@ class LibraryScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
     BINDINGS = [
-        Binding("slash", "find", "Find", key_display="/"),
-        Binding("f", "next_category", "Category"),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
-        Binding("escape", "clear", "Clear"),
-        Binding("space", "toggle_plan", "In/out of plan", show=False),
-        Binding("n", "new_exercise", "New exercise", show=False),
-        Binding("e", "edit_exercise", "Edit yours", show=False),
-        Binding("x", "archive_exercise", "Archive yours", show=False),
-        Binding("a", "movement", "Movement", show=False),
+        Binding("slash", "find", "Find", key_display="/", id="library.find"),
+        Binding("f", "next_category", "Category", id="library.next-category"),
+        Binding("j", "move(1)", "Down", show=False, id="library.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="library.up"),
+        Binding("escape", "clear", "Clear", id="library.clear"),
+        Binding("space", "toggle_plan", "In/out of plan", show=False, id="library.toggle-plan"),
+        Binding("n", "new_exercise", "New exercise", show=False, id="library.new-exercise"),
+        Binding("e", "edit_exercise", "Edit yours", show=False, id="library.edit-exercise"),
+        Binding("x", "archive_exercise", "Archive yours", show=False,
+                id="library.archive-exercise"),
+        Binding("a", "movement", "Movement", show=False, id="library.movement"),
     ]
 
     def __init__(self) -> None:

@@ -37,19 +37,20 @@ class PlanScreen(Screen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
     AUTO_FOCUS = "#plan-list"
     BINDINGS = [
-        Binding("space", "toggle", "In/out"),
-        Binding("plus,equals_sign", "level(1)", "Level up", key_display="+"),
-        Binding("minus", "level(-1)", "Level down", key_display="-", show=False),
-        Binding("0", "auto_level", "Auto level"),
-        Binding("d", "schedule", "Days"),
-        Binding("i", "import_plan", "Import", show=False),
-        Binding("o", "export_plan", "Export", show=False),
-        Binding("n", "new_exercise", "New exercise", show=False),
-        Binding("e", "edit_exercise", "Edit yours", show=False),
-        Binding("x", "archive_exercise", "Archive yours", show=False),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
-        Binding("escape", "close", "Back"),
+        Binding("space", "toggle", "In/out", id="plan.toggle"),
+        Binding("plus,equals_sign", "level(1)", "Level up", key_display="+", id="plan.level-up"),
+        Binding("minus", "level(-1)", "Level down", key_display="-", show=False,
+                id="plan.level-down"),
+        Binding("0", "auto_level", "Auto level", id="plan.auto-level"),
+        Binding("d", "schedule", "Days", id="plan.schedule"),
+        Binding("i", "import_plan", "Import", show=False, id="plan.import-plan"),
+        Binding("o", "export_plan", "Export", show=False, id="plan.export-plan"),
+        Binding("n", "new_exercise", "New exercise", show=False, id="plan.new-exercise"),
+        Binding("e", "edit_exercise", "Edit yours", show=False, id="plan.edit-exercise"),
+        Binding("x", "archive_exercise", "Archive yours", show=False, id="plan.archive-exercise"),
+        Binding("j", "move(1)", "Down", show=False, id="plan.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="plan.up"),
+        Binding("escape", "close", "Back", id="plan.close"),
     ]
 
     def __init__(self, focus_id: str | None = None) -> None:

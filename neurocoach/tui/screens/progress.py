@@ -30,14 +30,16 @@ class ProgressScreen(Screen):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]
     BINDINGS = [
-        Binding("r", "cycle_range", "Trend range"),
-        Binding("b", "balance_test", "Balance test"),
-        Binding("f", "fall_test('steadi')", "4-stage balance test", show=False),
-        Binding("c", "fall_test('chair_stand')", "Chair stand test", show=False),
-        Binding("e", "profile", "Profile"),
-        Binding("o", "report", "Report"),
-        Binding("j", "scroll('down')", "Scroll down", show=False),
-        Binding("k", "scroll('up')", "Scroll up", show=False),
+        Binding("r", "cycle_range", "Trend range", id="progress.cycle-range"),
+        Binding("b", "balance_test", "Balance test", id="progress.balance-test"),
+        Binding("f", "fall_test('steadi')", "4-stage balance test", show=False,
+                id="progress.steadi"),
+        Binding("c", "fall_test('chair_stand')", "Chair stand test", show=False,
+                id="progress.chair-stand"),
+        Binding("e", "profile", "Profile", id="progress.profile"),
+        Binding("o", "report", "Report", id="progress.report"),
+        Binding("j", "scroll('down')", "Scroll down", show=False, id="progress.down"),
+        Binding("k", "scroll('up')", "Scroll up", show=False, id="progress.up"),
     ]
 
     def __init__(self) -> None:

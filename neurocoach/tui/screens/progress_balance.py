@@ -30,14 +30,17 @@ class BalanceTestScreen(ModalScreen[dict[str, float] | None]):
     """Returns {side: best seconds} to save, or None when cancelled."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Start / stop"),
-        Binding("left", "side('left')", "Left foot", key_display="←", show=False),
-        Binding("right", "side('right')", "Right foot", key_display="→", show=False),
-        Binding("backspace", "undo", "Undo try"),
-        Binding("enter", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
-        Binding("escape,enter", "close", "Close"),  # only when the test is off today
-        Binding("question_mark", "app.help", "Help", key_display="?"),
+        Binding("space", "toggle", "Start / stop", id="balance.toggle"),
+        Binding("left", "side('left')", "Left foot", key_display="←", show=False,
+                id="balance.left-foot"),
+        Binding("right", "side('right')", "Right foot", key_display="→", show=False,
+                id="balance.right-foot"),
+        Binding("backspace", "undo", "Undo try", id="balance.undo"),
+        Binding("enter", "save", "Save", id="balance.save"),
+        Binding("escape", "cancel", "Cancel", id="balance.cancel"),
+        Binding("escape,enter", "close", "Close",
+                id="balance.close"),  # only when the test is off today
+        Binding("question_mark", "app.help", "Help", key_display="?", id="balance.help"),
     ]
 
     def __init__(self) -> None:

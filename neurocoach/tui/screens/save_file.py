@@ -2,11 +2,15 @@
 
 The path starts filled in; a folder gets the usual file name inside it; a file already
 there is replaced only on a second enter. The file is written whole and private (0600).
+In a web browser (`neurocoach serve`) the file is not written on the server: it reaches
+the browser as a download, under the name typed.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import re
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -49,9 +53,12 @@ class SaveFileScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.TITLE_TEXT)
-            yield Input(value=str(Path.home() / self.file_name()), id="save-path")
+            web = self.app.is_web
+            offered = self.file_name() if web else str(Path.home() / self.file_name())
+            yield Input(value=offered, id="save-path")
             yield Static(classes="message", id="save-message")
-            yield Static("enter writes the file · escape cancels", classes="hint")
+            yield Static("enter sends it to your browser · escape cancels" if web
+                         else "enter writes the file · escape cancels", classes="hint")
         yield Footer()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -60,6 +67,10 @@ class SaveFileScreen(ModalScreen[Path | None]):
         typed = event.value.strip()
         if not typed:
             message.update("Type where to put the file.")
+            return
+        if self.app.is_web:  # a plain name: the browser's header carries it unquoted
+            name = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(typed).name).strip("-.")
+            self.download(name or self.file_name())
             return
         try:
             path = expand(typed)
@@ -83,6 +94,17 @@ class SaveFileScreen(ModalScreen[Path | None]):
             return
         self.app.notify(f"{self.SAVED} {path}.", markup=False)
         self.dismiss(path)
+
+    def download(self, name: str) -> None:
+        """Served in a browser: hand the file to it as a download (nothing on the server)."""
+        problem = self.problem_with(Path(name))
+        if problem:
+            self.query_one("#save-message", Static).update(Content(problem))
+            return
+        self.app.deliver_text(io.StringIO(self.text_for(Path(name))), save_filename=name,
+                              encoding="utf-8")
+        self.app.notify(f"{name} is on its way to your browser as a download.", markup=False)
+        self.dismiss(Path(name))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

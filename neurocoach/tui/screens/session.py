@@ -40,20 +40,21 @@ class SessionScreen(Screen):
     """Steps through the session's planned steps with the keyboard."""
 
     BINDINGS = [
-        Binding("space", "toggle_timer", "Timer"),
-        Binding("enter", "done", "Done"),
+        Binding("space", "toggle_timer", "Timer", id="session.toggle-timer"),
+        Binding("enter", "done", "Done", id="session.done"),
         # Third: a narrow terminal's footer shows the first few keys, and this is the one
         # that must never be out of sight.
-        Binding("x", "stop", "Stop: symptom"),
-        Binding("s", "skip", "Skip"),
-        Binding("b", "back", "Back"),
-        Binding("plus,equals_sign", "adjust(1)", "More", key_display="+", show=False),
-        Binding("minus", "adjust(-1)", "Less", key_display="-", show=False),
-        Binding("1", "rate(1)", "Easy", show=False),
-        Binding("2", "rate(2)", "Right", show=False),
-        Binding("3", "rate(3)", "Hard", show=False),
-        Binding("escape", "leave", "Leave"),
-        Binding("a", "movement", "Movement"),
+        Binding("x", "stop", "Stop: symptom", id="session.stop"),
+        Binding("s", "skip", "Skip", id="session.skip"),
+        Binding("b", "back", "Back", id="session.back"),
+        Binding("plus,equals_sign", "adjust(1)", "More", key_display="+", show=False,
+                id="session.more"),
+        Binding("minus", "adjust(-1)", "Less", key_display="-", show=False, id="session.less"),
+        Binding("1", "rate(1)", "Easy", show=False, id="session.easy"),
+        Binding("2", "rate(2)", "Right", show=False, id="session.right"),
+        Binding("3", "rate(3)", "Hard", show=False, id="session.hard"),
+        Binding("escape", "leave", "Leave", id="session.leave"),
+        Binding("a", "movement", "Movement", id="session.movement"),
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]  # the drawing needs room
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]

@@ -30,10 +30,10 @@ class SummaryScreen(Screen):
     """t / l / p close it and go to that screen (nothing here is lost by leaving)."""
 
     BINDINGS = [
-        Binding("enter,escape", "close", "Back to Today"),
-        Binding("1", "rate(1)", "Easy"),
-        Binding("2", "rate(2)", "Right"),
-        Binding("3", "rate(3)", "Hard"),
+        Binding("enter,escape", "close", "Back to Today", id="summary.close"),
+        Binding("1", "rate(1)", "Easy", id="summary.easy"),
+        Binding("2", "rate(2)", "Right", id="summary.right"),
+        Binding("3", "rate(3)", "Hard", id="summary.hard"),
     ]
 
     def __init__(self, record: SessionRecord, last_logged: int | None) -> None:

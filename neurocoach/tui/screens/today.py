@@ -42,12 +42,12 @@ class TodayScreen(Screen):
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
     BINDINGS = [
-        Binding("enter", "start", "Start", priority=True),
-        Binding("c", "checkin", "Check-in"),
-        Binding("e", "profile", "Profile"),
-        Binding("m", "plan", "Plan"),
-        Binding("j", "cursor('down')", "Down", show=False),
-        Binding("k", "cursor('up')", "Up", show=False),
+        Binding("enter", "start", "Start", priority=True, id="today.start"),
+        Binding("c", "checkin", "Check-in", id="today.checkin"),
+        Binding("e", "profile", "Profile", id="today.profile"),
+        Binding("m", "plan", "Plan", id="today.plan"),
+        Binding("j", "cursor('down')", "Down", show=False, id="today.down"),
+        Binding("k", "cursor('up')", "Up", show=False, id="today.up"),
     ]
 
     def compose(self) -> ComposeResult:
