@@ -40,6 +40,7 @@ class RoutineItem:
     dose: Dose  # possibly eased from the catalog dose
     swapped_from: str | None = None  # the exercise this stands in for
     sides: tuple[str, ...] | None = None  # only these sides (a foot kept out); None: all
+    also_for: tuple[str, ...] = ()  # more exercises it stands in for (two swapped to one)
 
 
 @dataclass(frozen=True)

@@ -114,36 +114,57 @@ def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _swap_to_seated(routine: Routine, catalog) -> tuple[Routine, list[str]]:
+def _swap_to_seated(routine: Routine, catalog) -> tuple[Routine, dict[str, str | None]]:
     """Swap weight-bearing and in-water items for their seated alternatives.
 
-    Returns the new routine and the names of what was swapped. An alternative that is
-    already in the day is not added twice; an item with no usable alternative is left out.
+    Returns the new routine and what was swapped: each original's id and its stand-in's
+    (None: it has no usable one, and is left out). An alternative already in the day is
+    not added twice: one stand-in for two originals names both (`also_for`).
     """
     items: list[RoutineItem] = []
-    swapped: list[str] = []
+    swaps: dict[str, str | None] = {}
     for item in routine.items:
         ex = catalog.get(item.exercise_id)
         if not ex.needs_alternative:
             items.append(item)
             continue
-        swapped.append(ex.name)
         alt = catalog.get(ex.alternative) if ex.alternative in catalog else None
-        if alt is None or not alt.can_stand_in:
+        swaps[item.exercise_id] = alt.id if alt is not None and alt.can_stand_in else None
+        if swaps[item.exercise_id] is None:
             continue
         items.append(dataclasses.replace(item, exercise_id=alt.id, dose=alt.dose, sides=None,
                                          swapped_from=item.swapped_from or item.exercise_id))
-    unique: list[RoutineItem] = []
-    seen: set[str] = set()
+    unique: dict[str, RoutineItem] = {}
     for item in items:  # an original keeps its place over a swapped-in duplicate
-        if item.exercise_id in seen:
-            continue
-        if item.swapped_from and any(i.exercise_id == item.exercise_id and not i.swapped_from
-                                     for i in items):
-            continue
-        seen.add(item.exercise_id)
-        unique.append(item)
-    return dataclasses.replace(routine, items=tuple(unique)), swapped
+        kept = unique.get(item.exercise_id)
+        if kept is None:
+            if item.swapped_from and any(i.exercise_id == item.exercise_id
+                                         and not i.swapped_from for i in items):
+                continue
+            unique[item.exercise_id] = item
+        elif item.swapped_from and kept.swapped_from:
+            unique[item.exercise_id] = dataclasses.replace(
+                kept, also_for=(*kept.also_for, item.swapped_from))
+    return dataclasses.replace(routine, items=tuple(unique.values())), swaps
+
+
+def swap_words(swaps: dict[str, str | None], routine: Routine, catalog) -> str:
+    """What the swaps came to, read from the routine as it finally is (a stand-in a foot
+    problem then left out is said as left out): 'seated reach in place of stand on one
+    leg and side-to-side weight shifts; calf stretch at a wall is left out …'."""
+    present = {item.exercise_id for item in routine.items}
+    groups: dict[str | None, list[str]] = {}
+    for original, stand_in in swaps.items():
+        key = stand_in if stand_in in present else None
+        groups.setdefault(key, []).append(catalog.get(original).name)
+    swapped = [f"{_names([catalog.get(stand_in).name])} in place of {_names(names)}"
+               for stand_in, names in groups.items() if stand_in is not None]
+    parts = [", ".join(swapped)] if swapped else []
+    if None in groups:
+        names = groups[None]
+        parts.append(f"{_names(names)} {'is' if len(names) == 1 else 'are'} left out "
+                     "(no seated stand-in today)")
+    return "; ".join(parts)
 
 
 def ease_dose(dose):
@@ -195,16 +216,19 @@ def apply_safety(routine: Routine, catalog, profile: Profile, checkin: Checkin |
     notes = list(routine.notes)
     restricted, sore = no_weight_bearing(profile), feet_sore(checkin)
     if restricted or sore:
-        routine, swapped = _swap_to_seated(routine, catalog)
-        verb = "is" if len(swapped) == 1 else "are"
-        what = (f"{_names(swapped)} {verb} swapped for seated work" if swapped
+        routine, swaps = _swap_to_seated(routine, catalog)
+        dropped: list[str] = []
+        if sore:
+            routine, dropped = foot_check.without_skin_work(routine, catalog, checkin)
+        # Said from the routine as it finally is, so the note and the list name the same
+        # swaps (a stand-in the foot problem then left out is said as left out).
+        what = (swap_words(swaps, routine, catalog) if swaps
                 else "today's routine is all seated work already")
         if restricted:
             notes.append(SafetyNote("restriction", (
                 f"Your clinician asked for no weight-bearing exercise, so {what}.")))
         if sore:
             what = "your routine is all seated work" if restricted else what
-            routine, dropped = foot_check.without_skin_work(routine, catalog, checkin)
             notes += _foot_notes(checkin, what, dropped)
     if checkin is not None and is_pain_flare(checkin.pain, recent_pain_average):
         routine = _make_gentle(routine, catalog)

@@ -61,7 +61,7 @@ def test_sore_feet_swap_weight_bearing_work_for_the_seated_alternative():
     assert "skin problem on your left foot" in after.notes[0].text
     note = after.notes[1]
     assert "seated" in note.text
-    assert "so calf stretch at a wall" in note.text and "a short walk" in note.text
+    assert "in place of calf stretch at a wall" in note.text and "a short walk" in note.text
     assert "left out for that foot" in after.notes[2].text
     assert "toe stretch" in after.notes[2].text
 
@@ -114,7 +114,7 @@ def test_the_same_alternative_is_not_added_twice():
     assert ids(after) == ["seated-reach", "seated-marching"]
     assert after.items[0].swapped_from == "heel-to-toe-walk"
     text = swap_text(after)
-    assert "so heel-to-toe walk" in text and "stand on one leg" in text
+    assert "seated reach in place of heel-to-toe walk, stand on one leg and side-to-side" in text
 
 
 def test_an_alternative_already_planned_keeps_its_own_place():
@@ -125,7 +125,7 @@ def test_an_alternative_already_planned_keeps_its_own_place():
 
 def test_water_exercise_is_swapped_on_a_sore_day():
     after = safe(routine_of("water-aerobics"), check=checkin(feet="sore"))
-    assert ids(after) == ["seated-marching"] and "so water exercise" in swap_text(after)
+    assert ids(after) == ["seated-marching"] and "in place of water exercise" in swap_text(after)
 
 
 def test_restriction_from_the_profile_swaps_every_day_with_its_own_reason():
@@ -135,7 +135,7 @@ def test_restriction_from_the_profile_swaps_every_day_with_its_own_reason():
     (note,) = after.notes
     assert note.kind == "restriction"
     assert "clinician" in note.text and "no weight-bearing" in note.text
-    assert "so calf stretch at a wall" in note.text and "sore" not in note.text
+    assert "in place of calf stretch at a wall" in note.text and "sore" not in note.text
 
 
 def test_restriction_and_sore_feet_give_both_reasons_and_one_swap():
@@ -296,5 +296,18 @@ def test_no_balance_test_under_a_no_weight_bearing_restriction(check):
 def test_the_swap_note_reads_as_one_sentence():
     after = safe(routine_of("single-leg-stand", "walking"), check=checkin(feet="sore"))
     (swap,) = [n.text for n in after.notes if n.kind == "swap"]
-    assert swap == ("Nothing on your feet today, so stand on one leg and a short walk are "
-                    "swapped for seated work."), swap
+    assert swap == ("Nothing on your feet today, so seated reach in place of stand on one "
+                    "leg, seated marching in place of a short walk."), swap
+
+
+def test_two_swapped_to_one_stand_in_are_both_named_in_the_note_and_the_list():
+    # Three balance exercises became one seated one, and the list named only the first.
+    after = safe(routine_of("heel-to-toe-walk", "weight-shifts", "single-leg-stand"),
+                 check=checkin(feet="sore"))
+    (item,) = after.items
+    assert item.exercise_id == "seated-reach"
+    assert {item.swapped_from, *item.also_for} == {"heel-to-toe-walk", "weight-shifts",
+                                                  "single-leg-stand"}
+    (swap,) = [n.text for n in after.notes if n.kind == "swap"]
+    assert "seated reach in place of heel-to-toe walk, side-to-side weight shifts and " \
+           "stand on one leg" in swap

@@ -31,6 +31,11 @@ def days_ago(day: dt.date, today: dt.date) -> str:
     return f"{humanize.naturaldelta(dt.timedelta(days=gap))} ago"
 
 
+def _and(names) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 class TodayScreen(Screen):
     """What to do today, and `enter` to do it."""
 
@@ -143,12 +148,16 @@ class TodayScreen(Screen):
                 dose = item.dose.describe(ex.per_side and not item.sides)
                 if item.sides and ex.per_side:  # the other foot is kept out today
                     dose += f", {' and '.join(item.sides)} foot only"
-                rows.append((item.exercise_id, dose, item.swapped_from, state))
+                rows.append((item.exercise_id, dose,
+                             (item.swapped_from, *item.also_for) if item.swapped_from else (),
+                             state))
         options = []
         for ex_id, dose, swapped_from, state in rows:
             label = f"{STATE_MARKS[state]} {catalog.get(ex_id).name} — {dose}"
-            if swapped_from:
-                label += f"  (instead of {catalog.get(swapped_from).name})"
+            if isinstance(swapped_from, str):
+                swapped_from = (swapped_from,)
+            if swapped_from:  # every exercise it stands in for, as the note says
+                label += f"  (instead of {_and(catalog.get(i).name for i in swapped_from)})"
             # Content, not markup: "[x]" must show as typed.
             options.append(Option(Content(f"{label}  · {state}"), id=ex_id))
         routine = self.query_one("#today-routine", OptionList)
