@@ -17,7 +17,7 @@ def test_shell_checkin_asks_one_by_one_even_when_typed_ahead(terminals, tmp_path
     # All the answers at once, a wrong one among them: 11 is asked again, the empty
     # answer skips numbness, and nothing lands on the wrong question.
     term.burst("11", "Enter", "4", "Enter", "Enter", "2", "Enter", "x", "Enter", "Enter",
-               "sore", "Enter", "walked far", "Enter")
+               "sore", "Enter", "Enter", "walked far", "Enter")   # which foot: both
     screen = term.wait_for("__EXIT__ 0").replace("\n", "")   # long lines wrap at 80
     assert "must be from 0 to 10, not 11" in screen
     assert "Check-in for today saved: pain 4/10" in screen
@@ -25,7 +25,7 @@ def test_shell_checkin_asks_one_by_one_even_when_typed_ahead(terminals, tmp_path
     [checkin] = store.checkins_between(dt.date.min, dt.date.max)
     store.close()
     assert (checkin.pain, checkin.numbness, checkin.tingling, checkin.burning) == (4, None, 2, None)
-    assert checkin.note == "walked far"
+    assert (checkin.feet, checkin.foot, checkin.note) == ("skin", "both", "walked far")
 
 
 def test_library_finds_a_clinicians_name_typed_in_one_burst(terminals, tmp_path):

@@ -37,11 +37,18 @@ def test_plan_import_dialog_80x24(snap_compare, make_app):
     assert snap_compare(_quiet(make_app()), press=["m", "i"], terminal_size=SIZE)
 
 
-def test_plan_export_dialog_80x24(snap_compare, make_app):
+@pytest.fixture
+def fixed_home(monkeypatch):
+    """The save dialogs offer a path in the home folder: the same one on every machine
+    (the tests' own temporary home has a run number in it)."""
+    monkeypatch.setenv("HOME", "/home/person")
+
+
+def test_plan_export_dialog_80x24(snap_compare, make_app, fixed_home):
     assert snap_compare(_quiet(make_app()), press=["m", "o"], terminal_size=SIZE)
 
 
-def test_report_dialog_80x24(snap_compare, make_app):
+def test_report_dialog_80x24(snap_compare, make_app, fixed_home):
     assert snap_compare(_quiet(make_app()), press=["p", "o"], terminal_size=SIZE)
 
 
