@@ -269,3 +269,18 @@ async def test_the_palette_offers_no_developer_tools(make_app):
         await pilot.pause(0.3)
         text = " ".join(str(o.prompt) for o in app.screen.query_one("CommandList").options)
         assert "Screenshot" not in text
+
+
+async def test_help_names_no_select_where_enter_does_nothing(make_app):
+    # The plan's help offered "enter Select", which did nothing there.
+    from neurocoach.tui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Select" not in shown
+        await pilot.press("escape", "escape", "l", "question_mark")
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "Select" in shown                        # the Library's enter opens the detail

@@ -106,6 +106,10 @@ def _plain(node: object, binding: Binding, screen_moves: bool,
     if binding.action.startswith("app.focus_"):
         if screen_moves or len(getattr(node, "focus_chain", ())) < 2:
             return None
+    if binding.action == "select":  # a list's enter: named only where choosing does something
+        screen = getattr(node, "screen", None)
+        if not getattr(screen, "ACTS_ON_SELECT", False):
+            return None
     return replace(binding, description=words)
 
 

@@ -28,6 +28,9 @@ MARK = "▸ "
 class LibraryScreen(Screen):
     """Browse the exercises by keyboard: a list on the left, the chosen one on the right."""
 
+    ACTS_ON_SELECT = True
+    """enter on the list does something here (help names it)."""
+
     AUTO_FOCUS = "#exercise-list"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]

@@ -39,6 +39,9 @@ def _and(names) -> str:
 class TodayScreen(Screen):
     """What to do today, and `enter` to do it."""
 
+    ACTS_ON_SELECT = True
+    """enter on the list does something here (help names it)."""
+
     CONFIRM_SECONDS = 20
     """After a symptom stop, a second enter starts a session only this soon after the first
     (the time the notice asking for it stays up), and only without leaving Today between."""
