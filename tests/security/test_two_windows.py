@@ -30,3 +30,32 @@ async def test_a_change_made_in_another_window_is_not_undone(make_app, store, cl
         await pilot.press("space")                      # made again, on the plan as it is
         assert first not in store.saved_plan().exercise_ids
         assert gone not in store.saved_plan().exercise_ids
+
+
+async def test_an_import_previewed_before_another_window_saved_is_not_applied(
+        make_app, store, clock, tmp_path):
+    # The import dialog listed what a file would change, another window then saved the
+    # plan, and y applied the file over it without a word.
+    plan_file = tmp_path / "plan.toml"
+    plan_file.write_text('days_per_week = 3\n[[exercise]]\nid = "walking"\n')
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await pilot.press("i", *str(plan_file), "enter")
+        await pilot.pause()
+        assert "y applies these changes" in str(app.screen.query_one("#import-changes").render())
+        plan = person_plan(app)
+        other = Store.open(store.path)
+        try:
+            other.save_plan(plan.with_exercise(plan.exercise_ids[-1], False), clock.now())
+            changed = other.saved_plan()
+        finally:
+            other.close()
+        await pilot.press("y")
+        await pilot.pause()
+        message = str(app.screen.query_one("#import-message").render())
+        assert "changed in another window" in message and "nothing was applied" in message
+        assert store.saved_plan() == changed                  # the other window's plan stands
+        await pilot.press("enter", "y")                       # read again, then applied
+        await pilot.pause()
+    assert store.saved_plan().exercise_ids == ("walking",)

@@ -187,10 +187,20 @@ class ImportPlanScreen(ModalScreen[bool]):
         if self.pending is None:
             return
         from neurocoach.coach.progression import pin_changes
-        from neurocoach.tui.today_data import refresh_catalog
+        from neurocoach.tui.today_data import person_plan, refresh_catalog
 
         result, current = self.pending
         app, now = self.app, self.app.clock.now()
+        if person_plan(app) != current:  # another window saved the plan since the preview
+            self.pending = None
+            self.refresh_bindings()
+            self.query_one("#import-changes-box").display = False
+            self.query_one("#import-message", Static).update(
+                "Your plan was changed in another window after this file was read, so the "
+                "changes listed no longer hold: nothing was applied. Press enter on the path "
+                "to read the file again against your plan as it is now.")
+            self.query_one("#import-path").focus()
+            return
         levels = pin_changes(current, result.plan, app.store.level_states(), now.date(), now,
                              by_plan=True)
         if app.write(app.store.apply_plan, result.plan, result.custom, now,
