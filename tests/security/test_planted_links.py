@@ -162,3 +162,26 @@ def test_two_writers_of_the_same_name_never_share_a_temp_file(tmp_path):
     target = tmp_path / "x.db.daily.bak"
     first, second = private_temp(target), private_temp(target)
     assert first != second and first.parent == second.parent == tmp_path
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_shell_commands_write_through_no_planted_link(shared, kind):
+    """The same, through the real commands a person types: backup, export, report and
+    plan export into a folder others can write in, with links planted at every name."""
+    from tests.security.helpers import run
+
+    folder, victim = shared
+    db = _db(folder)
+    before = digest(victim)
+    outs = {"backup": folder / "copy.bak", "export": folder / "all.json",
+            "report": folder / "report.md", "plan export": folder / "plan.toml"}
+    for out in outs.values():
+        plant(folder, _names(out), victim, kind)
+    for command, out in outs.items():
+        extra = ["--format", "json"] if command == "export" else []
+        result = run(*command.split(), *extra, "--out", out, "--force", db=db)
+        assert result.returncode == 0, (command, result.stderr)
+        assert not out.is_symlink() and out.stat().st_nlink == 1, command
+        assert (out.stat().st_mode & 0o777) == 0o600, command
+    assert digest(victim) == before
+    assert _pain(outs["backup"]) == 4
