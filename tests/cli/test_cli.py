@@ -119,7 +119,7 @@ def test_checkin_date_reaches_back_366_days_and_names_another_years_day(db_path)
 
 
 def test_say_day():
-    from neurocoach.cli import say_day
+    from neurocoach.cli_checkin import say_day
 
     today = dt.date(2026, 11, 23)
     assert say_day(today, today) == "today"

@@ -1,0 +1,200 @@
+"""`neurocoach checkin`: today's check-in (or a missed day's) from the shell, by options
+or, with none in a terminal, by questions one at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+from neurocoach.cli import Ctx, cli, fail, say
+
+class Scale(click.ParamType):
+    """A 0–10 symptom score, with an error that names the field and its range."""
+
+    name = "0-10"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            number = value
+        else:
+            text = str(value).strip()
+            if not text.lstrip("-").isdigit():
+                self.fail(f"must be a whole number from 0 to 10, not {value!r}",
+                          param, ctx)
+            number = int(text)
+        if not 0 <= number <= 10:
+            self.fail(f"must be from 0 to 10, not {number}", param, ctx)
+        return number
+
+
+MAX_DAYS_BACK = 366
+"""How far back `checkin --date` may fill in a missed day."""
+
+
+class Day(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"must be a day written YYYY-MM-DD, not {value!r}", param, ctx)
+
+
+@cli.command()
+@click.option("--pain", type=Scale(), help="Pain today, 0 (none) to 10. Required, unless the "
+                                          "command asks (no options, in a terminal).")
+@click.option("--numbness", type=Scale(), help="Numbness, 0 to 10.")
+@click.option("--tingling", type=Scale(), help="Tingling, 0 to 10.")
+@click.option("--burning", type=Scale(), help="Burning, 0 to 10.")
+@click.option("--feet", type=click.Choice(["ok", "skin", "hot", "unchecked", "sore"]),
+              help="Daily foot check: ok (looked, fine), skin (a blister, cut, wound or red "
+                   "spot; 'sore' means the same), hot (warm, red or swollen), unchecked (did "
+                   "not look; the default for a new day's check-in).")
+@click.option("--foot", type=click.Choice(["left", "right", "both"]),
+              help="Which foot the skin problem or hot foot is on (with --feet skin or hot; "
+                   "both when left out).")
+@click.option("--note", help="A short note for the day.")
+@click.option("--date", "day", type=Day(), help="Fill in a missed day (not a future one).")
+@click.pass_obj
+def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) -> None:
+    """Record today's check-in (or a missed earlier day's).
+
+    With no options at all, in a terminal, it asks the questions one by one.
+    """
+    from neurocoach.coach.foot_check import describe
+    from neurocoach.coach.safety import checkin_effects
+    from neurocoach.store import StoreError
+
+    if pain is None:
+        context = click.get_current_context()
+        given = [p.name for p in context.command.params
+                 if context.get_parameter_source(p.name) == click.core.ParameterSource.COMMANDLINE]
+        if given or not (sys.stdin.isatty() and sys.stdout.isatty()):
+            fail("Missing option '--pain' (see neurocoach --help).")
+        asked = ask_checkin(context.command)
+        pain, numbness, tingling, burning = (asked[n] for n in
+                                             ("pain", "numbness", "tingling", "burning"))
+        feet, foot, note = asked["feet"], asked["foot"], asked["note"]
+    if feet == "sore":
+        feet = "skin"
+
+    today = obj.clock.today()
+    day = day or today
+    if day > today:
+        fail(f"--date cannot be in the future (today is {today.isoformat()}).")
+    earliest = today - dt.timedelta(days=MAX_DAYS_BACK)
+    if day < earliest:
+        fail(f"--date must be within the last {MAX_DAYS_BACK} days, from "
+             f"{earliest.isoformat()} to {today.isoformat()}, not {day.isoformat()}.")
+    if note is not None:
+        from neurocoach.text import control_problem
+
+        problem = control_problem(note)
+        if problem:
+            fail(f"--note {problem}.")
+        note = note.strip()
+        if len(note) > 500:
+            fail("--note must be at most 500 characters.")
+    store = obj.open_store()
+    earlier = store.checkin_for(day)
+    if foot is not None and (feet or (earlier.feet if earlier else None)) not in ("skin", "hot"):
+        store.close()
+        fail("--foot goes with --feet skin or --feet hot (which foot has the problem), "
+             f"not with --feet {feet or '(not given)'}.")
+    if foot is not None and feet is None:
+        feet = earlier.feet  # the day's skin problem or hot foot, now on this foot
+    given = {"numbness": numbness, "tingling": tingling, "burning": burning, "feet": feet,
+             "note": note, "foot": foot}
+    entry, kept = merge_checkin(earlier, day, pain, given)
+    try:
+        replaced = store.record_checkin(entry, obj.clock.now())
+    except StoreError as exc:
+        fail(str(exc))
+    try:
+        store.daily_backup(today)
+    except StoreError as exc:
+        say(f"neurocoach: warning: today's backup copy failed: {exc}", err=True)
+    when = say_day(day, today)
+    say(f"Check-in for {when} {'updated' if replaced else 'saved'}: pain {pain}/10, "
+        f"feet: {describe(entry)}.")
+    if kept:
+        from neurocoach.words import sentence
+
+        say(sentence(f"Kept from the earlier check-in that day: {kept}"))
+    if day == today:
+        average = store.average_pain(today - dt.timedelta(days=14), today - dt.timedelta(days=1))
+        for line in checkin_effects(entry, store.profile(), average):
+            say(line)
+    store.close()
+
+
+def ask_checkin(command: click.Command) -> dict:
+    """The check-in's questions one by one, as the TUI asks them: each answer is checked
+    as its option would be, and asked again when it is not right. Enter alone leaves an
+    optional score out and takes the foot check's default."""
+    options = {p.name: p for p in command.params}
+    click.echo("Today's check-in: scores from 0 (none) to 10. Enter alone skips a question "
+               "(not pain).")
+    answers = {"pain": click.prompt("Pain", type=options["pain"].type)}
+    for name in ("numbness", "tingling", "burning"):
+        scale = options[name].type
+        answers[name] = click.prompt(
+            name.capitalize(), default="", show_default=False,
+            value_proc=lambda text, scale=scale: scale.convert(text, None, None)
+            if text.strip() else None)
+    click.echo(options['feet'].help)
+    answers["feet"] = click.prompt("Your feet today", type=options["feet"].type,
+                                   default="unchecked")
+    answers["foot"] = None
+    if answers["feet"] in ("skin", "sore", "hot"):
+        answers["foot"] = click.prompt("Which foot", type=options["foot"].type, default="both")
+    answers["note"] = click.prompt("A note (optional)", default="", show_default=False)
+    return answers
+
+
+def say_day(day: dt.date, today: dt.date) -> str:
+    """'today', 'yesterday', 'Nov 20', and with the year for another year: 'Dec 30, 2025'."""
+    if day == today:
+        return "today"
+    if day == today - dt.timedelta(days=1):
+        return "yesterday"
+    text = f"{day:%b} {day.day}"
+    return text if day.year == today.year else f"{text}, {day.year}"
+
+
+def merge_checkin(earlier, day: dt.date, pain: int, given: dict):
+    """The check-in to store, and a description of the earlier values it keeps.
+
+    Options not given keep that day's stored values when the day already has a check-in
+    (so `--pain 4` alone does not wipe a sore-feet answer or a note); a new day's
+    check-in takes the defaults (feet 'unchecked', no note, no other scores).
+    """
+    from neurocoach.models import Checkin
+
+    values = dict(given)
+    kept: list[str] = []
+    for name, value in given.items():
+        if value is not None:
+            continue
+        old = getattr(earlier, name) if earlier is not None else None
+        if name == "foot":
+            values[name] = old if values.get("feet") is None else None
+            continue
+        if old is None or old in ("", "unchecked"):
+            values[name] = {"feet": "unchecked", "note": ""}.get(name)
+            continue
+        values[name] = old
+        if name == "note":
+            kept.append(f"note “{old}”")
+        elif name == "feet":
+            from neurocoach.coach.foot_check import FEET_WORDS
+
+            kept.append(f"feet: {FEET_WORDS.get(old, old)}")
+        else:
+            kept.append(f"{name} {old}/10")
+    return Checkin(day=day, pain=pain, **values), ", ".join(kept)
