@@ -9,7 +9,7 @@ from neurocoach.catalog.model import DOSE_AMOUNT, Catalog, CatalogError, Exercis
 from neurocoach.catalog.validate import parse_exercise
 
 
-OPTIONAL_FIELDS = ("alternative", "skin_contact", "slow_progression", "stepping", "source",
+OPTIONAL_FIELDS = ("alternative", "skin_contact", "feet_still", "slow_progression", "stepping", "source",
                    "limit")
 """Fields an exercise table may leave out."""
 
@@ -96,7 +96,7 @@ def exercise_fields(exercise: Exercise) -> dict[str, Any]:
     }
     if exercise.alternative is not None:
         data["alternative"] = exercise.alternative
-    for key in ("skin_contact", "slow_progression", "stepping"):
+    for key in ("skin_contact", "feet_still", "slow_progression", "stepping"):
         if getattr(exercise, key):
             data[key] = True
     if exercise.source:

@@ -97,6 +97,7 @@ class Exercise:
     harder: str
     alternative: str | None = None
     skin_contact: bool = False  # presses, rubs or grips with the skin of the foot (sole, toes)
+    feet_still: bool = False  # the feet rest flat and still (upper-body work): kept on a hot-foot day
     slow_progression: bool = False  # loads the forefoot (heel raises): climbs its ladder slowly
     stepping: bool = False  # balance with the feet moving (walking, shifting): eyes stay open
     source: str = ""  # where its dose comes from, in words

@@ -126,7 +126,7 @@ def parse_exercise(data: dict, *, where: str = "exercise", index: int | None = N
         equipment=c.texts("equipment", 0, 10), safety=c.texts("safety", 1, 8),
         easier=c.text("easier"), harder=c.text("harder"),
         alternative=None if alternative is None else c.ident("alternative", alternative),
-        skin_contact=c.flag("skin_contact", False),
+        skin_contact=c.flag("skin_contact", False), feet_still=c.flag("feet_still", False),
         slow_progression=c.flag("slow_progression", False), stepping=c.flag("stepping", False),
         source=c.text("source") if "source" in data else "", limit=c.limit(),
         custom=custom,

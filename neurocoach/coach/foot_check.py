@@ -51,16 +51,27 @@ def keep_off(checkin: Checkin | None) -> bool:
     return checkin is not None and bool(checkin.problem_sides)
 
 
+def spares(exercise, feet: str) -> bool:
+    """Whether an exercise may still be done with a foot that has this problem: with a skin
+    problem, anything that does not press, rub or grip its skin; with a warm, red or
+    swollen foot (possibly an acute Charcot foot, to be rested), only work that keeps the
+    feet flat and still."""
+    if feet == "hot":
+        return exercise.feet_still
+    return not exercise.skin_contact
+
+
 def without_skin_work(routine: Routine, catalog, checkin: Checkin) -> tuple[Routine, list[str]]:
-    """Leave out, for each foot with a problem, every exercise that presses, rubs or grips
-    with that foot's skin (`skin_contact`). A one-foot exercise keeps the other foot; one
-    done with both feet at once goes. Returns the routine and the names left out."""
+    """Leave out, for each foot with a problem, every exercise it must be spared (`spares`:
+    skin work on a skin-problem day, anything that moves or loads a hot foot). A one-foot
+    exercise keeps the other foot; one done with both feet at once goes. Returns the
+    routine and the names left out."""
     sore = checkin.problem_sides
     items: list[RoutineItem] = []
     dropped: list[str] = []
     for item in routine.items:
         exercise = catalog.get(item.exercise_id)
-        if not exercise.skin_contact or not sore:
+        if spares(exercise, checkin.feet) or not sore:
             items.append(item)
             continue
         sides = item.sides or exercise.sides

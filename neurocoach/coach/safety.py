@@ -254,14 +254,16 @@ def _foot_notes(checkin: Checkin, what: str, dropped: list[str]) -> list[SafetyN
         head = "No standing or walking today"
     else:
         seen = f"You noted a skin problem on {place}. {foot_check.SEEN_SKIN}"
-        head = "Nothing on your feet today"
+        head = "Keep your weight off your feet today"
     notes = [SafetyNote("seen", seen), SafetyNote("swap", f"{head}, so {what}.")]
     if dropped:
         foot = "that foot" if checkin.foot != "both" else "either foot"
         verb = "is" if len(dropped) == 1 else "are"
         notes.append(SafetyNote("swap", (
             f"{_names(dropped)[:1].upper()}{_names(dropped)[1:]} {verb} left out for {foot}: "
-            "they press, rub or grip with the skin there.")))
+            + ("a warm, red or swollen foot rests, still and flat, until it is seen."
+               if checkin.feet == "hot"
+               else "they press, rub or grip with the skin there."))))
     return notes
 
 

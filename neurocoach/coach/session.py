@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from neurocoach.coach.foot_check import spares
 from neurocoach.catalog import Dose, Exercise
 from neurocoach.models import RATINGS, SessionRecord, Step
 
@@ -110,8 +111,8 @@ def one_foot_words(record: SessionRecord, step: Step, exercise: Exercise) -> str
     sides = {s.side for s in record.steps if s.exercise_id == step.exercise_id}
     if len(sides) != 1:
         return ""
-    return (f"Only your {step.side} foot today: this one presses, rubs or grips the skin, and "
-            "you noted a problem with the other foot.")
+    return (f"Only your {step.side} foot today: you noted a problem with the other foot, "
+            "which this one would press, rub or move.")
 
 
 def timed_seconds(step: Step) -> int | None:
@@ -124,7 +125,7 @@ def timed_seconds(step: Step) -> int | None:
 
 
 def needs_fresh_start(record: SessionRecord, notes, catalog,
-                      sore_sides: frozenset[str] = frozenset()) -> bool:
+                      sore_sides: frozenset[str] = frozenset(), feet: str = "skin") -> bool:
     """True when a started session still holds weight-bearing (or pool) steps that today's
     safety rules now swap out — e.g. a sore-feet check-in made after the session began — or
     skin work on a foot (`sore_sides`) that now has a skin problem."""
@@ -134,7 +135,7 @@ def needs_fresh_start(record: SessionRecord, notes, catalog,
         if i in record.entries or step.exercise_id not in catalog:
             continue
         exercise = catalog.get(step.exercise_id)
-        if exercise.needs_alternative or (exercise.skin_contact and sore_sides and (
+        if exercise.needs_alternative or (not spares(exercise, feet) and sore_sides and (
                 step.side is None or step.side in sore_sides)):
             return True
     return False

@@ -296,7 +296,7 @@ def test_no_balance_test_under_a_no_weight_bearing_restriction(check):
 def test_the_swap_note_reads_as_one_sentence():
     after = safe(routine_of("single-leg-stand", "walking"), check=checkin(feet="sore"))
     (swap,) = [n.text for n in after.notes if n.kind == "swap"]
-    assert swap == ("Nothing on your feet today, so seated reach in place of stand on one "
+    assert swap == ("Keep your weight off your feet today, so seated reach in place of stand on one "
                     "leg, seated marching in place of a short walk."), swap
 
 
@@ -311,3 +311,16 @@ def test_two_swapped_to_one_stand_in_are_both_named_in_the_note_and_the_list():
     (swap,) = [n.text for n in after.notes if n.kind == "swap"]
     assert "seated reach in place of heel-to-toe walk, side-to-side weight shifts and " \
            "stand on one leg" in swap
+
+
+def test_a_hot_foot_rests_still_and_flat():
+    # A warm, red or swollen foot was kept off the floor but still did ankle circles and
+    # seated marching: only work that keeps the feet flat and still is left for it.
+    before = routine_of("ankle-circles", "seated-marching", "seated-reach", "towel-curls")
+    after = safe(before, check=checkin(feet="hot", foot="right"))
+    steps = [(s.exercise_id, s.side) for s in after.steps(CATALOG)]
+    assert ("ankle-circles", "right") not in steps and ("ankle-circles", "left") in steps
+    assert not any(s[0] == "seated-marching" for s in steps)         # both feet at once
+    assert ("seated-reach", "right") in steps                         # the feet stay still
+    note = [n.text for n in after.notes if "left out for" in n.text][0]
+    assert "rests, still and flat" in note and "skin" not in note

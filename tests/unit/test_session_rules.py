@@ -110,7 +110,7 @@ def test_a_started_session_with_skin_work_on_a_newly_sore_foot_starts_afresh():
     now = dt.datetime(2026, 11, 23, 9, tzinfo=dt.timezone.utc)
     record = SessionRecord(1, now.date(), now, [Step("plantar-roll", "left"),
                                                 Step("plantar-roll", "right")])
-    notes = [SafetyNote("swap", "Nothing on your feet today.")]
+    notes = [SafetyNote("swap", "Keep your weight off your feet today.")]
     assert needs_fresh_start(record, notes, catalog, frozenset({"left"}))
     assert not needs_fresh_start(record, notes, catalog, frozenset())
     assert not needs_fresh_start(record, [], catalog, frozenset({"left"}))

@@ -198,7 +198,8 @@ class TodayScreen(Screen):
         """The open session holds standing work that today's answers now rule out."""
         return (resumable(view.open_session, view.now)
                 and needs_fresh_start(view.open_session, view.routine.notes, self.app.catalog,
-                                      view.checkin.problem_sides if view.checkin else frozenset()))
+                                      view.checkin.problem_sides if view.checkin else frozenset(),
+                                      view.checkin.feet if view.checkin else "skin"))
 
     # -- actions -------------------------------------------------------------
     def action_cursor(self, direction: str) -> None:
