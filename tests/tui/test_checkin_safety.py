@@ -468,3 +468,20 @@ async def test_the_session_says_why_only_one_foot_does_an_exercise(make_app, sto
         assert [s.side for s in app.screen.record.steps] == ["left"]
         level = text(app, "#step-level")
         assert "Only your left foot today" in level and "problem with the other foot" in level
+
+
+async def test_yesterdays_problem_is_asked_before_today_starts(make_app, store, clock):
+    # Yesterday's blister was mentioned only inside the check-in: Today offered the full
+    # standing routine and enter started it.
+    from neurocoach.tui.screens.checkin import CheckinScreen
+
+    yesterday = clock.today() - dt.timedelta(days=1)
+    store.record_checkin(Checkin(day=yesterday, pain=6, feet="skin", foot="right"),
+                         clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        line = text(app, "#today-checkin")
+        assert "yesterday you noted" in line and "right foot" in line
+        await pilot.press("enter")
+        assert isinstance(app.screen, CheckinScreen)            # asked, not started
+    assert store.latest_session() is None

@@ -58,7 +58,10 @@ async def test_blood_sugar_medicines_remind_at_the_start_and_can_stop_for_a_low(
     async with app.run_test(size=(80, 24)) as pilot:
         await answer(pilot, "sugar_meds", digit)
         screen = await start(pilot)
-        assert "check your blood sugar" in text(app, "#session-status")
+        # Among the first step's cues, where a key or a notice cannot wipe it away.
+        assert "check your blood sugar" in text(app, "#step-safety")
+        await pilot.press("space")
+        assert "check your blood sugar" in text(app, "#step-safety")
         await pilot.press("x")
         assert "Low blood sugar (shaky, sweaty, confused)" in text(app, "#stop-list")
         await pilot.press("5")
@@ -73,7 +76,7 @@ async def test_without_blood_sugar_medicines_no_reminder_and_four_stop_reasons(m
     async with app.run_test(size=(80, 24)) as pilot:
         await answer(pilot, "sugar_meds", "1")
         await start(pilot)
-        assert "blood sugar" not in text(app, "#session-status")
+        assert "blood sugar" not in text(app, "#step-safety")
         await pilot.press("x")
         assert "sugar" not in text(app, "#stop-list").lower()
         await pilot.press("5")                      # no fifth reason: nothing happens
@@ -157,7 +160,7 @@ async def test_escape_at_the_welcome_takes_the_careful_defaults(make_app, store,
         await pilot.press("escape")                       # the welcome's defaults
         assert isinstance(app.screen, TodayScreen)
         await start(pilot)
-        assert "check your blood sugar" in text(app, "#session-status")
+        assert "check your blood sugar" in text(app, "#step-safety")
         assert "never hold your breath" in text(app, "#step-safety")
         await to_exercise(pilot, "weight-shifts")
         safety, level = text(app, "#step-safety"), text(app, "#step-level")

@@ -103,10 +103,10 @@ class SessionScreen(Screen):
         """Each exercise's level, and why it is there, read once when the session opens."""
         self.screening = self.app.store.profile().screening
         """The health answers: their cues and the start reminder (coach.screening)."""
+        self.opened_at = self.index
+        """The step the session (re)opened on: the start reminder stays among its cues (a
+        status line was wiped by the first key or covered by a notice)."""
         self.show_step()
-        reminder = session_reminder(self.screening)
-        if reminder and self.index < len(self.record.steps):
-            self.say(reminder)
 
     @property
     def step(self) -> Step:
@@ -130,6 +130,9 @@ class SessionScreen(Screen):
         # Every cue of the step (issue 12), after the health answers' own (issue 13).
         cues = screening_cues(self.screening, self.app.catalog, self.record.steps,
                               self.index) + step_cues(ex)
+        reminder = session_reminder(self.screening)
+        if reminder and self.index == getattr(self, "opened_at", None):
+            cues.insert(0, reminder)
         self._put("#step-safety", Content("\n".join(f"! {c}" for c in cues)))
         self.query_one(ExerciseFigure).show(ex, self.app.catalog)
         self.sets_done = 0

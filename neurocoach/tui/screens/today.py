@@ -117,8 +117,23 @@ class TodayScreen(Screen):
         self._fill_routine(view)
         self.query_one("#today-meta", Static).update(self._meta_line(view))
 
+    def _yesterdays_problem(self, view: TodayView) -> str:
+        """Yesterday's skin problem or hot foot, in words, while today has no check-in."""
+        if view.checkin is not None:
+            return ""
+        from neurocoach.coach.foot_check import describe
+
+        yesterday = self.app.store.checkin_for(view.day - dt.timedelta(days=1))
+        if yesterday is None or not yesterday.problem_sides:
+            return ""
+        return describe(yesterday, short=True)
+
     def _checkin_line(self, view: TodayView) -> str:
         c = view.checkin
+        problem = self._yesterdays_problem(view)
+        if problem:
+            return (f"Check-in: not done yet — yesterday you noted {problem}: press c to say "
+                    "how it is before you start.")
         if c is None:
             return "Check-in: not done yet — press c (it takes a few keys)."
         from neurocoach.coach.foot_check import describe
@@ -215,6 +230,12 @@ class TodayScreen(Screen):
         if self._follow_up(then=self.action_start):
             return
         view = load_today(self.app)
+        if self._yesterdays_problem(view) and view.session_today is None:
+            # Yesterday's blister or hot foot decides today's routine: asked first.
+            self.notify("Yesterday's foot problem decides what is safe today: the check-in "
+                        "first, then enter starts.", severity="warning")
+            self.action_checkin()
+            return
         stopped = view.session_today.stopped_reason if view.session_today else None
         now = self.app.clock.monotonic()
         confirmed = self._confirm_until is not None and now <= self._confirm_until
