@@ -51,6 +51,7 @@ TODAY_PAINTED = ("About ",)
 the bottom row (see Pty.painted), the first full frame has arrived."""
 BARE_PAINTED = ("bare app ready",)
 SEED, DAYS = 2026, 3650
+ALL_FIGURES = range(1, 21)
 
 # 200 keys through a session, net zero steps per cycle so the session never ends:
 # adjust, start and pause the timer, done, rate, back, skip, back.
@@ -343,20 +344,25 @@ class Figure:
     number: int
     name: str
     baseline: str
-    target: float
+    target: float | None
+    """None: reported, no target."""
     unit: str
     measured: float
     base: float
     runs: int
     ratio: float = field(init=False)
     note: str = ""
+    absolute: bool = False
+    """The target is a measure (bytes), not a ratio to the baseline."""
 
     def __post_init__(self) -> None:
         self.ratio = self.measured / self.base
 
     @property
-    def met(self) -> bool:
-        return self.ratio <= self.target
+    def met(self) -> bool | None:
+        if self.target is None:
+            return None
+        return (self.measured if self.absolute else self.ratio) <= self.target
 
 
 def fmt(value: float, unit: str) -> str:
@@ -470,6 +476,9 @@ def run(args: argparse.Namespace, data: Data) -> list[Figure]:
                               note=f"wall per key {fmt(med(x[0] for x in s), 's')} vs "
                                    f"{fmt(med(x[0] for x in b), 's')} (mostly Pilot's "
                                    "fixed idle waits, the same for both)"))
+    import link
+
+    figures.extend(link.figures(args, data, Figure, alternate, say))
     return figures
 
 
@@ -508,10 +517,17 @@ def table(figures: list[Figure]) -> list[str]:
             "|---|---|---|---|---|---|---|"]
     for f in figures:
         per = "/s" if f.unit == "B/s" else "×"
+        met = "—" if f.met is None else "yes" if f.met else "**no**"
+        if f.absolute:
+            target = "—" if f.target is None else f"≤ {fmt(f.target, f.unit)}"
+            rows.append(f"| {f.number} | {f.name} | {fmt(f.measured, f.unit)} | — | — | "
+                        f"{target} | {met} |")
+            continue
+        target = "—" if f.target is None else f"≤ {f.target:g}{per}"
         rows.append(
             f"| {f.number} | {f.name} | {fmt(f.measured, f.unit)} | {f.baseline}: "
             f"{fmt(f.base, 'B' if f.unit == 'B/s' else f.unit)} | {f.ratio:.2f}{per} | "
-            f"≤ {f.target:g}{per} | {'yes' if f.met else '**no**'} |")
+            f"{target} | {met} |")
     return rows
 
 
@@ -547,7 +563,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs (about a minute)")
     parser.add_argument("--write", action="store_true", help="record the table in RESULTS.md")
-    parser.add_argument("--only", default="1,2,3,4,5,6,7",
+    parser.add_argument("--only", default=",".join(map(str, ALL_FIGURES)),
                         help="comma-separated figure numbers (default: all)")
     args = parser.parse_args(argv)
     args.only = {int(x) for x in args.only.split(",") if x.strip()}
@@ -563,7 +579,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(args, data, figures, time.perf_counter() - started)
     print(text)
     if args.write:
-        if args.only != {1, 2, 3, 4, 5, 6, 7}:
+        if args.only != set(ALL_FIGURES):
             print("(not written: --write records only a run of every figure)", file=sys.stderr)
         else:
             write_results(text)
