@@ -121,7 +121,9 @@ def build_data(folder: Path) -> Data:
 # -- a real pty ------------------------------------------------------------------------
 def child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("TEXTUAL", "NEUROCOACH")) and k not in ("COLORTERM", "NO_COLOR")}
+           if not k.startswith(("TEXTUAL", "NEUROCOACH"))
+           and k not in ("COLORTERM", "NO_COLOR", "PYTHONDONTWRITEBYTECODE")}
+    # bytecode as an installed copy has it (main() compiles the package first)
     env["TERM"] = "xterm-256color"  # what most SSH sessions look like (no COLORTERM)
     env.setdefault("LANG", "C.UTF-8")
     return env
@@ -571,6 +573,11 @@ def main(argv: list[str] | None = None) -> int:
         print("the neurocoach command is not installed in this environment", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    import compileall
+
+    import neurocoach
+
+    compileall.compile_dir(Path(neurocoach.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory(prefix="neurocoach-bench-") as tmp:
         say("building the DBs …")
         data = build_data(Path(tmp))
