@@ -7,6 +7,7 @@ Shared by export, report, backup and plan export; like cli.py, nothing heavy at 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from neurocoach.cli import Ctx, fail
@@ -65,12 +66,13 @@ def _temp_beside(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def _write_temp(path: Path, text: str) -> Path:
+def _write_temp(path: Path, text: str | Iterable[str]) -> Path:
+    """`text`: one string, or its pieces in order (a streamed export)."""
     tmp = _temp_beside(path)
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            fh.write(text) if isinstance(text, str) else fh.writelines(text)
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
@@ -79,7 +81,7 @@ def _write_temp(path: Path, text: str) -> Path:
     return tmp
 
 
-def write_private(files: dict[Path, str]) -> None:
+def write_private(files: dict[Path, str | Iterable[str]]) -> None:
     """Write every file (0600) or none: all temp files first, then the renames."""
     temps: dict[Path, Path] = {}
     try:

@@ -18,14 +18,27 @@ import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from neurocoach.store.backup import make_daily_backup, write_copy
-from neurocoach.store.export_file import (  # noqa: F401  (ExportFileError, read_export: this API)
-    FORMAT, PERSON_TABLES, VERSION, ExportFileError, ImportRows, read_export,
-)
 from neurocoach.store.opening import StoreError
 from neurocoach.words import count
+
+if TYPE_CHECKING:
+    from neurocoach.store.export_file import ImportRows
+
+_FROM_EXPORT_FILE = {"FORMAT", "PERSON_TABLES", "VERSION", "ExportFileError", "ImportRows",
+                     "read_export"}
+
+
+def __getattr__(name: str):
+    """This module's API names from export_file, loaded on first use: its checks import
+    the catalog and the coach, which `status` at every login never needs."""
+    if name in _FROM_EXPORT_FILE:
+        from neurocoach.store import export_file
+
+        return getattr(export_file, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Exchange:
@@ -35,6 +48,8 @@ class Exchange:
     def export_data(self, plan: dict, builtin: list[dict], exported_at: str) -> dict:
         """Everything, in the export contract's shape and a stable order. `plan` is the
         current plan's fields; `builtin` the built-in exercises (id, name, category)."""
+        from neurocoach.store.export_file import FORMAT, VERSION
+
         profile = next(self.db.query("SELECT * FROM profile WHERE id = 1"), None)
         custom = []
         for r in self.db.query("SELECT * FROM custom_exercises ORDER BY created_at, id"):
@@ -92,6 +107,8 @@ class Exchange:
     # -- import ------------------------------------------------------------------
     def data_counts(self) -> dict[str, int]:
         """How many rows each of the person's tables holds."""
+        from neurocoach.store.export_file import PERSON_TABLES
+
         return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in PERSON_TABLES}
 
@@ -100,6 +117,8 @@ class Exchange:
 
     def import_data(self, rows: ImportRows) -> None:
         """Write a checked export into this DB, all or nothing. Refuses unless empty."""
+        from neurocoach.store.export_file import PERSON_TABLES
+
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")

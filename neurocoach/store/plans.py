@@ -13,12 +13,14 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from neurocoach.catalog import CatalogError, Dose, Exercise, exercise_fields, parse_exercise
-from neurocoach.coach.plan import ExerciseSettings, Plan
-from neurocoach.coach.progression import LevelState, Outcome
-from neurocoach.models import Profile
 from neurocoach.store.opening import StoreError
+
+if TYPE_CHECKING:  # imported where used: opening the store for `status` needs none of them
+    from neurocoach.catalog import Dose, Exercise
+    from neurocoach.coach.plan import Plan
+    from neurocoach.coach.progression import LevelState, Outcome
 
 _DOSE_KEYS = ("kind", "sets", "reps", "seconds", "minutes")
 _STEP_DOSE_KEYS = ("reps", "seconds", "minutes", "sets")
@@ -32,10 +34,14 @@ def _dose_json(dose: Dose | None) -> str | None:
 
 
 def _dose(text: str | None) -> Dose | None:
+    from neurocoach.catalog import Dose
+
     return Dose(**json.loads(text)) if text else None
 
 
 def _state(row) -> LevelState:
+    from neurocoach.coach.progression import LevelState
+
     return LevelState(row["exercise_id"], row["level"], dt.date.fromisoformat(row["day"]),
                       dt.datetime.fromisoformat(row["at"]), row["cause"], row["reason"])
 
@@ -61,6 +67,8 @@ class PlanQueries:
     # -- the plan ----------------------------------------------------------------------
     def saved_plan(self) -> Plan | None:
         """The person's plan, or None if they never changed the default one."""
+        from neurocoach.coach.plan import ExerciseSettings, Plan
+
         row = next(self._rows("SELECT * FROM plan WHERE id = 1"), None)
         if row is None:
             return None
@@ -81,6 +89,8 @@ class PlanQueries:
             self._write_levels(conn, levels)
 
     def _write_plan(self, conn: sqlite3.Connection, plan: Plan, now: dt.datetime) -> None:
+        from neurocoach.models import Profile
+
         conn.execute("INSERT OR REPLACE INTO plan (id, target_minutes, note, updated_at)"
                      " VALUES (1, ?, ?, ?)", [plan.target_minutes, plan.note, now.isoformat()])
         conn.execute("DELETE FROM plan_exercises")
@@ -136,6 +146,8 @@ class PlanQueries:
         out of its session's steps JSON in SQL (json_extract), not by decoding every
         session's steps in Python. CROSS JOIN keeps SQLite walking the sessions by day
         (a few months) rather than every entry of the exercises, ten years of them."""
+        from neurocoach.coach.progression import Outcome
+
         wanted = list(dict.fromkeys(exercise_ids))
         if not wanted:
             return {}
@@ -167,6 +179,8 @@ class PlanQueries:
     # -- the person's own exercises ------------------------------------------------------
     def custom_exercises(self) -> list[Exercise]:
         """Every custom exercise, archived ones too (history still names them)."""
+        from neurocoach.catalog import CatalogError, parse_exercise
+
         found = []
         for row in self._rows("SELECT id, fields FROM custom_exercises ORDER BY created_at, id"):
             try:
@@ -186,6 +200,8 @@ class PlanQueries:
 
     @staticmethod
     def _write_custom(conn: sqlite3.Connection, exercise: Exercise, now: dt.datetime) -> None:
+        from neurocoach.catalog import exercise_fields
+
         conn.execute(
             "INSERT INTO custom_exercises (id, fields, created_at, updated_at)"
             " VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET fields = excluded.fields,"
@@ -221,6 +237,8 @@ class PlanQueries:
 
 
 def _planned(step: dict) -> Dose | None:
+    from neurocoach.catalog import Dose
+
     for key, kind in (("reps", "reps"), ("seconds", "hold"), ("minutes", "minutes")):
         if step.get(key):
             return Dose(kind, step.get("sets") or 1, **{key: step[key]})
