@@ -143,3 +143,15 @@ def m003_profile_welcomed(db: Database) -> None:
     """
     db["profile"].add_column("welcomed_at", str)
     db.execute("UPDATE profile SET welcomed_at = COALESCE(updated_at, '')")
+
+
+@migrations()
+def m004_i17_progress_indexes(db: Database) -> None:
+    """Progress's all-history figures from indexes, not a scan of every step ever logged:
+    a covering index for the per-exercise tallies of done steps (count and sums of seconds
+    and reps read from the index alone), and a partial one on the sessions of done steps
+    (a session "has a step done": trained days, session count, the last session)."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_entries_done_tally"
+               " ON entries (status, exercise_id, seconds, reps)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_entries_done_session"
+               " ON entries (session_id) WHERE status = 'done'")

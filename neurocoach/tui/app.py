@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import warnings
 from pathlib import Path
@@ -16,6 +17,7 @@ from neurocoach.store.opening import DamagedError, use_error
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.today import TodayScreen
 from neurocoach.tui.stylesheet import KeptParsesStylesheet
+from neurocoach.tui.terminal import TerminalModel, changed_cells
 
 # Only Today is imported up front: it is the first paint. The other modes, the help screen
 # and the palette's provider are imported the first time they are needed (Progress alone,
@@ -83,13 +85,35 @@ class NeurocoachApp(App[None]):
         self.store_failure: str | None = None
         """Why the App stopped, if the DB turned out damaged or unusable while in use: the
         CLI prints it as one line once the terminal is back (exit status 2)."""
+        # Start-up makes many objects that live as long as the App (widgets, styles, the
+        # catalog): no collection walks them before the first paint, and after it they
+        # are frozen out of every later one (see settle_garbage).
+        gc.disable()
+        self._terminal = TerminalModel()
+        """What the terminal shows: updates send only what changes."""
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self.settle_garbage)
         self.call_after_refresh(self.daily_backup)
         if not self.store.welcomed():
             from neurocoach.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
+
+    def _display(self, screen, renderable) -> None:
+        """Textual's, writing only the cells that change (tui/terminal.py)."""
+        if renderable is not None and not self.is_inline and not self.is_headless:
+            renderable = changed_cells(renderable, self._terminal, *self.size)
+        super()._display(screen, renderable)
+
+    def settle_garbage(self) -> None:
+        """After the first paint: what start-up made is kept out of collections for good
+        (gc.freeze), and collecting goes on as usual for what comes after."""
+        gc.freeze()
+        gc.enable()
+
+    def on_unmount(self) -> None:
+        gc.enable()  # an App that ended before its first paint
 
     def daily_backup(self) -> None:
         """Today's rolling copy beside the DB, after the first paint (once a day)."""

@@ -43,26 +43,36 @@ class ProgressScreen(Screen):
         the reload (a mode switch sends two resume events)."""
 
     def compose(self) -> ComposeResult:
+        # Everything is read before the first frame and the widgets are born with it:
+        # opening Progress lays its content out once (no fill-in after mounting).
+        today = self.app.clock.today()
+        self._shown_for = (today, self.app.store.data_stamp())
+        adherence = load_adherence(self.app, today)
+        shown = adherence.start is not None  # nothing recorded: the sentence says it all
+        calendar = AdherenceCalendar(id="adherence-calendar")
+        calendar.show(adherence.states, adherence.first_monday, CALENDAR_WEEKS, today)
+        calendar.display = shown
         yield Header()
         with VerticalScroll(id="progress"):
             with Vertical(id="progress-adherence", classes="progress-section"):
                 yield Static("[b]Adherence[/b]", classes="progress-title")
-                yield Static(id="adherence-summary")
-                yield AdherenceCalendar(id="adherence-calendar")
-                yield Static(legend(), id="adherence-legend")
+                yield Static(adherence_text(adherence), id="adherence-summary")
+                yield calendar
+                legend_line = Static(legend(), id="adherence-legend")
+                legend_line.display = shown
+                yield legend_line
             with Vertical(id="progress-symptoms", classes="progress-section"):
                 yield Static("[b]Symptoms[/b]", classes="progress-title")
-                yield Static(id="symptoms")
+                yield Static(self._symptoms_text(today), id="symptoms")
             with Vertical(id="progress-balance", classes="progress-section"):
                 yield Static("[b]Balance self-test[/b]", classes="progress-title")
-                yield Static(id="balance")
+                yield Static(self._balance_text(today), id="balance")
             with Vertical(id="progress-work", classes="progress-section"):
                 yield Static("[b]Work done[/b]", classes="progress-title")
-                yield Static(id="work")
+                yield Static(work_text(load_work(self.app, today), today), id="work")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.refresh_view()
         self.query_one("#progress").focus()
 
     def on_screen_resume(self) -> None:
@@ -86,15 +96,17 @@ class ProgressScreen(Screen):
         self.refresh_balance()
         self.query_one("#work", Static).update(work_text(load_work(self.app, today), today))
 
+    def _symptoms_text(self, today):
+        return symptoms_text(load_symptoms(self.app, today, self.range_days), today)
+
+    def _balance_text(self, today):
+        return balance_text(load_balance(self.app, today), today)
+
     def refresh_symptoms(self) -> None:
-        today = self.app.clock.today()
-        symptoms = load_symptoms(self.app, today, self.range_days)
-        self.query_one("#symptoms", Static).update(symptoms_text(symptoms, today))
+        self.query_one("#symptoms", Static).update(self._symptoms_text(self.app.clock.today()))
 
     def refresh_balance(self) -> None:
-        today = self.app.clock.today()
-        self.query_one("#balance", Static).update(balance_text(load_balance(self.app, today),
-                                                               today))
+        self.query_one("#balance", Static).update(self._balance_text(self.app.clock.today()))
 
     # -- actions -------------------------------------------------------------
     def action_scroll(self, direction: str) -> None:

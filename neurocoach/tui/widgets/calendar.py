@@ -83,7 +83,8 @@ class AdherenceCalendar(Widget):
     def show(self, states: dict[dt.date, str], first_monday: dt.date, weeks: int,
              today: dt.date) -> None:
         self.states, self.first_monday, self.weeks, self.today = states, first_monday, weeks, today
-        self.refresh()
+        if self.is_mounted:
+            self.refresh()
 
     def render(self) -> Content:
         if not self.states:
