@@ -52,3 +52,21 @@ async def test_start_up_objects_are_frozen_after_the_first_paint_and_collection_
         assert gc.get_freeze_count() > 0
         assert gc.isenabled()
     gc.unfreeze()
+
+
+def test_the_calendar_paints_runs_of_one_style_not_a_style_per_day():
+    from textual.content import Content
+
+    from neurocoach.coach.stats import DONE, MISSED
+    from neurocoach.tui.widgets.calendar import calendar_markup
+
+    today = dt.date(2026, 11, 30)                     # a Monday
+    first = today - dt.timedelta(weeks=25)
+    states = {first + dt.timedelta(days=i): DONE for i in range(26 * 7)}
+    states[today - dt.timedelta(days=3)] = MISSED      # one Friday missed
+    lines = Content.from_markup(calendar_markup(states, first, 26, today)).split("\n")
+    friday = lines[5]
+    assert friday.plain == "Fri " + "● " * 24 + "× ●"
+    assert len(friday.spans) == 3                    # done, the miss, done: three runs
+    tuesday = lines[2]
+    assert len(tuesday.spans) == 1 and tuesday.plain == "Tue " + " ".join("●" * 26)
