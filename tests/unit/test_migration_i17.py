@@ -37,6 +37,14 @@ def test_m004_upgrades_a_db_with_steps_and_its_figures_come_from_the_new_indexes
         done = plan_of(store, "SELECT count(*) FROM sessions s WHERE EXISTS (SELECT 1 FROM"
                               " entries e WHERE e.session_id = s.id AND e.status = 'done')")
         assert "idx_entries_done_session" in done, done
+        # The period's reads still walk the sessions of the period, not every done step.
+        for sql in ("SELECT e.exercise_id, count(*) FROM sessions s CROSS JOIN entries e"
+                    " ON e.session_id = s.id WHERE s.day BETWEEN '2026-11-01' AND"
+                    " '2026-11-30' AND e.status = 'done' GROUP BY e.exercise_id",):
+            assert plan_of(store, sql).startswith("SEARCH s USING COVERING INDEX idx_sessions_day")
+        weekly = store.weekly_exercise_tallies(dt.date(2026, 11, 16), 2)
+        assert [(w, ex, n) for w, ex, n, *_ in weekly] == [(0, "marble-pickups", 1),
+                                                           (0, "toe-stretch", 1)]
     finally:
         store.close()
     assert (tmp_path / "older.db.before-upgrade-t.bak").exists()
