@@ -33,12 +33,15 @@ def plan_fields(plan: Plan) -> dict:
                          for i, st in plan.settings}}
 
 
-def export_document(store, catalog: Catalog, now: dt.datetime) -> dict:
-    """Everything the person has, in the export contract's shape."""
+def export_document(store, catalog: Catalog, now: dt.datetime,
+                    since: dt.date | None = None) -> dict:
+    """Everything the person has, in the export contract's shape (`since`: a report's
+    document, with only that period's check-ins, sessions and balance tests)."""
     builtin = [{"id": ex.id, "name": ex.name, "category": ex.category}
                for ex in catalog if not ex.custom]
     plan = plan_fields(current_plan(store, catalog))
-    return store.export_data(plan, builtin, now.isoformat(timespec="seconds"))
+    return store.export_data(plan, builtin, now.isoformat(timespec="seconds"),
+                             since.isoformat() if since else None)
 
 
 def _plan_from(doc: dict, catalog: Catalog, profile: Profile) -> Plan:

@@ -72,7 +72,7 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
     changes = [c for c in doc.get("level_changes", []) if start <= _days(c["date"]) <= today]
     span = (today - start).days + 1
     sections = [
-        _period(start, today, span, profile, bool(known)),
+        _period(start, today, span, profile, bool(known) or doc.get("records_before", False)),
         _adherence(sessions, plan, start, today),
         _symptoms(checkins, start, today),
         _balance(tests, profile, today),

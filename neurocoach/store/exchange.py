@@ -45,14 +45,20 @@ class Exchange:
     """Mixed into Store: expects `self.db` (sqlite_utils.Database), `self.conn`, `self.path`."""
 
     # -- export ------------------------------------------------------------------
-    def export_data(self, plan: dict, builtin: list[dict], exported_at: str) -> dict:
+    def export_data(self, plan: dict, builtin: list[dict], exported_at: str,
+                    since: str | None = None) -> dict:
         """Everything, in the export contract's shape and a stable order. `plan` is the
-        current plan's fields; `builtin` the built-in exercises (id, name, category)."""
+        current plan's fields; `builtin` the built-in exercises (id, name, category).
+        `since` (YYYY-MM-DD, for a report): only the check-ins, sessions and balance tests
+        from that day on are read (the rest of the document is whole), and
+        `records_before` says whether any are kept from before it."""
         from neurocoach.store.export_file import FORMAT, VERSION
 
-        profile = next(self.db.query("SELECT * FROM profile WHERE id = 1"), None)
+        day = since or ""
+
+        profile = next(self._rows("SELECT * FROM profile WHERE id = 1"), None)
         custom = []
-        for r in self.db.query("SELECT * FROM custom_exercises ORDER BY created_at, id"):
+        for r in self._rows("SELECT * FROM custom_exercises ORDER BY created_at, id"):
             fields = json.loads(r["fields"])
             custom.append({"id": r["id"], "name": fields.get("name"),
                            "category": fields.get("category"), "custom": True, "fields": fields,
@@ -61,16 +67,18 @@ class Exchange:
         levels = [
             {"exercise_id": r["exercise_id"], "level": r["level"], "date": r["day"],
              "at": r["at"], "cause": r["cause"], "reason": r["reason"]}
-            for r in self.db.query("SELECT * FROM level_changes ORDER BY id")
+            for r in self._rows("SELECT * FROM level_changes ORDER BY id")
         ]
         checkins = [
             {"date": r["day"], "pain": r["pain"], "numbness": r["numbness"],
              "tingling": r["tingling"], "burning": r["burning"], "feet": r["feet"],
              "note": r["note"] or "", "recorded_at": r["recorded_at"]}
-            for r in self.db.query("SELECT * FROM checkins ORDER BY day")
+            for r in self._rows("SELECT * FROM checkins WHERE day >= ? ORDER BY day", [day])
         ]
         entries: dict[int, list[dict]] = {}
-        for r in self.db.query("SELECT * FROM entries ORDER BY session_id, step_index"):
+        for r in self._rows("SELECT e.* FROM sessions s CROSS JOIN entries e"
+                            " ON e.session_id = s.id WHERE s.day >= ?"
+                            " ORDER BY e.session_id, e.step_index", [day]):
             entries.setdefault(r["session_id"], []).append(
                 {"step_index": r["step_index"], "exercise_id": r["exercise_id"],
                  "status": r["status"], "side": r["side"], "reps": r["reps"],
@@ -79,12 +87,12 @@ class Exchange:
             {"id": r["id"], "date": r["day"], "started_at": r["started_at"],
              "finished_at": r["finished_at"], "stopped_reason": r["stopped_reason"],
              "steps": json.loads(r["steps"]), "entries": entries.get(r["id"], [])}
-            for r in self.db.query("SELECT * FROM sessions ORDER BY started_at, id")
+            for r in self._rows("SELECT * FROM sessions WHERE day >= ? ORDER BY started_at, id", [day])
         ]
         balance = [
             {"date": r["day"], "side": r["side"], "seconds": float(r["seconds"]),
              "recorded_at": r["recorded_at"]}
-            for r in self.db.query("SELECT * FROM balance_tests ORDER BY day, id")
+            for r in self._rows("SELECT * FROM balance_tests WHERE day >= ? ORDER BY day, id", [day])
         ]
         return {
             "format": FORMAT,
@@ -102,7 +110,12 @@ class Exchange:
             "sessions": sessions,
             "balance_tests": balance,
             "level_changes": levels,
-        }
+        } | ({} if since is None else {"records_before": self._records_before(since)})
+
+    def _records_before(self, day: str) -> bool:
+        return any(self.conn.execute(f"SELECT 1 FROM {table} WHERE day < ? LIMIT 1",
+                                     [day]).fetchone()
+                   for table in ("checkins", "sessions", "balance_tests"))
 
     # -- import ------------------------------------------------------------------
     def data_counts(self) -> dict[str, int]:
