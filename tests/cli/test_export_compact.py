@@ -52,3 +52,36 @@ def test_long_tables_are_written_in_pieces_that_join_to_the_whole():
     assert max(map(len, pieces)) < len("".join(pieces)) / 2
     assert json.loads("".join(pieces)) == doc
     assert "".join(pieces) == json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def test_odd_values_in_steps_and_entries_are_refused_by_name_not_by_a_crash():
+    import copy
+
+    import pytest
+
+    from neurocoach.store.export_file import ExportFileError, read_export
+
+    db_doc = {"format": "neurocoach-export", "version": 1,
+              "exported_at": "2026-11-23T09:00:00+00:00", "profile": None, "plan": None,
+              "exercises": [{"id": "toe-stretch", "name": "Toe stretch",
+                             "category": "stretching"}],
+              "checkins": [], "balance_tests": [], "level_changes": [],
+              "sessions": [{"id": 1, "date": "2026-11-20",
+                            "started_at": "2026-11-20T09:00:00+00:00", "finished_at": None,
+                            "stopped_reason": None,
+                            "steps": [{"exercise_id": "toe-stretch", "seconds": 30}],
+                            "entries": [{"step_index": 0, "exercise_id": "toe-stretch",
+                                         "status": "done", "side": None, "reps": None,
+                                         "seconds": 30, "rating": 2, "logged_at": None}]}]}
+    rows = read_export(copy.deepcopy(db_doc), load_catalog())
+    assert rows.entries == [(1, 0, "toe-stretch", None, "done", None, 30, 2, None)]
+    for where, key, value, words in [("entries", "side", ["left"], "'side'"),
+                                      ("entries", "status", {"x": 1}, "'status'"),
+                                      ("entries", "rating", True, "'rating'"),
+                                      ("entries", "step_index", 1.5, "'step_index'"),
+                                      ("steps", "side", ["left"], "'side'"),
+                                      ("steps", "seconds", -1, "'seconds'")]:
+        doc = copy.deepcopy(db_doc)
+        doc["sessions"][0][where][0][key] = value
+        with pytest.raises(ExportFileError, match=words):
+            read_export(doc, load_catalog())
