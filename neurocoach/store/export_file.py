@@ -376,13 +376,17 @@ def _quick_step(step: Any) -> bool:
     if type(step) is not dict or not step.keys() <= STEP_KEYS:
         return False
     get = step.get
-    ex_id, swapped = get("exercise_id"), get("swapped_from")
-    return (type(ex_id) is str and len(ex_id) <= 60
-            and get("side") in _SIDES_OR_NONE
-            and all(get(key) is None or _whole(get(key), 0, 100_000)
-                    for key in ("reps", "sets", "seconds", "minutes"))
-            and (swapped is None or type(swapped) is str and len(swapped) <= 60))
+    ex_id = get("exercise_id")
+    if type(ex_id) is not str or len(ex_id) > 60 or get("side") not in _SIDES_OR_NONE:
+        return False
+    for key in _STEP_NUMBERS:
+        value = get(key)
+        if value is not None and not (type(value) is int and 0 <= value <= 100_000):
+            return False
+    swapped = get("swapped_from")
+    return swapped is None or type(swapped) is str and len(swapped) <= 60
 
 
+_STEP_NUMBERS = ("reps", "sets", "seconds", "minutes")
 _SIDES_OR_NONE = (*SIDES, None)  # tuples: a list or object in the file is compared, not hashed
 _STATUSES = tuple(STATUSES)
