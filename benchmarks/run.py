@@ -415,7 +415,7 @@ def run(args: argparse.Namespace, data: Data) -> list[Figure]:
 
         if 1 in only:
             figures.append(Figure(1, "launch to the first full Today screen (pty)",
-                                  "bare Textual app", 1.35, "s", med(x.seconds for x in e),
+                                  "bare Textual app", 1.25, "s", med(x.seconds for x in e),
                                   med(x.seconds for x in b), n, note=cpu(e, b)))
         if 2 in only:
             figures.append(Figure(2, "the same, 10 years of history", "empty DB", 1.10, "s",
@@ -424,7 +424,7 @@ def run(args: argparse.Namespace, data: Data) -> list[Figure]:
         if 3 in only:
             rss = max(med(x.rss_kib for x in e), med(x.rss_kib for x in f))
             figures.append(Figure(3, "peak RSS of that launch (the larger DB's)",
-                                  "bare Textual app", 1.3, "KiB", rss,
+                                  "bare Textual app", 1.25, "KiB", rss,
                                   med(x.rss_kib for x in b), n,
                                   note=f"empty DB {fmt(med(x.rss_kib for x in e), 'KiB')}, "
                                        f"10 years {fmt(med(x.rss_kib for x in f), 'KiB')}"))
@@ -460,7 +460,7 @@ def run(args: argparse.Namespace, data: Data) -> list[Figure]:
         holds = [hold_countdown(data.fresh_empty(f"hold-{i}"), window) for i in range(n)]
         paint = med(h.paint_bytes for h in holds)
         figures.append(Figure(6, "bytes/s to the terminal while a countdown runs",
-                              "one full 80×24 first paint (Today)", 0.15, "B/s",
+                              "one full 80×24 first paint (Today)", 0.10, "B/s",
                               med(h.bytes_per_second for h in holds), paint, n,
                               note=f"paint {fmt(paint, 'B')}; step: {holds[0].step}"))
 
