@@ -93,6 +93,7 @@ class NeurocoachApp(App[None]):
         """What the terminal shows: updates send only what changes."""
 
     def on_mount(self) -> None:
+        self.app_resume_signal.subscribe(self, self._terminal_cleared)
         self.call_after_refresh(self.settle_garbage)
         self.call_after_refresh(self.daily_backup)
         if not self.store.welcomed():
@@ -105,6 +106,12 @@ class NeurocoachApp(App[None]):
         if renderable is not None and not self.is_inline and not self.is_headless:
             renderable = changed_cells(renderable, self._terminal, *self.size)
         super()._display(screen, renderable)
+
+    def _terminal_cleared(self, _app=None) -> None:
+        """Back from a suspension (SIGTSTP, then fg): the terminal shows nothing of ours
+        any more, so the next frame is written whole."""
+        self._terminal.reset(*self.size)
+        self.screen.refresh()
 
     def settle_garbage(self) -> None:
         """After the first paint: what start-up made is kept out of collections for good
