@@ -82,3 +82,19 @@ def test_status_refusals_are_the_full_commands(tmp_path, db_path):
     one_line_error(status("status", "--db"), "--db")
     one_line_error(status("status", "now", "--db", str(db_path)), "now")
     assert "Usage" in status("status", "--help").stdout
+
+
+def test_the_short_path_creates_no_database_and_refuses_as_click_does(tmp_path):
+    from neurocoach.cli import cli
+
+    wrong = tmp_path / "neurocoah" / "neurocoach.db"
+    result = status("--db", str(wrong), "status")
+    one_line_error(result, "no folder", str(wrong.parent))
+    assert not wrong.parent.exists()
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    fresh = folder / "neurocoach.db"
+    result = status("--db", str(fresh), "status")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == CliRunner().invoke(cli, ["--db", str(fresh), "status"]).stdout
+    assert "no data yet" in result.stdout and not fresh.exists()

@@ -78,3 +78,15 @@ def test_a_new_size_starts_afresh():
     changed_cells(frame(calendar("● ●")), model, W, H).render_segments(Console())
     again = changed_cells(frame(calendar("● ●")), model, W, H + 1).render_segments(Console())
     assert "Mon" in again
+
+
+def test_no_control_code_in_a_cell_reaches_the_terminal():
+    # The model writes cells itself, not through Strip.render (i14's cleaning): a note
+    # holding an OSC title change or a screen wipe must not be sent as it is.
+    model = TerminalModel()
+    note = "a\x1b]0;owned\x07b\x1b[2Jc\x9bd"
+    row = [[(note, GREEN)], [("", GREY)], [("", GREY)]]
+    text = changed_cells(frame(row), model, W, H).render_segments(Console())
+    assert "\x07" not in text and "\x9b" not in text and "\x1b]0" not in text
+    assert "\x1b[2J" not in text
+    assert screen_after(text).display[0] == "a]0;ownedb[2Jcd".ljust(W)
