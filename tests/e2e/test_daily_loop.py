@@ -15,9 +15,10 @@ def test_shell_checkin_asks_one_by_one_even_when_typed_ahead(terminals, tmp_path
     term = terminals(neurocoach("checkin"), env=env_for(db))
     term.wait_for("Pain:")
     # All the answers at once, a wrong one among them: 11 is asked again, the empty
-    # answer skips numbness, and nothing lands on the wrong question.
+    # answer skips numbness, and nothing lands on the wrong question (a skin problem asks
+    # which foot: enter takes both).
     term.burst("11", "Enter", "4", "Enter", "Enter", "2", "Enter", "x", "Enter", "Enter",
-               "sore", "Enter", "walked far", "Enter")
+               "sore", "Enter", "Enter", "walked far", "Enter")  # which foot: both
     screen = term.wait_for("__EXIT__ 0").replace("\n", "")   # long lines wrap at 80
     assert "must be from 0 to 10, not 11" in screen
     assert "Check-in for today saved: pain 4/10" in screen
