@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Static
 READY = "bare app ready"
 """The text on screen once the first full frame is painted."""
 
-KEYS = ("plus", "minus", "space", "enter", "1", "2", "3", "b", "s", "x")
+KEYS = ("plus", "minus", "space", "enter", "1", "2", "3", "b", "s", "x", "j")
 
 
 class BareApp(App[None]):

@@ -1,4 +1,4 @@
-from neurocoach.cli import main
+from neurocoach.entry import main
 
 if __name__ == "__main__":
     main()

@@ -82,8 +82,9 @@ def say(message: str = "", *, nl: bool = True, err: bool = False) -> None:
 
 def fail(message: str) -> None:
     """One clear line on stderr and exit status 2 (control characters shown, not obeyed)."""
-    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message.replace("\n", " "))
-    click.echo(f"neurocoach: {line}", err=True)
+    from neurocoach.entry import one_line
+
+    click.echo(one_line(message), err=True)
     sys.exit(2)
 
 

@@ -8,6 +8,8 @@ on stderr and exit status 2, with nothing half-written.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -36,13 +38,32 @@ CSV_COLUMNS = {
                         "verdict", "label"],
 }
 """One CSV file per table, in this order, with these columns."""
+ROWS_PER_CHUNK = 500
+"""Rows of a table encoded at a time by a compact JSON export."""
 
 
 # -- export ----------------------------------------------------------------------------
-def _json_text(doc: dict) -> str:
+def json_chunks(doc: dict, pretty: bool = False) -> Iterator[str]:
+    """The export as JSON text, in pieces. Compact by default, through the C encoder a few
+    hundred rows at a time (the whole file is never one string in memory); `pretty`:
+    indented, as one piece (Python's slower encoder)."""
     import json
 
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    if pretty:
+        yield json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        return
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    yield "{"
+    for n, (key, value) in enumerate(doc.items()):
+        yield ("," if n else "") + encode(key) + ":"
+        if not isinstance(value, list):
+            yield encode(value)
+            continue
+        yield "["
+        for start in range(0, len(value), ROWS_PER_CHUNK):
+            yield ("," if start else "") + ",".join(map(encode, value[start:start + ROWS_PER_CHUNK]))
+        yield "]"
+    yield "}\n"
 
 
 def csv_tables(doc: dict) -> dict[str, list[dict]]:
@@ -111,8 +132,10 @@ def _csv_folder(out: str) -> bool:
               help="A file, or a folder (CSV: one file per table; a path ending in / is "
                    "created). Default: print to the screen (CSV: the steps table).")
 @click.option("--force", is_flag=True, help="Replace files that already exist.")
+@click.option("--pretty", is_flag=True,
+              help="JSON indented for reading (default: compact, quicker to write and read).")
 @click.pass_obj
-def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
+def export(obj: Ctx, fmt: str, out: str | None, force: bool, pretty: bool) -> None:
     """Export all your data (JSON), or tables for a spreadsheet (CSV)."""
     from neurocoach.catalog import load_catalog
     from neurocoach.document import export_document
@@ -123,13 +146,14 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool) -> None:
     doc = export_document(store, load_catalog(), obj.clock.now())
     store.close()
     if fmt == "json":
-        text = _json_text(doc)
+        chunks = json_chunks(doc, pretty)
         if out is None:
-            say(text, nl=False)
+            for chunk in chunks:
+                say(chunk, nl=False)
             return
         name = f"neurocoach-export-{obj.clock.today().isoformat()}.json"
         path = out_path(out, force, name)
-        write_private({path: text})
+        write_private({path: chunks})
         say(f"Exported everything to {path}.", err=True)
         return
     tables = csv_tables(doc)
@@ -243,9 +267,10 @@ def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
                  f"(HTML), or name a folder; not {Path(out).name!r}. Nothing was written.")
     catalog = load_catalog()
     store = existing_store(obj, "report")
-    doc = export_document(store, catalog, obj.clock.now())
-    store.close()
     today = obj.clock.today()
+    # Only the period is read: a 90-day report costs the same after ten years.
+    doc = export_document(store, catalog, obj.clock.now(), today - dt.timedelta(days=days - 1))
+    store.close()
     if out is None:
         say(render(doc, catalog, today, days), nl=False)
         return

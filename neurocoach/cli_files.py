@@ -7,6 +7,7 @@ Shared by export, report, backup and plan export; like cli.py, nothing heavy at 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from neurocoach.paths import expand
@@ -62,7 +63,7 @@ def out_path(out: str | Path, force: bool, default_name: str) -> Path:
     return out
 
 
-def write_private(files: dict[Path, str]) -> None:
+def write_private(files: dict[Path, str | Iterable[str]]) -> None:
     """Write every file (0600) or none, through neurocoach.files' one private writer."""
     from neurocoach.files import write_private_files
 

@@ -33,12 +33,16 @@ def plan_fields(plan: Plan) -> dict:
                          for i, st in plan.settings}}
 
 
-def export_document(store, catalog: Catalog, now: dt.datetime) -> dict:
-    """Everything the person has, in the export contract's shape."""
+def export_document(store, catalog: Catalog, now: dt.datetime,
+                    since: dt.date | None = None) -> dict:
+    """Everything the person has, in the export contract's shape (`since`: a report's
+    document, with only that period's sessions and balance tests; every check-in, for
+    the meaningful change)."""
     builtin = [{"id": ex.id, "name": ex.name, "category": ex.category}
                for ex in catalog if not ex.custom]
     plan = plan_fields(current_plan(store, catalog))
-    doc = store.export_data(plan, builtin, now.isoformat(timespec="seconds"))
+    doc = store.export_data(plan, builtin, now.isoformat(timespec="seconds"),
+                            since.isoformat() if since else None)
     doc["symptom_changes"] = symptom_changes_of(doc, now.date())
     return doc
 

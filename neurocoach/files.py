@@ -22,7 +22,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -92,8 +92,9 @@ def write_private_text(path: Path, text: str) -> None:
     write_private_bytes(path, text.encode("utf-8"))
 
 
-def write_private_files(files: dict[Path, str]) -> None:
-    """Write every file or none: all temp files first, then the renames. Raises OSError."""
+def write_private_files(files: dict[Path, str | Iterable[str]]) -> None:
+    """Write every file or none: all temp files first, then the renames. A file's text is
+    one string or its pieces in order (a streamed export). Raises OSError."""
     temps: dict[Path, Path] = {}
     try:
         for path, text in files.items():
@@ -102,7 +103,8 @@ def write_private_files(files: dict[Path, str]) -> None:
                                         dir=path.parent or ".")
             temps[path] = Path(name)
             with os.fdopen(fd, "wb") as fh:
-                fh.write(text.encode("utf-8"))
+                for piece in (text,) if isinstance(text, str) else text:
+                    fh.write(piece.encode("utf-8"))
         for path, temp in temps.items():
             put_over(temp, path)
     finally:

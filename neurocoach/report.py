@@ -75,7 +75,8 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
     changes = [c for c in doc.get("level_changes", []) if start <= _days(c["date"]) <= today]
     span = (today - start).days + 1
     sections = [
-        _with_health(_period(start, today, span, profile, bool(known)), p, sessions),
+        _with_health(_period(start, today, span, profile,
+                             bool(known) or doc.get("records_before", False)), p, sessions),
         _adherence(sessions, plan, start, today),
         _symptoms(checkins, today, doc["checkins"]),
         _with_fall_tests(_balance(tests, profile, today), doc, start, today, profile),

@@ -273,7 +273,7 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
     def trained_days(self, since: dt.date) -> set[dt.date]:
         """Days (on or after `since`) with at least one step done."""
         rows = self.conn.execute(
-            "SELECT DISTINCT s.day FROM sessions s JOIN entries e ON e.session_id = s.id"
+            "SELECT DISTINCT s.day FROM sessions s CROSS JOIN entries e ON e.session_id = s.id"
             " WHERE e.status = 'done' AND s.day >= ?",
             [since.isoformat()],
         )

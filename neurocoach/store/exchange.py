@@ -18,27 +18,47 @@ import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from neurocoach.store.backup import make_daily_backup, write_copy
-from neurocoach.store.export_file import (  # noqa: F401  (ExportFileError, read_export: this API)
-    FORMAT, PERSON_TABLES, VERSION, ExportFileError, ImportRows, read_export,
-)
-from neurocoach.store.export_v2 import export_extras, write_v2
 from neurocoach.store.opening import StoreError
 from neurocoach.words import count
+
+if TYPE_CHECKING:
+    from neurocoach.store.export_file import ImportRows
+
+_FROM_EXPORT_FILE = {"FORMAT", "PERSON_TABLES", "VERSION", "ExportFileError", "ImportRows",
+                     "read_export"}
+
+
+def __getattr__(name: str):
+    """This module's API names from export_file, loaded on first use: its checks import
+    the catalog and the coach, which `status` at every login never needs."""
+    if name in _FROM_EXPORT_FILE:
+        from neurocoach.store import export_file
+
+        return getattr(export_file, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Exchange:
     """Mixed into Store: expects `self.db` (sqlite_utils.Database), `self.conn`, `self.path`."""
 
     # -- export ------------------------------------------------------------------
-    def export_data(self, plan: dict, builtin: list[dict], exported_at: str) -> dict:
+    def export_data(self, plan: dict, builtin: list[dict], exported_at: str,
+                    since: str | None = None) -> dict:
         """Everything, in the export contract's shape and a stable order. `plan` is the
-        current plan's fields; `builtin` the built-in exercises (id, name, category)."""
-        profile = next(self.db.query("SELECT * FROM profile WHERE id = 1"), None)
+        current plan's fields; `builtin` the built-in exercises (id, name, category).
+        `since` (YYYY-MM-DD, for a report): only the sessions and balance tests from that
+        day on are read (the check-ins and the rest of the document are whole), and
+        `records_before` says whether any are kept from before it."""
+        from neurocoach.store.export_file import FORMAT, VERSION
+
+        day = since or ""
+
+        profile = next(self._rows("SELECT * FROM profile WHERE id = 1"), None)
         custom = []
-        for r in self.db.query("SELECT * FROM custom_exercises ORDER BY created_at, id"):
+        for r in self._rows("SELECT * FROM custom_exercises ORDER BY created_at, id"):
             fields = json.loads(r["fields"])
             custom.append({"id": r["id"], "name": fields.get("name"),
                            "category": fields.get("category"), "custom": True, "fields": fields,
@@ -47,16 +67,20 @@ class Exchange:
         levels = [
             {"exercise_id": r["exercise_id"], "level": r["level"], "date": r["day"],
              "at": r["at"], "cause": r["cause"], "reason": r["reason"]}
-            for r in self.db.query("SELECT * FROM level_changes ORDER BY id")
+            for r in self._rows("SELECT * FROM level_changes ORDER BY id")
         ]
         checkins = [
             {"date": r["day"], "pain": r["pain"], "numbness": r["numbness"],
              "tingling": r["tingling"], "burning": r["burning"], "feet": r["feet"],
              "note": r["note"] or "", "recorded_at": r["recorded_at"], "foot": r["foot"]}
-            for r in self.db.query("SELECT * FROM checkins ORDER BY day")
+            # Every check-in, even for a report: its meaningful change (coach.change)
+            # compares the period with the history before it (one row a day: cheap).
+            for r in self._rows("SELECT * FROM checkins ORDER BY day")
         ]
         entries: dict[int, list[dict]] = {}
-        for r in self.db.query("SELECT * FROM entries ORDER BY session_id, step_index"):
+        for r in self._rows("SELECT e.* FROM sessions s CROSS JOIN entries e"
+                            " ON e.session_id = s.id WHERE s.day >= ?"
+                            " ORDER BY e.session_id, e.step_index", [day]):
             entries.setdefault(r["session_id"], []).append(
                 {"step_index": r["step_index"], "exercise_id": r["exercise_id"],
                  "status": r["status"], "side": r["side"], "reps": r["reps"],
@@ -65,14 +89,16 @@ class Exchange:
             {"id": r["id"], "date": r["day"], "started_at": r["started_at"],
              "finished_at": r["finished_at"], "stopped_reason": r["stopped_reason"],
              "steps": json.loads(r["steps"]), "entries": entries.get(r["id"], [])}
-            for r in self.db.query("SELECT * FROM sessions ORDER BY started_at, id")
+            for r in self._rows("SELECT * FROM sessions WHERE day >= ? ORDER BY started_at, id", [day])
         ]
         balance = [
             {"date": r["day"], "side": r["side"], "seconds": float(r["seconds"]),
              "recorded_at": r["recorded_at"]}
-            for r in self.db.query("SELECT * FROM balance_tests ORDER BY day, id")
+            for r in self._rows("SELECT * FROM balance_tests WHERE day >= ? ORDER BY day, id", [day])
         ]
-        extras = export_extras(self.conn)
+        from neurocoach.store.export_v2 import export_extras
+
+        extras = export_extras(self.conn, day)
         if profile is not None:
             profile["screening"] = extras["screening"]
         for session in sessions:
@@ -95,11 +121,18 @@ class Exchange:
             "balance_tests": balance,
             "level_changes": levels,
             "self_tests": extras["self_tests"],
-        }
+        } | ({} if since is None else {"records_before": self._records_before(since)})
+
+    def _records_before(self, day: str) -> bool:
+        return any(self.conn.execute(f"SELECT 1 FROM {table} WHERE day < ? LIMIT 1",
+                                     [day]).fetchone()
+                   for table in ("checkins", "sessions", "balance_tests"))
 
     # -- import ------------------------------------------------------------------
     def data_counts(self) -> dict[str, int]:
         """How many rows each of the person's tables holds."""
+        from neurocoach.store.export_file import PERSON_TABLES
+
         return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in PERSON_TABLES}
 
@@ -108,6 +141,8 @@ class Exchange:
 
     def import_data(self, rows: ImportRows) -> None:
         """Write a checked export into this DB, all or nothing. Refuses unless empty."""
+        from neurocoach.store.export_file import PERSON_TABLES
+
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -144,6 +179,8 @@ class Exchange:
                                  " VALUES (?,?,?,?,?,?,?,?,?)", rows.entries)
                 conn.executemany("INSERT INTO balance_tests (day, side, seconds, recorded_at)"
                                  " VALUES (?,?,?,?)", rows.balance_tests)
+                from neurocoach.store.export_v2 import write_v2
+
                 write_v2(conn, rows.v2)
             except BaseException:
                 conn.execute("ROLLBACK")

@@ -29,14 +29,15 @@ class V2Rows:
     self_tests: list[tuple] = field(default_factory=list)  # (day, kind, result, recorded_at)
 
 
-def export_extras(conn) -> dict:
-    """The version-2 fields read from the DB: {'screening', 'follow_ups', 'self_tests'}."""
+def export_extras(conn, since: str = "") -> dict:
+    """The version-2 fields read from the DB: {'screening', 'follow_ups', 'self_tests'}
+    (`since`, YYYY-MM-DD: the follow-ups of that day's sessions on, for a report)."""
     row = conn.execute("SELECT screening FROM profile WHERE id = 1").fetchone()
     from neurocoach.store.screening import screening_from_json
 
     screening = screening_from_json(row[0] if row else None).to_dict()
     follow_ups = dict(conn.execute("SELECT id, follow_up FROM sessions"
-                                   " WHERE follow_up IS NOT NULL"))
+                                   " WHERE day >= ? AND follow_up IS NOT NULL", [since]))
     tests = [{"date": d, "kind": k, "result": r, "recorded_at": at} for d, k, r, at in
              conn.execute("SELECT day, kind, result, recorded_at FROM self_tests"
                           " ORDER BY day, id")]

@@ -190,3 +190,15 @@ def m004_i18_profile_movement(db: Database) -> None:
     """Whether the exercise drawings move (1, the default) or stay still (0): `a` on the
     session and Library screens switches it; kept with the profile."""
     db["profile"].add_column("movement", int, not_null_default=1)
+
+
+@migrations()
+def m004_i17_progress_indexes(db: Database) -> None:
+    """Progress's all-history figures from indexes, not a scan of every step ever logged:
+    a covering index for the per-exercise tallies of done steps (count and sums of seconds
+    and reps read from the index alone), and a partial one on the sessions of done steps
+    (a session "has a step done": trained days, session count, the last session)."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_entries_done_tally"
+               " ON entries (status, exercise_id, seconds, reps)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_entries_done_session"
+               " ON entries (session_id) WHERE status = 'done'")

@@ -13,13 +13,15 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from neurocoach.text import strip_controls
-from neurocoach.catalog import CatalogError, Dose, Exercise, exercise_fields, parse_exercise
-from neurocoach.coach.plan import ExerciseSettings, Plan
-from neurocoach.coach.progression import LevelState, Outcome
-from neurocoach.models import Profile
 from neurocoach.store.opening import StoreError
+
+if TYPE_CHECKING:  # imported where used: opening the store for `status` needs none of them
+    from neurocoach.catalog import Dose, Exercise
+    from neurocoach.coach.plan import Plan
+    from neurocoach.coach.progression import LevelState, Outcome
 
 _DOSE_KEYS = ("kind", "sets", "reps", "seconds", "minutes")
 _STEP_DOSE_KEYS = ("reps", "seconds", "minutes", "sets")
@@ -33,10 +35,14 @@ def _dose_json(dose: Dose | None) -> str | None:
 
 
 def _dose(text: str | None) -> Dose | None:
+    from neurocoach.catalog import Dose
+
     return Dose(**json.loads(text)) if text else None
 
 
 def _state(row) -> LevelState:
+    from neurocoach.coach.progression import LevelState
+
     return LevelState(row["exercise_id"], row["level"], dt.date.fromisoformat(row["day"]),
                       dt.datetime.fromisoformat(row["at"]), row["cause"], row["reason"])
 
@@ -62,6 +68,8 @@ class PlanQueries:
     # -- the plan ----------------------------------------------------------------------
     def saved_plan(self) -> Plan | None:
         """The person's plan, or None if they never changed the default one."""
+        from neurocoach.coach.plan import ExerciseSettings, Plan
+
         row = next(self._rows("SELECT * FROM plan WHERE id = 1"), None)
         if row is None:
             return None
@@ -83,6 +91,8 @@ class PlanQueries:
             self._write_levels(conn, levels)
 
     def _write_plan(self, conn: sqlite3.Connection, plan: Plan, now: dt.datetime) -> None:
+        from neurocoach.models import Profile
+
         conn.execute("INSERT OR REPLACE INTO plan (id, target_minutes, note, updated_at,"
                      " balance_without_support) VALUES (1, ?, ?, ?, ?)",
                      [plan.target_minutes, strip_controls(plan.note or "", lines=True),
@@ -140,6 +150,8 @@ class PlanQueries:
         out of its session's steps JSON in SQL (json_extract), not by decoding every
         session's steps in Python. CROSS JOIN keeps SQLite walking the sessions by day
         (a few months) rather than every entry of the exercises, ten years of them."""
+        from neurocoach.coach.progression import Outcome
+
         wanted = list(dict.fromkeys(exercise_ids))
         if not wanted:
             return {}
@@ -175,6 +187,8 @@ class PlanQueries:
     # -- the person's own exercises ------------------------------------------------------
     def custom_exercises(self) -> list[Exercise]:
         """Every custom exercise, archived ones too (history still names them)."""
+        from neurocoach.catalog import CatalogError, parse_exercise
+
         found = []
         for row in self._rows("SELECT id, fields FROM custom_exercises ORDER BY created_at, id"):
             try:
@@ -194,6 +208,8 @@ class PlanQueries:
 
     @staticmethod
     def _write_custom(conn: sqlite3.Connection, exercise: Exercise, now: dt.datetime) -> None:
+        from neurocoach.catalog import exercise_fields
+
         conn.execute(
             "INSERT INTO custom_exercises (id, fields, created_at, updated_at)"
             " VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET fields = excluded.fields,"
@@ -247,11 +263,15 @@ def _logged(planned: Dose | None, entries: list[tuple]) -> Dose | None:
             amounts.append(None if seconds is None else round(seconds / 60))
     if not amounts or any(a is None for a in amounts):
         return None
+    from neurocoach.catalog import Dose
+
     key = {"reps": "reps", "hold": "seconds", "minutes": "minutes"}[planned.kind]
     return Dose(planned.kind, planned.sets, **{key: min(amounts)})
 
 
 def _planned(step: dict) -> Dose | None:
+    from neurocoach.catalog import Dose
+
     for key, kind in (("reps", "reps"), ("seconds", "hold"), ("minutes", "minutes")):
         if step.get(key):
             return Dose(kind, step.get("sets") or 1, **{key: step[key]})

@@ -81,7 +81,7 @@ class ProgressQueries:
         return self.conn.execute(
             "SELECT CAST((julianday(s.day) - julianday(?)) / 7 AS INTEGER) AS week,"
             f" e.exercise_id, {_TALLY}"
-            " FROM sessions s JOIN entries e ON e.session_id = s.id"
+            " FROM sessions s CROSS JOIN entries e ON e.session_id = s.id"  # by day: 8 weeks
             " WHERE s.day BETWEEN ? AND ? AND e.status = 'done'"
             " GROUP BY week, e.exercise_id",
             [first_monday.isoformat(), first_monday.isoformat(), last.isoformat()]).fetchall()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import warnings
 from pathlib import Path
@@ -18,6 +19,7 @@ from neurocoach.tui.keys import KeyBarrier
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.today import TodayScreen
 from neurocoach.tui.stylesheet import KeptParsesStylesheet
+from neurocoach.tui.terminal import TerminalModel, changed_cells
 from neurocoach.tui.terminal_safe import install as install_terminal_safe
 
 # Only Today is imported up front: it is the first paint. The other modes, the help screen
@@ -107,6 +109,12 @@ class NeurocoachApp(KeyBarrier, App[None]):
         self.store_failure: str | None = None
         """Why the App stopped, if the DB turned out damaged or unusable while in use: the
         CLI prints it as one line once the terminal is back (exit status 2)."""
+        # Start-up makes many objects that live as long as the App (widgets, styles, the
+        # catalog): no collection walks them before the first paint, and after it they
+        # are frozen out of every later one (see settle_garbage).
+        gc.disable()
+        self._terminal = TerminalModel()
+        """What the terminal shows: updates send only what changes."""
 
     def apply_settings(self) -> None:
         """The kept theme, movement and keys (an unknown theme is said, and not used)."""
@@ -146,8 +154,10 @@ class NeurocoachApp(KeyBarrier, App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        self.app_resume_signal.subscribe(self, self._terminal_cleared)
         for problem in self.settings.problems:
             self.notify(f"Settings: {problem}.", severity="warning", timeout=15)
+        self.call_after_refresh(self.settle_garbage)
         self.call_after_refresh(self.daily_backup)
         for warning in self.store.warnings:  # where the data lives is shared (store/places.py)
             self.notify(warning, title="Your data folder", severity="warning", timeout=20)
@@ -155,6 +165,30 @@ class NeurocoachApp(KeyBarrier, App[None]):
             from neurocoach.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen())
+
+    def _display(self, screen, renderable) -> None:
+        """Textual's, writing only the cells that change (tui/terminal.py). Not under
+        `neurocoach serve`'s web driver: the browser's terminal gets Textual's own frames
+        (issue 19's path, as it was; the model is for terminals on a link)."""
+        if (renderable is not None and not self.is_inline and not self.is_headless
+                and not self.is_web):
+            renderable = changed_cells(renderable, self._terminal, *self.size)
+        super()._display(screen, renderable)
+
+    def _terminal_cleared(self, _app=None) -> None:
+        """Back from a suspension (SIGTSTP, then fg): the terminal shows nothing of ours
+        any more, so the next frame is written whole."""
+        self._terminal.reset(*self.size)
+        self.screen.refresh()
+
+    def settle_garbage(self) -> None:
+        """After the first paint: what start-up made is kept out of collections for good
+        (gc.freeze), and collecting goes on as usual for what comes after."""
+        gc.freeze()
+        gc.enable()
+
+    def on_unmount(self) -> None:
+        gc.enable()  # an App that ended before its first paint
 
     def daily_backup(self) -> None:
         """Today's rolling copy beside the DB, after the first paint (once a day)."""

@@ -256,7 +256,7 @@ def test_db_after_the_command_works_for_every_command(tmp_path):
 
     assert invoke("checkin", "--pain", "4", "--feet", "ok", "--db", str(mine)).exit_code == 0
     assert "pain 4/10" in invoke("status", "--db", str(mine)).stdout
-    assert '"pain": 4' in invoke("export", "--format", "json", "--db", str(mine)).stdout
+    assert '"pain":4' in invoke("export", "--format", "json", "--db", str(mine)).stdout
     assert "Check-ins" in invoke("report", "--db", str(mine)).stdout
     assert 'format = "neurocoach-plan"' in invoke("plan", "export", "--db", str(mine)).stdout
     backup = invoke("backup", "--db", str(mine), "--out", str(tmp_path / "copy.bak"))

@@ -177,7 +177,7 @@ def test_calendar_markup_plain_text_reads_without_colour():
               first_monday + dt.timedelta(days=2): REST}
     lines = calendar_markup(states, first_monday, 2, MON).splitlines()
     assert lines[0].strip() == "Nov"
-    assert lines[1].startswith("Mon [$success]●[/] [reverse]") and "●" in lines[1]
+    assert lines[1].startswith("Mon [$success]● [/][reverse]") and "●" in lines[1]
     assert "×" in lines[2] and "-" in lines[3]
     assert len(lines) == 8
     narrow = calendar_markup(states, first_monday, 2, MON, shown=1).splitlines()

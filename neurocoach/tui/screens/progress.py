@@ -51,31 +51,48 @@ class ProgressScreen(Screen):
         the reload (a mode switch sends two resume events)."""
 
     def compose(self) -> ComposeResult:
+        # Everything is read before the first frame and the widgets are born with it:
+        # opening Progress lays its content out once (no fill-in after mounting).
+        today = self.app.clock.today()
+        self._shown_for = (today, self.app.store.data_stamp())
+        adherence = load_adherence(self.app, today)
+        shown = adherence.start is not None  # nothing recorded: the sentence says it all
+        calendar = AdherenceCalendar(id="adherence-calendar")
+        weeks = adherence.calendar_weeks
+        calendar.show(adherence.states,
+                      adherence.first_monday + dt.timedelta(weeks=CALENDAR_WEEKS - weeks),
+                      weeks, today)
+        calendar.display = shown
+        symptoms = load_symptoms(self.app, today, self.range_days)
+        charts = SymptomCharts(id="symptom-charts")
+        charts.symptoms = symptoms
         yield Header()
         with VerticalScroll(id="progress"):
             with Vertical(id="progress-adherence", classes="progress-section"):
                 yield Static("[b]Adherence[/b]", classes="progress-title")
-                yield Static(id="adherence-summary")
-                yield AdherenceCalendar(id="adherence-calendar")
-                yield Static(legend(), id="adherence-legend")
+                yield Static(adherence_text(adherence), id="adherence-summary")
+                yield calendar
+                legend_line = Static(legend(), id="adherence-legend")
+                legend_line.display = shown
+                yield legend_line
             with Vertical(id="progress-symptoms", classes="progress-section"):
                 yield Static("[b]Symptoms[/b]", classes="progress-title")
-                yield Static(id="symptoms")
-                yield SymptomCharts(id="symptom-charts")
+                yield Static(symptoms_text(symptoms, today), id="symptoms")
+                yield charts
             with Vertical(id="progress-helps", classes="progress-section"):
                 yield Static("[b]What helps, honestly[/b]", classes="progress-title")
-                yield Static(id="helps")
+                yield Static(self._helps_text(today), id="helps")
             with Vertical(id="progress-balance", classes="progress-section"):
                 yield Static("[b]Balance self-test[/b]", classes="progress-title")
-                yield Static(id="balance")
-                yield Static(id="fall-tests", classes="fall-tests")
+                yield Static(self._balance_text(today), id="balance")
+                yield Static(self._fall_tests_text(today), id="fall-tests",
+                             classes="fall-tests")
             with Vertical(id="progress-work", classes="progress-section"):
                 yield Static("[b]Work done[/b]", classes="progress-title")
-                yield Static(id="work")
+                yield Static(work_text(load_work(self.app, today), today), id="work")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.refresh_view()
         self.query_one("#progress").focus()
 
     def on_screen_resume(self) -> None:
@@ -103,29 +120,35 @@ class ProgressScreen(Screen):
         self.refresh_balance()
         self.query_one("#work", Static).update(work_text(load_work(self.app, today), today))
 
+    def _balance_text(self, today):
+        return balance_text(load_balance(self.app, today), today)
+
     def refresh_symptoms(self) -> None:
         today = self.app.clock.today()
         symptoms = load_symptoms(self.app, today, self.range_days)
         self.query_one("#symptoms", Static).update(symptoms_text(symptoms, today))
         self.query_one(SymptomCharts).show(symptoms)
 
-    def refresh_helps(self, today) -> None:
+    def _helps_text(self, today):
         from neurocoach.tui.screens.progress_helps import helps_text, load_helps
 
-        self.query_one("#helps", Static).update(helps_text(load_helps(self.app, today),
-                                                           self.app.catalog))
+        return helps_text(load_helps(self.app, today), self.app.catalog)
 
-    def refresh_balance(self) -> None:
-        today = self.app.clock.today()
-        self.query_one("#balance", Static).update(balance_text(load_balance(self.app, today),
-                                                               today))
+    def refresh_helps(self, today) -> None:
+        self.query_one("#helps", Static).update(self._helps_text(today))
+
+    def _fall_tests_text(self, today) -> Content:
         from neurocoach.coach.self_tests import summary_lines
 
         lines = summary_lines(self.app.store.self_tests(),
                               self.app.store.profile().age(today))
-        self.query_one("#fall-tests", Static).update(Content(
-            "\n".join(lines) + "\nf: the 4-stage test · c: the chair stand (with someone "
-            "beside you)"))
+        return Content("\n".join(lines) + "\nf: the 4-stage test · c: the chair stand (with "
+                       "someone beside you)")
+
+    def refresh_balance(self) -> None:
+        today = self.app.clock.today()
+        self.query_one("#balance", Static).update(self._balance_text(today))
+        self.query_one("#fall-tests", Static).update(self._fall_tests_text(today))
 
     def action_fall_test(self, kind: str) -> None:
         from neurocoach.tui.screens.progress_fall_tests import FallTestScreen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from neurocoach.report_render import REPORT_ENDINGS
@@ -31,6 +32,7 @@ class ReportScreen(SaveFileScreen):
         from neurocoach.report_render import render
 
         app, now = self.app, self.app.clock.now()
-        doc = export_document(app.store, app.catalog, now)
+        doc = export_document(app.store, app.catalog, now,  # only the report's period
+                              now.date() - dt.timedelta(days=REPORT_DAYS - 1))
         return render(doc, app.catalog, now.date(), REPORT_DAYS,
                       as_html=REPORT_ENDINGS[path.suffix.lower()])

@@ -60,17 +60,25 @@ def calendar_markup(states: dict[dt.date, str], first_monday: dt.date, weeks: in
                 header[col:col + len(label)] = list(label)
     lines = ["".join(header).rstrip()]
     for weekday in range(7):
-        cells = [f"{DAY_LABELS[weekday]:<{LABEL_WIDTH}}"]
+        # Runs of one style, not a style per cell: neighbouring marks of the same colour,
+        # and the spaces between them, share one span (the terminal gets one style code).
+        runs: list[tuple[str, list[str]]] = [("", [f"{DAY_LABELS[weekday]:<{LABEL_WIDTH}}"])]
         for week in range(shown):
             day = first + dt.timedelta(weeks=week, days=weekday)
             mark, colour = MARKS[states.get(day, BEFORE)]
             if day == today:
-                cells.append(f"[reverse]{mark}[/reverse] ")
-            elif colour:
-                cells.append(f"[{colour}]{mark}[/] ")
+                runs.append(("reverse", [mark]))
+                runs.append(("", [" "]))
+            elif colour == runs[-1][0] or not colour and runs[-1][0] != "reverse":
+                runs[-1][1].append(f"{mark} ")
             else:
-                cells.append(f"{mark} ")
-        lines.append("".join(cells).rstrip())
+                runs.append((colour, [f"{mark} "]))
+        joined = [(style, "".join(text)) for style, text in runs]
+        while joined[-1][0] != "reverse" and not joined[-1][1].rstrip():
+            joined.pop()  # trailing blanks go; today's cell (reversed) always shows
+        if joined[-1][0] != "reverse":
+            joined[-1] = (joined[-1][0], joined[-1][1].rstrip())
+        lines.append("".join(f"[{style}]{text}[/]" if style else text for style, text in joined))
     return "\n".join(lines)
 
 
@@ -87,7 +95,8 @@ class AdherenceCalendar(Widget):
     def show(self, states: dict[dt.date, str], first_monday: dt.date, weeks: int,
              today: dt.date) -> None:
         self.states, self.first_monday, self.weeks, self.today = states, first_monday, weeks, today
-        self.refresh()
+        if self.is_mounted:
+            self.refresh()
 
     def render(self) -> Content:
         if not self.states:

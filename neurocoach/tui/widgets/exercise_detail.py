@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Static
 
 from neurocoach.catalog import Catalog, Exercise
@@ -46,42 +48,51 @@ def _bold(text: str) -> Content:
     return Content.assemble((text, "bold"))
 
 
-class HangingLine(Horizontal):
-    """One marked line ("1.", "!") whose wrapped text lines up under itself, not the mark."""
-
-    def __init__(self) -> None:
-        super().__init__(classes="hanging")
-        self.mark = Static(classes="mark")
-        self.line = Static(classes="line")
-
-    def compose(self) -> ComposeResult:
-        yield self.mark
-        yield self.line
-
-    @property
-    def text(self) -> str:
-        return f"{self.mark.render()} {self.line.render()}"
+MARK_WIDTH = 3
+"""Cells for a line's mark ("1.", "!"); its wrapped text lines up after them."""
 
 
-class HangingLines(Vertical):
-    """A list of marked lines; rows are reused, so showing another exercise mounts nothing new
-    unless it has more lines than any before."""
+class HangingLines(Widget):
+    """A list of marked lines ("1.", "!") whose wrapped text lines up under itself, not
+    under the mark. One widget that wraps its own lines: showing another exercise is one
+    refresh, not a row of widgets each updated and laid out (a cursor move in the Library
+    stays cheap)."""
+
+    DEFAULT_CSS = "HangingLines { height: auto; }"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.marks: list[str] = []
+        self.lines: list[str] = []
+        self._wrapped: tuple[int, list[Content]] = (-1, [])
 
     def show(self, marks: Sequence[str], lines: Sequence[str]) -> None:
-        rows = list(self.query_children(HangingLine))
-        new = [HangingLine() for _ in range(len(lines) - len(rows))]
-        if new:
-            self.mount_all(new)
-            rows += new
-        for n, row in enumerate(rows):
-            row.display = n < len(lines)
-            if n < len(lines):
-                row.mark.update(Content(marks[n]))
-                row.line.update(Content(lines[n]))
+        marks, lines = list(marks), list(lines)
+        if (marks, lines) != (self.marks, self.lines):
+            self.marks, self.lines = marks, lines
+            self._wrapped = (-1, [])
+            self.refresh(layout=True)
+
+    def wrapped(self, width: int) -> list[Content]:
+        """The screen lines at this width (cached for the last width asked)."""
+        if self._wrapped[0] != width:
+            out: list[Content] = []
+            for mark, line in zip(self.marks, self.lines):
+                body = Content(line).wrap(max(1, width - MARK_WIDTH)) or [Content("")]
+                out.append(Content.assemble((f"{mark:<{MARK_WIDTH}}", "bold"), body[0]))
+                out += [Content.assemble(" " * MARK_WIDTH, piece) for piece in body[1:]]
+            self._wrapped = (width, out)
+        return self._wrapped[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.wrapped(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self.wrapped(self.size.width))
 
     @property
     def text(self) -> str:
-        return "\n".join(row.text for row in self.query_children(HangingLine) if row.display)
+        return "\n".join(f"{mark} {line}" for mark, line in zip(self.marks, self.lines))
 
 
 class ExerciseDetail(VerticalScroll):

@@ -1,0 +1,87 @@
+"""`export --format json` writes compact JSON by default (C encoder, in pieces), indented
+with --pretty; both read back to the same document, and import takes either."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+from neurocoach.catalog import load_catalog
+from neurocoach.cli_data import ROWS_PER_CHUNK, json_chunks
+from neurocoach.history import generate_history
+from neurocoach.store import Store
+
+TODAY = dt.date.today()
+
+
+def run(*args, db) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "neurocoach", "--db", str(db), *map(str, args)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_compact_by_default_pretty_on_request_same_document(tmp_path):
+    db = tmp_path / "data" / "neurocoach.db"
+    store = Store.open(db)
+    generate_history(store, load_catalog(), TODAY - dt.timedelta(days=1), 30, seed=3)
+    store.close()
+    compact = run("export", "--format", "json", db=db).stdout
+    pretty = run("export", "--format", "json", "--pretty", db=db).stdout
+    assert compact.count("\n") == 1 and compact.endswith("}\n")
+    assert '"format":"neurocoach-export"' in compact
+    assert pretty.startswith('{\n  "format": "neurocoach-export"')
+    a, b = json.loads(compact), json.loads(pretty)
+    a.pop("exported_at"), b.pop("exported_at")
+    assert a == b and len(a["sessions"]) > 0
+    out = tmp_path / "out.json"
+    assert run("export", "--format", "json", "--out", out, db=db).returncode == 0
+    assert json.loads(out.read_text())["checkins"] == a["checkins"]
+    again = tmp_path / "again.db"
+    done = run("import", out, db=again)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(run("export", "--format", "json", db=again).stdout)["sessions"] == \
+        a["sessions"]
+
+
+def test_long_tables_are_written_in_pieces_that_join_to_the_whole():
+    doc = {"format": "x", "none": None, "empty": [], "rows": [{"n": i, "é": "ü"}
+                                                               for i in range(4 * ROWS_PER_CHUNK + 3)]}
+    pieces = list(json_chunks(doc))
+    assert len(pieces) > 6                      # not one string: table rows come in batches
+    assert max(map(len, pieces)) < len("".join(pieces)) / 2
+    assert json.loads("".join(pieces)) == doc
+    assert "".join(pieces) == json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def test_odd_values_in_steps_and_entries_are_refused_by_name_not_by_a_crash():
+    import copy
+
+    import pytest
+
+    from neurocoach.store.export_file import ExportFileError, read_export
+
+    db_doc = {"format": "neurocoach-export", "version": 1,
+              "exported_at": "2026-11-23T09:00:00+00:00", "profile": None, "plan": None,
+              "exercises": [{"id": "toe-stretch", "name": "Toe stretch",
+                             "category": "stretching"}],
+              "checkins": [], "balance_tests": [], "level_changes": [],
+              "sessions": [{"id": 1, "date": "2026-11-20",
+                            "started_at": "2026-11-20T09:00:00+00:00", "finished_at": None,
+                            "stopped_reason": None,
+                            "steps": [{"exercise_id": "toe-stretch", "seconds": 30}],
+                            "entries": [{"step_index": 0, "exercise_id": "toe-stretch",
+                                         "status": "done", "side": None, "reps": None,
+                                         "seconds": 30, "rating": 2, "logged_at": None}]}]}
+    rows = read_export(copy.deepcopy(db_doc), load_catalog())
+    assert rows.entries == [(1, 0, "toe-stretch", None, "done", None, 30, 2, None)]
+    for where, key, value, words in [("entries", "side", ["left"], "'side'"),
+                                      ("entries", "status", {"x": 1}, "'status'"),
+                                      ("entries", "rating", True, "'rating'"),
+                                      ("entries", "step_index", 1.5, "'step_index'"),
+                                      ("steps", "side", ["left"], "'side'"),
+                                      ("steps", "seconds", -1, "'seconds'")]:
+        doc = copy.deepcopy(db_doc)
+        doc["sessions"][0][where][0][key] = value
+        with pytest.raises(ExportFileError, match=words):
+            read_export(doc, load_catalog())

@@ -1,0 +1,100 @@
+"""`status` runs at every login: a plain `[--db PATH] status` skips click (neurocoach.entry)
+and prints the same line, with the same refusals, as the full command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from neurocoach.entry import plain_status
+from tests.cli.helpers import one_line_error
+
+HEAVY = ("click", "sqlite_utils", "textual", "tomllib", "neurocoach.catalog", "neurocoach.cli")
+
+
+def status(*argv: str, env_db=None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.pop("NEUROCOACH_DB", None)
+    if env_db is not None:
+        env["NEUROCOACH_DB"] = str(env_db)
+    return subprocess.run([sys.executable, "-m", "neurocoach", *argv], capture_output=True,
+                          text=True, env=env, timeout=60)
+
+
+def test_status_imports_neither_click_nor_sqlite_utils_nor_textual_nor_the_catalog(db_path):
+    from neurocoach.store import Store
+
+    Store.open(db_path).close()  # an up-to-date DB (a new one is migrated: sqlite-utils)
+    code = (
+        "import sys; sys.argv = ['neurocoach', '--db', sys.argv[1], 'status']\n"
+        "from neurocoach.entry import main\n"
+        "main()\n"
+        f"heavy = [m for m in sys.modules if m.startswith({HEAVY!r})]\n"
+        "print('HEAVY', heavy if heavy else 'none')"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    first, last = result.stdout.strip().splitlines()
+    assert first.startswith("neurocoach · check-in: not yet")
+    assert last == "HEAVY none"
+
+
+def test_every_spelling_of_a_plain_status_gives_the_line_click_gives(db_path):
+    from neurocoach.cli import cli
+
+    assert status("checkin", "--pain", "3", "--feet", "ok", "--db", str(db_path)).returncode == 0
+    expected = CliRunner().invoke(cli, ["--db", str(db_path), "status"]).stdout
+    assert "pain 3/10" in expected
+    for argv in (["--db", str(db_path), "status"], ["status", "--db", str(db_path)],
+                 [f"--db={db_path}", "status"], ["status", f"--db={db_path}"]):
+        result = status(*argv)
+        assert (result.returncode, result.stdout, result.stderr) == (0, expected, ""), argv
+    assert status("status", env_db=db_path).stdout == expected
+
+
+@pytest.mark.parametrize("argv, plain", [
+    (["status"], (True, None)),
+    (["--db", "a.db", "status"], (True, "a.db")),
+    (["status", "--db=a.db"], (True, "a.db")),
+    (["status", "--help"], (False, None)),
+    (["status", "extra"], (False, None)),
+    (["--db", "a.db", "--db", "b.db", "status"], (False, None)),
+    (["status", "--db"], (False, None)),
+    (["--db", "status"], (False, None)),
+    (["checkin", "--pain", "2"], (False, None)),
+    ([], (False, None)),
+])
+def test_only_a_plain_status_takes_the_short_path(argv, plain):
+    assert plain_status(argv) == plain
+
+
+def test_status_refusals_are_the_full_commands(tmp_path, db_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database")
+    one_line_error(status("--db", str(notes), "status"), "not a neurocoach database")
+    assert notes.read_text() == "not a database"
+    # what the short path does not read goes to click, with click's words
+    one_line_error(status("status", "--db"), "--db")
+    one_line_error(status("status", "now", "--db", str(db_path)), "now")
+    assert "Usage" in status("status", "--help").stdout
+
+
+def test_the_short_path_creates_no_database_and_refuses_as_click_does(tmp_path):
+    from neurocoach.cli import cli
+
+    wrong = tmp_path / "neurocoah" / "neurocoach.db"
+    result = status("--db", str(wrong), "status")
+    one_line_error(result, "no folder", str(wrong.parent))
+    assert not wrong.parent.exists()
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    fresh = folder / "neurocoach.db"
+    result = status("--db", str(fresh), "status")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == CliRunner().invoke(cli, ["--db", str(fresh), "status"]).stdout
+    assert "no data yet" in result.stdout and not fresh.exists()

@@ -1,0 +1,72 @@
+"""Light on the link (issue 17): screens are born with their content (no fill-in after the
+first frame), and start-up garbage is frozen after the first paint."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+
+from textual.widgets import Static
+
+from neurocoach.models import Checkin
+from neurocoach.tui.screens.progress import ProgressScreen
+
+
+async def test_progress_reads_its_data_once_and_never_fills_in_after_mounting(
+        make_app, store, clock, monkeypatch):
+    from neurocoach.tui.screens import progress
+
+    store.record_checkin(Checkin(day=clock.today() - dt.timedelta(days=1), pain=3, feet="ok"),
+                         clock.now())
+    loads = []
+    real = progress.load_adherence
+    monkeypatch.setattr(progress, "load_adherence",
+                        lambda *a: loads.append(1) or real(*a))
+    updates = []
+    real_update = Static.update
+
+    def update(self, *args, **kwargs):
+        if isinstance(self.screen, ProgressScreen):
+            updates.append(self.id)
+        return real_update(self, *args, **kwargs)
+
+    monkeypatch.setattr(Static, "update", update)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        assert "Streak" in str(app.screen.query_one("#adherence-summary", Static).render())
+        assert "Pain" in str(app.screen.query_one("#symptoms", Static).render())
+        await pilot.press("t", "p")  # back again, nothing new: nothing read or redrawn
+        await pilot.pause()
+    assert loads == [1]
+    assert [u for u in updates if u and not u.startswith("footer")] == []
+
+
+async def test_start_up_objects_are_frozen_after_the_first_paint_and_collection_goes_on(
+        make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0
+        assert gc.isenabled()
+    gc.unfreeze()
+
+
+def test_the_calendar_paints_runs_of_one_style_not_a_style_per_day():
+    from textual.content import Content
+
+    from neurocoach.coach.stats import DONE, MISSED
+    from neurocoach.tui.widgets.calendar import calendar_markup
+
+    today = dt.date(2026, 11, 30)                     # a Monday
+    first = today - dt.timedelta(weeks=25)
+    states = {first + dt.timedelta(days=i): DONE for i in range(26 * 7)}
+    states[today - dt.timedelta(days=3)] = MISSED      # one Friday missed
+    lines = Content.from_markup(calendar_markup(states, first, 26, today)).split("\n")
+    friday = lines[5]
+    assert friday.plain == "Fri " + "● " * 24 + "× ●"
+    assert len(friday.spans) == 3                    # done, the miss, done: three runs
+    tuesday = lines[2]
+    assert len(tuesday.spans) == 1 and tuesday.plain == "Tue " + " ".join("●" * 26)

@@ -1,0 +1,50 @@
+"""m004_i17_progress_indexes: Progress's all-history figures read indexes, not every step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from neurocoach.store import Store
+from tests.unit.test_migrations import _db_before
+
+
+def plan_of(store, sql: str) -> str:
+    return " | ".join(r[3] for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+
+
+def test_m004_upgrades_a_db_with_steps_and_its_figures_come_from_the_new_indexes(tmp_path):
+    path = tmp_path / "older.db"
+    conn = _db_before(path, "m003_profile_welcomed")
+    conn.execute("INSERT INTO sessions (id, day, started_at, steps) VALUES"
+                 " (1, '2026-11-20', '2026-11-20T09:00:00+00:00', '[]'),"
+                 " (2, '2026-11-21', '2026-11-21T09:00:00+00:00', '[]')")
+    conn.execute("INSERT INTO entries (session_id, step_index, exercise_id, status, reps,"
+                 " seconds) VALUES (1, 0, 'toe-stretch', 'done', NULL, 30),"
+                 " (1, 1, 'marble-pickups', 'done', 10, NULL),"
+                 " (2, 0, 'toe-stretch', 'skipped', NULL, NULL)")
+    conn.commit()
+    conn.close()
+    store = Store.open(path, stamp="t")
+    try:
+        assert sorted(store.exercise_tallies()) == [("marble-pickups", 1, 0, 0, 1, 10),
+                                                     ("toe-stretch", 1, 1, 30, 0, 0)]
+        assert store.session_count() == (1, dt.date(2026, 11, 20))
+        assert store.all_trained_days() == {dt.date(2026, 11, 20)}
+        assert store.last_session_day() == dt.date(2026, 11, 20)
+        tally = plan_of(store, "SELECT e.exercise_id, count(*), sum(e.seconds), sum(e.reps)"
+                               " FROM entries e WHERE e.status = 'done' GROUP BY e.exercise_id")
+        assert "COVERING INDEX idx_entries_done_tally" in tally, tally
+        done = plan_of(store, "SELECT count(*) FROM sessions s WHERE EXISTS (SELECT 1 FROM"
+                              " entries e WHERE e.session_id = s.id AND e.status = 'done')")
+        assert "idx_entries_done_session" in done, done
+        # The period's reads still walk the sessions of the period, not every done step.
+        for sql in ("SELECT e.exercise_id, count(*) FROM sessions s CROSS JOIN entries e"
+                    " ON e.session_id = s.id WHERE s.day BETWEEN '2026-11-01' AND"
+                    " '2026-11-30' AND e.status = 'done' GROUP BY e.exercise_id",):
+            assert plan_of(store, sql).startswith("SEARCH s USING COVERING INDEX idx_sessions_day")
+        weekly = store.weekly_exercise_tallies(dt.date(2026, 11, 16), 2)
+        assert [(w, ex, n) for w, ex, n, *_ in weekly] == [(0, "marble-pickups", 1),
+                                                           (0, "toe-stretch", 1)]
+    finally:
+        store.close()
+    assert (tmp_path / "older.db.before-upgrade-t.bak").exists()
