@@ -215,6 +215,12 @@ class NeurocoachApp(KeyBarrier, App[None]):
     NOTICE_ROWS, NOTICE_COLUMNS = 8, 52
     """About the corner a notice takes (Textual's toasts: bottom right)."""
 
+    def on_descendant_focus(self, _event) -> None:
+        """The field in use moved (another field, a dialog opened): notices still up move
+        off it too, not only new ones."""
+        if self._notifications:
+            self._place_notices()
+
     def _place_notices(self) -> None:
         """Notices go to the top right when the field in use sits where they would
         appear (the bottom right), so that they never cover what is being typed."""
