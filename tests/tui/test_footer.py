@@ -146,3 +146,15 @@ async def test_help_and_quit_stay_when_a_wide_footer_is_full(make_app):
         await pilot.press("m")
         await pilot.pause()
         assert {"Help", "Quit", "Back"} <= keys_in_sight(app, 80)
+
+
+async def test_the_find_box_at_40_columns_still_offers_a_way_out(make_app):
+    # Typing in the Library's find box at 40 columns left the footer empty.
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("l", "slash")
+        await pilot.pause()
+        assert "Clear" in keys_in_sight(app, 40)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert {"Help", "Quit"} <= keys_in_sight(app, 40)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Key, Resize
@@ -84,17 +83,6 @@ class LibraryScreen(Screen):
         self.refresh_bindings()
         # The list changes height when it reflows: keep the highlighted exercise in view.
         self.call_after_refresh(self.exercise_list.scroll_to_highlight)
-
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """When narrow, this screen's keys leave the footer so that `? Help` still fits;
-        they stay named where they act ("press / then type", "f to change") and in help."""
-        bindings = super().active_bindings
-        if self.size.width and self.size.width < 60:
-            for key, active in bindings.items():
-                if active.node is self and active.binding.show:
-                    bindings[key] = active._replace(binding=replace(active.binding, show=False))
-        return bindings
 
     # -- the list --------------------------------------------------------------
     @property
