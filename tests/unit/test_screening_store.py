@@ -4,24 +4,10 @@ after a stop and the self-tests; and the migration that adds them to an existing
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
-
-import sqlite_utils
 
 from neurocoach.models import Profile, Screening, Step
 from neurocoach.store import Store
-from neurocoach.store.migrations import migrations
-
-
-def _db_before(path, last: str):
-    from sqlite_utils.migrations import Migrations
-
-    names = [m.name for m in migrations._migrations]
-    older = Migrations(migrations.name)
-    older._migrations = migrations._migrations[:names.index(last) + 1]
-    conn = sqlite3.connect(path)
-    older.apply(sqlite_utils.Database(conn))
-    return conn
+from tests.unit.test_migrations import _db_before
 
 
 def test_m004_upgrades_a_db_with_data_and_its_people_count_as_not_asked(tmp_path):
