@@ -207,7 +207,7 @@ def thirty_years(data) -> Path:
         import datetime as dt
 
         from neurocoach.catalog import load_catalog
-        from neurocoach.history import generate_history
+        from neurocoach.services.demo import generate_history
         from neurocoach.store import Store
 
         store = Store.open(path)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from neurocoach.catalog import load_catalog
 from neurocoach.coach.routine import build_routine, default_plan, rest_weekdays
-from neurocoach.models import Checkin, Entry, Profile
+from neurocoach.domain.models import Checkin, Entry, Profile
 from neurocoach.store import Store
 
 TODAY = dt.date(2026, 11, 23)

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_history import TODAY, make_history  # noqa: E402
 
 from neurocoach.clock import FakeClock  # noqa: E402
-from neurocoach.models import Profile  # noqa: E402
+from neurocoach.domain.models import Profile  # noqa: E402
 from neurocoach.store import Store  # noqa: E402
 from neurocoach.tui.app import NeurocoachApp  # noqa: E402
 from neurocoach.tui.screens.progress import ProgressScreen  # noqa: E402

@@ -3,7 +3,7 @@
     python benchmarks/run.py [--quick] [--write] [--only 1,5,...]
 
 Builds its own data in a temporary folder — a DB with only a profile, and a deterministic
-ten-year history (neurocoach.history.generate_history, 3,650 days ending yesterday) —
+ten-year history (neurocoach.services.demo.generate_history, 3,650 days ending yesterday) —
 then measures each figure against its baseline in the same invocation, alternating the
 runs so that a noisy machine hits both alike, and prints the medians and their ratio
 against the target. `--write` also records the table, with the machine, in
@@ -89,10 +89,10 @@ def build_data(folder: Path) -> Data:
     empty, full, week = folder / "empty.db", folder / "ten-years.db", folder / "one-week.db"
     started = time.perf_counter()
     try:
-        from neurocoach.history import demo_profile, generate_history
+        from neurocoach.services.demo import demo_profile, generate_history
     except ImportError:  # fall back on the generator in benchmarks/
         from make_history import make_history
-        from neurocoach.models import Profile
+        from neurocoach.domain.models import Profile
 
         store = Store.open(full)
         counts = make_history(store, years=DAYS // 365, today=today)
@@ -108,7 +108,7 @@ def build_data(folder: Path) -> Data:
         generate_history(store, load_catalog(), end, 7, SEED)
         store.close()
         profile = demo_profile(end)
-        summary = (f"neurocoach.history.generate_history, seed {SEED}: {DAYS} days "
+        summary = (f"neurocoach.services.demo.generate_history, seed {SEED}: {DAYS} days "
                    f"{made.first} – {made.last}, {made.checkins} check-ins, "
                    f"{made.sessions} sessions, {made.balance_tests} balance tests")
     store = Store.open(empty)

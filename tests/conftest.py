@@ -75,7 +75,7 @@ def store(db_path):
 @pytest.fixture
 def make_app(store, clock):
     """Build the App on the test DB and fake clock; `onboarded=False` keeps the first run."""
-    from neurocoach.models import Profile
+    from neurocoach.domain.models import Profile
     from neurocoach.tui.app import NeurocoachApp
 
     def factory(onboarded: bool = True, profile: Profile | None = None):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from neurocoach.text import control_problem
+from neurocoach.domain.text import control_problem
 from neurocoach.catalog.model import (
     _ID, _NAME_MAX, _STEPS, _TEXT_MAX, _UNSET, CATEGORIES, DOSE_AMOUNT, DOSE_KINDS,
     DOSE_LIMITS, POSITIONS, WEIGHT_BEARING_POSITIONS, CatalogError, Dose, Exercise, _FIELDS,

@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 
 if TYPE_CHECKING:
     from neurocoach.coach.routine import Routine, RoutineItem

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from statistics import mean
 
-from neurocoach.models import SYMPTOMS, Checkin
+from neurocoach.domain.models import SYMPTOMS, Checkin
 
 MIN_DAYS = 10
 """Check-in days each side needs before a figure is shown."""

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from neurocoach.models import WEEKDAYS, Profile
-from neurocoach.words import count, sentence
+from neurocoach.domain.models import WEEKDAYS, Profile
+from neurocoach.domain.words import count, sentence
 
 if TYPE_CHECKING:
     from neurocoach.catalog import Catalog, Dose, Exercise

@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from neurocoach.text import control_problem
+from neurocoach.domain.text import control_problem
 from neurocoach.catalog import (
     DOSE_AMOUNT, FIELD_ORDER, Catalog, CatalogError, Exercise, error_field, parse_dose,
     parse_exercise,
@@ -21,7 +21,7 @@ from neurocoach.coach.plan import (
 )
 from neurocoach.coach.profile import rest_days_for
 from neurocoach.coach.progression import levels_for
-from neurocoach.models import WEEKDAYS
+from neurocoach.domain.models import WEEKDAYS
 
 FORMAT = "neurocoach-plan"
 VERSION = 1

@@ -8,7 +8,7 @@ from typing import Any
 from neurocoach.catalog import DOSE_AMOUNT, Catalog, Dose, Exercise, exercise_fields
 from neurocoach.coach.plan import Plan
 from neurocoach.coach.plan_file import FORMAT, VERSION
-from neurocoach.models import WEEKDAYS
+from neurocoach.domain.models import WEEKDAYS
 
 
 def _dose_table(dose: Dose) -> dict:

@@ -26,7 +26,7 @@ from neurocoach.coach.ladders import (
 )
 from neurocoach.coach.safety import HIGH_BASELINE
 from neurocoach.coach.signals import BASELINE_DAYS, Signals, read_signals  # noqa: F401
-from neurocoach.models import WEEKDAYS
+from neurocoach.domain.models import WEEKDAYS
 
 GOOD_DAYS = 3
 """Days in a row (with the exercise) rated easy or right before a step up."""

@@ -16,7 +16,7 @@ from neurocoach.coach.plan import DEFAULT_EXERCISES, Plan, default_plan
 from neurocoach.coach.profile import rest_days_for
 from neurocoach.coach.safety import SafetyNote, apply_safety
 from neurocoach.coach.screening import apply_screening
-from neurocoach.models import Checkin, Profile, Step
+from neurocoach.domain.models import Checkin, Profile, Step
 
 if TYPE_CHECKING:
     from neurocoach.catalog import Catalog, Dose

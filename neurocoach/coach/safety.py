@@ -10,7 +10,7 @@ import dataclasses
 from typing import TYPE_CHECKING, NamedTuple
 
 from neurocoach.coach import foot_check
-from neurocoach.models import Checkin, Profile
+from neurocoach.domain.models import Checkin, Profile
 
 if TYPE_CHECKING:  # routine.py imports this module; at run time we only use replace()
     from neurocoach.coach.routine import Routine, RoutineItem

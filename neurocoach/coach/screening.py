@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from neurocoach.coach.ladders import level_of, levels_for
 from neurocoach.coach.safety import STOP_REASONS, SafetyNote, StopReason
-from neurocoach.models import Screening
+from neurocoach.domain.models import Screening
 
 if TYPE_CHECKING:
     from neurocoach.catalog import Catalog, Exercise
     from neurocoach.coach.progression import Decision
     from neurocoach.coach.routine import Routine
-    from neurocoach.models import Step
+    from neurocoach.domain.models import Step
 
 
 class Question(NamedTuple):

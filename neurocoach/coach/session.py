@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from neurocoach.coach.foot_check import spares
 from neurocoach.catalog import Dose, Exercise
-from neurocoach.models import RATINGS, SessionRecord, Step
+from neurocoach.domain.models import RATINGS, SessionRecord, Step
 
 RESUME_WITHIN = dt.timedelta(hours=18)
 """An unfinished session this recent is offered for resuming (it may cross midnight)."""

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from neurocoach.coach.safety import is_pain_flare
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 
 BASELINE_DAYS = 14
 """A pain flare is judged against the average of this many days before it."""

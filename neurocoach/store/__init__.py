@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from neurocoach.text import strip_controls
-from neurocoach.models import Checkin, Entry, Profile, SessionRecord, Step
+from neurocoach.domain.text import strip_controls
+from neurocoach.domain.models import Checkin, Entry, Profile, SessionRecord, Step
 from neurocoach.store.backup import backup_to, hold_shared, pre_migration_path
 from neurocoach.store.exchange import Exchange
 from neurocoach.store.opening import (

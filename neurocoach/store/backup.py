@@ -17,10 +17,10 @@ import stat
 from pathlib import Path
 from typing import IO
 
-from neurocoach.files import private_temp, staged, write_private_bytes
+from neurocoach.store.files import private_temp, staged, write_private_bytes
 from neurocoach.store.places import check_data_folder, check_private_dir
 from neurocoach.store.opening import SQLITE_MAGIC, StoreError, check_integrity, connect, inspect_existing
-from neurocoach.words import count
+from neurocoach.domain.words import count
 
 try:
     import fcntl

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from neurocoach.store.backup import make_daily_backup, write_copy
 from neurocoach.store.opening import StoreError
-from neurocoach.words import count
+from neurocoach.domain.words import count
 
 if TYPE_CHECKING:
     from neurocoach.store.export_file import ImportRows

@@ -15,11 +15,11 @@ from typing import Any
 from neurocoach.catalog import Catalog, CatalogError, parse_dose, parse_exercise
 from neurocoach.coach.plan import MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan, default_plan
 from neurocoach.coach.progression import CAUSES
-from neurocoach.models import (
+from neurocoach.domain.models import (
     FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, Checkin, Profile,
 )
 from neurocoach.store.opening import StoreError
-from neurocoach.text import control_problem
+from neurocoach.domain.text import control_problem
 
 _SPAN: ContextVar[tuple[dt.date | None, dt.date | None]] = ContextVar(
     "export_span", default=(None, None))

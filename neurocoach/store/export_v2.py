@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from neurocoach.models import SCREENING_ANSWERS, Screening
+from neurocoach.domain.models import SCREENING_ANSWERS, Screening
 
 SELF_TEST_KEYS = {"date", "kind", "result", "recorded_at"}
 SELF_TEST_RANGES = {"steadi": (0, 4), "chair_stand": (0, 60)}

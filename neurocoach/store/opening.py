@@ -17,8 +17,10 @@ What is checked when:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -158,12 +160,16 @@ FILE_PROBLEMS = ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR", "SQLITE_FULL
 """SQLite errors that are about the file, not the program (extended codes start alike)."""
 
 
-def use_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
+def use_error(path: Path, exc: BaseException) -> StoreError | None:
     """An SQLite error met while using an open DB, as the one line the person reads; None
-    for an error that is a bug in the program (a constraint, a misuse), not the file's.
+    for an error that is a bug in the program (a constraint, a misuse), not the file's,
+    and for anything that is not an SQLite error (callers above the store never name
+    sqlite3: they pass whatever they caught).
 
     Damage in a page the opening checks did not read surfaces here (SQLITE_CORRUPT), as do
     a file SQLite cannot go on using (I/O error, disk full, locked past the busy timeout)."""
+    if not isinstance(exc, sqlite3.Error):
+        return None
     name = getattr(exc, "sqlite_errorname", "") or ""
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
         return DamagedError(
@@ -172,6 +178,19 @@ def use_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
     if name.startswith(FILE_PROBLEMS):
         return StoreError(f"cannot use {path}: {exc}.")
     return None
+
+
+@contextlib.contextmanager
+def file_errors(path: Path) -> Iterator[None]:
+    """Inside it, an SQLite error that is the file's fault is raised as the StoreError that
+    says so in one line (`use_error`); any other error goes on as it was."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        problem = use_error(path, exc)
+        if problem is None:
+            raise
+        raise problem from exc
 
 
 def prepare_new(path: Path) -> None:

@@ -5,7 +5,7 @@ Someone who can write in the DB's folder can swap the DB for their own file, or 
 copy put there; one who owns `backups/` (or made it a symlink) gets every backup. Those are
 refused in one line. A folder everyone can write in but with the sticky bit (as /tmp) only
 lets others add names, not replace ours (and every file is written through a private temp
-file and a rename, see neurocoach/files.py): that is allowed, with a warning.
+file and a rename, see neurocoach/store/files.py): that is allowed, with a warning.
 """
 
 from __future__ import annotations

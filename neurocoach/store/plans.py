@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from neurocoach.text import strip_controls
+from neurocoach.domain.text import strip_controls
 from neurocoach.store.opening import StoreError
 
 if TYPE_CHECKING:  # imported where used: opening the store for `status` needs none of them
@@ -91,7 +91,7 @@ class PlanQueries:
             self._write_levels(conn, levels)
 
     def _write_plan(self, conn: sqlite3.Connection, plan: Plan, now: dt.datetime) -> None:
-        from neurocoach.models import Profile
+        from neurocoach.domain.models import Profile
 
         conn.execute("INSERT OR REPLACE INTO plan (id, target_minutes, note, updated_at,"
                      " balance_without_support) VALUES (1, ?, ?, ?, ?)",

@@ -95,7 +95,7 @@ def expected_schema(applied: tuple[str, ...]) -> dict:
     if cache is not None:
         try:
             cache.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-            from neurocoach.files import write_private_text
+            from neurocoach.store.files import write_private_text
 
             write_private_text(cache, json.dumps(shape))
         except OSError:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from neurocoach.models import Screening
+from neurocoach.domain.models import Screening
 
 SELF_TEST_KINDS = ("steadi", "chair_stand")
 FOLLOW_UP_ANSWERS = ("checked", "not_yet")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from neurocoach.models import Profile
+from neurocoach.domain.models import Profile
 
 
 class SettingsQueries:

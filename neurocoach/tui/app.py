@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import gc
-import sqlite3
 import warnings
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
-from neurocoach import settings
+from neurocoach.tui import settings
 from neurocoach.catalog import Catalog, load_catalog, with_custom
 from neurocoach.clock import Clock
 from neurocoach.store import Store, StoreError
@@ -264,11 +263,10 @@ class NeurocoachApp(KeyBarrier, App[None]):
         # did not read, is said in one line instead; a bug still gets its traceback.
         if self.store_failure is not None:
             return  # the widget that failed stopped, and errors follow from it: said already
-        if isinstance(error, sqlite3.Error):
-            problem = use_error(self.store.path, error)
-            if problem is not None:
-                self.stop_for_store(problem)
-                return
+        problem = use_error(self.store.path, error)
+        if problem is not None:
+            self.stop_for_store(problem)
+            return
         super()._handle_exception(error)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -112,7 +112,7 @@ class ExerciseCommands(Provider):
         return commands
 
     def _exercise_commands(self) -> list[PaletteCommand]:
-        from neurocoach.tui.today_data import person_plan
+        from neurocoach.services.today import person_plan
 
         app = self.app
         commands = []
@@ -191,7 +191,7 @@ class ExerciseCommands(Provider):
             self._refresh_screen()
 
     def _restore(self, exercise_id: str) -> None:
-        from neurocoach.tui.today_data import refresh_catalog
+        from neurocoach.services.today import refresh_catalog
 
         from neurocoach.tui.saving import NOT_SAVED
 

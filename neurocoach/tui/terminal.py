@@ -19,7 +19,7 @@ from rich.color import ColorSystem
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
 from textual.strip import SGR_STYLES, Strip
 
-from neurocoach.text import CONTROL_OR_NEWLINE
+from neurocoach.domain.text import CONTROL_OR_NEWLINE
 
 Cell = tuple  # (text, attributes, foreground, background, link); ("", ...) continues a wide one
 UNKNOWN: Cell = ("\0",)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from textual.strip import Strip
 
-from neurocoach.text import CONTROL_OR_NEWLINE
+from neurocoach.domain.text import CONTROL_OR_NEWLINE
 
 _installed = False
 

@@ -119,7 +119,7 @@ def test_checkin_date_reaches_back_366_days_and_names_another_years_day(db_path)
 
 
 def test_say_day():
-    from neurocoach.cli_checkin import say_day
+    from neurocoach.cli.checkin import say_day
 
     today = dt.date(2026, 11, 23)
     assert say_day(today, today) == "today"
@@ -184,13 +184,14 @@ def test_unknown_command_and_format_errors_are_one_line(db_path):
 
 def test_bad_db_file_is_one_line_exit_2_untouched(tmp_path, monkeypatch, capsys):
     from neurocoach import cli
+    from neurocoach.cli import app
 
     path = tmp_path / "notes.db"
     path.write_text("not a database")
     for command in (["status"], ["checkin", "--pain", "2"]):
         one_line_error(run(*command, db=path), "not a neurocoach database")
     # The full-screen coach, as from a terminal: refused before any screen is drawn.
-    monkeypatch.setattr(cli, "need_terminal", lambda: None)
+    monkeypatch.setattr(app, "need_terminal", lambda: None)
     monkeypatch.setattr(sys, "argv", ["neurocoach", "--db", str(path)])
     with pytest.raises(SystemExit) as exited:
         cli.main()

@@ -44,7 +44,7 @@ def pains(path) -> list[int]:
 
 def with_pain(path, pain: int, day: str = "2026-01-05"):
     """A DB with one check-in, written directly (the CLI would also make a daily copy)."""
-    from neurocoach.models import Checkin
+    from neurocoach.domain.models import Checkin
 
     store = Store.open(path)
     store.record_checkin(Checkin(day=dt.date.fromisoformat(day), pain=int(pain)),

@@ -23,7 +23,7 @@ def launched(monkeypatch, clock):
         seen["last"] = store.last_session_day()
         return 0
 
-    monkeypatch.setattr("neurocoach.cli_backup.launch_demo_app", fake_launch)
+    monkeypatch.setattr("neurocoach.cli.backup.launch_demo_app", fake_launch)
     monkeypatch.setattr("neurocoach.clock.Clock", lambda: clock)
     return seen
 
@@ -51,7 +51,7 @@ def test_demo_folder_is_removed_even_when_the_app_fails(monkeypatch, db_path):
         seen["path"] = store.path
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("neurocoach.cli_backup.launch_demo_app", crash)
+    monkeypatch.setattr("neurocoach.cli.backup.launch_demo_app", crash)
     result = CliRunner().invoke(cli, ["demo"])
     assert isinstance(result.exception, RuntimeError)
     assert not seen["path"].parent.exists()

@@ -17,7 +17,7 @@ import pytest
 
 from neurocoach.catalog import load_catalog
 from neurocoach.coach.routine import default_plan
-from neurocoach.history import generate_history
+from neurocoach.services.demo import generate_history
 from neurocoach.store import Store, StoreError
 from neurocoach.store.exchange import ImportRows
 from tests.cli.helpers import one_line_error
@@ -198,7 +198,7 @@ def test_import_into_a_db_with_data_is_refused_untouched(exported, tmp_path):
 
 
 def test_import_into_a_db_with_only_a_profile_is_refused(exported, tmp_path, clock):
-    from neurocoach.models import Profile
+    from neurocoach.domain.models import Profile
 
     target = tmp_path / "profiled.db"
     store = Store.open(target)

@@ -13,8 +13,8 @@ import pytest
 from neurocoach.catalog import Dose, exercise_fields, load_catalog, parse_exercise
 from neurocoach.coach.plan import ExerciseSettings, default_plan
 from neurocoach.coach.progression import LevelState
-from neurocoach.models import Checkin, Entry, Profile, Step
-from neurocoach.report import export_document, render
+from neurocoach.domain.models import Checkin, Entry, Profile, Step
+from neurocoach.report.build import export_document, render
 from neurocoach.store import Store
 
 

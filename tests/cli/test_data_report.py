@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from neurocoach.catalog import load_catalog
-from neurocoach.history import generate_history
-from neurocoach.models import Checkin, Entry, Profile, Step
-from neurocoach.report import export_document, render
+from neurocoach.services.demo import generate_history
+from neurocoach.domain.models import Checkin, Entry, Profile, Step
+from neurocoach.report.build import export_document, render
 from neurocoach.store import Store
 
 SECTIONS = ("Period covered", "Adherence", "Symptoms", "Balance", "Foot checks", "Safety stops",

@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 from neurocoach.catalog import load_catalog
-from neurocoach.cli_data import ROWS_PER_CHUNK, json_chunks
-from neurocoach.history import generate_history
+from neurocoach.cli.data import ROWS_PER_CHUNK, json_chunks
+from neurocoach.services.demo import generate_history
 from neurocoach.store import Store
 
 TODAY = dt.date.today()

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from neurocoach.catalog import load_catalog
-from neurocoach.document import export_document
-from neurocoach.models import Checkin, Profile, Screening, Step
+from neurocoach.export.document import export_document
+from neurocoach.domain.models import Checkin, Profile, Screening, Step
 from neurocoach.store import Store
 from neurocoach.store.export_file import ExportFileError, read_export
 

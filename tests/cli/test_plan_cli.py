@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from neurocoach import cli_plan
+from neurocoach.cli import plan as cli_plan
 from neurocoach.cli import cli
 from neurocoach.store import Store
 

@@ -8,9 +8,9 @@ import re
 import xml.etree.ElementTree as ET
 
 from neurocoach.catalog import load_catalog
-from neurocoach.models import Checkin, Entry, Profile, Step
-from neurocoach.models import SYMPTOMS
-from neurocoach.report import export_document, render
+from neurocoach.domain.models import Checkin, Entry, Profile, Step
+from neurocoach.domain.models import SYMPTOMS
+from neurocoach.report.build import export_document, render
 
 
 def _at(day: dt.date) -> dt.datetime:

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 
 from neurocoach.catalog import load_catalog
-from neurocoach.document import export_document
-from neurocoach.history import generate_history
-from neurocoach.report import render
+from neurocoach.export.document import export_document
+from neurocoach.services.demo import generate_history
+from neurocoach.report.build import render
 from neurocoach.store import Store
 
 END = dt.date(2026, 11, 22)

@@ -1,4 +1,4 @@
-"""`status` runs at every login: a plain `[--db PATH] status` skips click (neurocoach.entry)
+"""`status` runs at every login: a plain `[--db PATH] status` skips click (neurocoach.__main__)
 and prints the same line, with the same refusals, as the full command."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from neurocoach.entry import plain_status
+from neurocoach.__main__ import plain_status
 from tests.cli.helpers import one_line_error
 
 HEAVY = ("click", "sqlite_utils", "textual", "tomllib", "neurocoach.catalog", "neurocoach.cli")
@@ -31,7 +31,7 @@ def test_status_imports_neither_click_nor_sqlite_utils_nor_textual_nor_the_catal
     Store.open(db_path).close()  # an up-to-date DB (a new one is migrated: sqlite-utils)
     code = (
         "import sys; sys.argv = ['neurocoach', '--db', sys.argv[1], 'status']\n"
-        "from neurocoach.entry import main\n"
+        "from neurocoach.__main__ import main\n"
         "main()\n"
         f"heavy = [m for m in sys.modules if m.startswith({HEAVY!r})]\n"
         "print('HEAVY', heavy if heavy else 'none')"

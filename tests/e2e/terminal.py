@@ -123,7 +123,7 @@ def onboarded(db: Path) -> None:
     """A DB past the first run (a default profile), so the app opens on Today."""
     import datetime as dt
 
-    from neurocoach.models import Profile
+    from neurocoach.domain.models import Profile
     from neurocoach.store import Store
 
     store = Store.open(db)

@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from neurocoach.models import Checkin, Profile
+from neurocoach.domain.models import Checkin, Profile
 from neurocoach.store import Store, StoreError
 from neurocoach.store.backup import daily_backups
 from neurocoach.store.opening import DamagedError
@@ -133,7 +133,8 @@ async def test_the_app_stops_with_one_line_instead_of_a_traceback(db_path, clock
 def test_run_tui_prints_the_line_once_the_app_has_stopped(db_path, monkeypatch, capsys):
     from textual.app import App
 
-    from neurocoach import cli
+    from neurocoach.cli import app as cli
+    from neurocoach.cli.common import Ctx
     from neurocoach.tui.app import NeurocoachApp
 
     damage(db_path, "checkins")
@@ -141,7 +142,7 @@ def test_run_tui_prints_the_line_once_the_app_has_stopped(db_path, monkeypatch, 
                         lambda self: App.run(self, headless=True, size=(80, 24)))
     monkeypatch.setattr(cli, "need_terminal", lambda: None)   # headless stands in for one
     with pytest.raises(SystemExit) as exited:
-        cli.run_tui(cli.Ctx(str(db_path)))
+        cli.run_tui(Ctx(str(db_path)))
     assert exited.value.code == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line.startswith(f"neurocoach: {db_path} is damaged")

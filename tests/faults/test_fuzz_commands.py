@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from neurocoach.models import Checkin, Profile
+from neurocoach.domain.models import Checkin, Profile
 from neurocoach.store import Store, StoreError
 from tests.faults.test_fuzz_input import WORDS, valid_rows
 
@@ -43,7 +43,7 @@ def seed(folder: Path) -> Path:
     store.record_checkin(Checkin(day=now.date(), pain=3, feet="ok"), now)
     store.close()
     from neurocoach.catalog import load_catalog
-    from neurocoach.document import export_document
+    from neurocoach.export.document import export_document
 
     import json
 

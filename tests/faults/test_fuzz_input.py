@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from neurocoach.clock import FakeClock
-from neurocoach.models import Profile
+from neurocoach.domain.models import Profile
 from neurocoach.store import Store
 
 WORDS = st.one_of(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 
-from neurocoach.models import Checkin, Entry, Step
+from neurocoach.domain.models import Checkin, Entry, Step
 from neurocoach.store import Store
 
 WRITES = 1500

@@ -8,7 +8,7 @@ import sqlite3
 import subprocess
 import sys
 
-from neurocoach.history import make_demo_db
+from neurocoach.services.demo import make_demo_db
 
 RACE = """
 import datetime as dt, sqlite3, sys, time

@@ -14,7 +14,7 @@ from neurocoach.catalog import load_catalog
 from neurocoach.coach.plan import Plan
 from neurocoach.coach.plan_file import parse_plan
 from neurocoach.coach.plan_render import render_plan
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 from tests.security.helpers import run
 
 CATALOG = load_catalog()

@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 from neurocoach.store import Store, StoreError
 from tests.security.helpers import digest, run
 

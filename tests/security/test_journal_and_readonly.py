@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 from neurocoach.store import Store, StoreError
 
 KILLED_MID_MIGRATION = """

@@ -9,7 +9,7 @@ import datetime as dt
 import os
 import sqlite3
 
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 from neurocoach.store import Store
 from tests.cli.helpers import one_line_error
 from tests.security.helpers import digest, other_uid, run
@@ -97,7 +97,7 @@ def test_paths_that_name_no_file_are_one_line(tmp_path):
 
 
 async def test_the_coach_shows_the_shared_folder_warning(tmp_path, clock):
-    from neurocoach.models import Profile
+    from neurocoach.domain.models import Profile
     from neurocoach.tui.app import NeurocoachApp
 
     db = _db(tmp_path / "data" / "x.db")

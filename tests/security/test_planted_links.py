@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from neurocoach.files import write_private_files, write_private_text
-from neurocoach.models import Checkin
+from neurocoach.store.files import write_private_files, write_private_text
+from neurocoach.domain.models import Checkin
 from neurocoach.store import Store
 from neurocoach.store.backup import (
     daily_path, keep_current, make_daily_backup, pre_migration_path, stage_restore,
@@ -157,7 +157,7 @@ def test_nothing_is_ever_opened_to_be_cut_short():
 def test_two_writers_of_the_same_name_never_share_a_temp_file(tmp_path):
     """Two processes making the same day's copy at once: each writes its own temp file,
     so both end with a sound copy (the second rename simply wins)."""
-    from neurocoach.files import private_temp
+    from neurocoach.store.files import private_temp
 
     target = tmp_path / "x.db.daily.bak"
     first, second = private_temp(target), private_temp(target)

@@ -12,7 +12,7 @@ import time
 
 from neurocoach.catalog.custom import _TEMPLATE
 from neurocoach.catalog.validate import parse_exercise
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 from tests.e2e.terminal import env_for, neurocoach, onboarded
 from tests.security.helpers import run
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 from tests.cli.helpers import one_line_error
 from tests.cli.test_plan_cli import GOOD
 from tests.security.helpers import run

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from neurocoach.models import Checkin, Entry, Profile, Step
+from neurocoach.domain.models import Checkin, Entry, Profile, Step
 from neurocoach.tui.widgets.stopwatch import Stopwatch
 
 MON = dt.date(2026, 11, 23)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 from neurocoach.tui.widgets.countdown import Countdown
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from neurocoach.coach.progression import LevelState
-from neurocoach.models import Entry, Step
+from neurocoach.domain.models import Entry, Step
 
 
 def towel_curls_felt_right_three_times(store, clock) -> None:

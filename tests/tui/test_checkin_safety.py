@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from neurocoach.models import Checkin, Profile, Screening
+from neurocoach.domain.models import Checkin, Profile, Screening
 from neurocoach.tui.screens.checkin import CheckinScreen
 from neurocoach.tui.screens.session import SessionScreen
 from neurocoach.tui.screens.summary import SummaryScreen

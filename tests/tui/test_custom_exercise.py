@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from neurocoach.models import Entry, Step
+from neurocoach.domain.models import Entry, Step
 from neurocoach.tui.commands import ExerciseCommands
 from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
 from neurocoach.tui.screens.library import LibraryScreen

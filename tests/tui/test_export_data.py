@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.command import CommandList
 
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 from neurocoach.tui.screens.export_data import ExportDataScreen
 
 

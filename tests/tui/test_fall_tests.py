@@ -3,9 +3,9 @@ shown beside the single-leg stance, and in the report."""
 
 from __future__ import annotations
 
-from neurocoach.document import export_document
-from neurocoach.models import Checkin, Profile
-from neurocoach.report_render import render
+from neurocoach.export.document import export_document
+from neurocoach.domain.models import Checkin, Profile
+from neurocoach.report.render import render
 from neurocoach.tui.screens.progress import ProgressScreen
 from neurocoach.tui.screens.progress_fall_tests import FallTestScreen
 
@@ -63,7 +63,7 @@ async def test_the_report_lists_the_health_answers_and_a_follow_up(store, clock)
     import datetime as dt
 
     from neurocoach.catalog import load_catalog
-    from neurocoach.models import Screening, Step
+    from neurocoach.domain.models import Screening, Step
 
     store.save_profile(Profile(screening=Screening(sugar_meds="yes", fell="no")), clock.now())
     day = clock.today() - dt.timedelta(days=2)
@@ -84,7 +84,7 @@ async def test_help_over_the_4_stage_test_and_the_follow_up_names_their_keys(mak
                                                                             clock):
     import datetime as dt
 
-    from neurocoach.models import Step
+    from neurocoach.domain.models import Step
     from neurocoach.tui.screens.help import HelpScreen
 
     app = make_app()

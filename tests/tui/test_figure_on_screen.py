@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from neurocoach.models import Step
+from neurocoach.domain.models import Step
 from neurocoach.tui.screens.session import SessionScreen
 from neurocoach.tui.widgets.countdown import Countdown
 from neurocoach.tui.widgets.figure import ExerciseFigure, braille_ok
@@ -130,7 +130,7 @@ def test_braille_needs_a_utf8_locale():
 async def _progress_with_falling_pain(make_app, store, clock, size):
     import datetime as dt
 
-    from neurocoach.models import Checkin
+    from neurocoach.domain.models import Checkin
     from neurocoach.tui.widgets.symptom_chart import SymptomCharts
 
     today = clock.today()

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from neurocoach.models import Step
+from neurocoach.domain.models import Step
 from neurocoach.tui.screens.follow_up import FollowUpScreen
 from neurocoach.tui.screens.session import SessionScreen
 from neurocoach.tui.screens.today import TodayScreen

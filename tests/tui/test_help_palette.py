@@ -132,7 +132,7 @@ async def test_provider_discovers_every_exercise_and_other_modes(make_app):
 ], ids=["stop", "balance-test", "schedule"])
 async def test_question_mark_opens_help_over_every_dialog(make_app, store, clock, keys, dialog,
                                                           own_keys):
-    from neurocoach.models import Checkin
+    from neurocoach.domain.models import Checkin
 
     store.record_checkin(Checkin(day=clock.today(), pain=2, feet="ok"), clock.now())
     app = make_app()
@@ -183,7 +183,7 @@ async def test_help_names_only_keys_that_mean_something_to_a_person(
     # QA: Welcome, Session, the stop dialog, the balance test and the own-exercise form
     # listed Textual's "Scroll Left", "Page Left", "Focus Next", "Copy selected text" and a
     # lowercase "palette"; the check-in did not say that digits set the score.
-    from neurocoach.models import Checkin
+    from neurocoach.domain.models import Checkin
 
     if onboarded:
         store.record_checkin(Checkin(day=clock.today(), pain=2, feet="ok"), clock.now())

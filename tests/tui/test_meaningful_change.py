@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from neurocoach.document import export_document
-from neurocoach.models import Checkin
-from neurocoach.report_render import render
+from neurocoach.export.document import export_document
+from neurocoach.domain.models import Checkin
+from neurocoach.report.render import render
 
 
 def pain_falls_from_7_to_3(store, clock) -> None:

@@ -8,7 +8,7 @@ import gc
 
 from textual.widgets import Static
 
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 from neurocoach.tui.screens.progress import ProgressScreen
 
 

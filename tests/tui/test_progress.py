@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from neurocoach.catalog import load_catalog
-from neurocoach.models import Checkin, Entry, Profile, Step
+from neurocoach.domain.models import Checkin, Entry, Profile, Step
 from neurocoach.store import Store
 from neurocoach.tui.screens.progress import ProgressScreen
 from neurocoach.tui.screens.progress_balance import BalanceTestScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from neurocoach.catalog import exercise_fields
-from neurocoach.models import Checkin, Profile, Step
+from neurocoach.domain.models import Checkin, Profile, Step
 from neurocoach.tui.screens.session import SessionScreen
 from neurocoach.tui.screens.today import TodayScreen
 from neurocoach.tui.widgets.countdown import Countdown

@@ -9,7 +9,7 @@ import pytest
 
 from neurocoach.coach.progression import LevelState
 from neurocoach.coach.screening import QUESTIONS
-from neurocoach.models import Entry, Profile, Screening, Step
+from neurocoach.domain.models import Entry, Profile, Screening, Step
 from neurocoach.tui.screens.session import SessionScreen
 from neurocoach.tui.screens.summary import SummaryScreen
 from neurocoach.tui.screens.today import TodayScreen

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import stat
 
-from neurocoach import settings
-from neurocoach.settings import Settings, config_path
+from neurocoach.tui import settings
+from neurocoach.tui.settings import Settings, config_path
 
 
 def test_tests_never_touch_the_real_config_folder(tmp_path):

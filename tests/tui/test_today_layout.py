@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 
 
 def visible(app, selector: str) -> bool:

@@ -9,7 +9,7 @@ import sqlite_utils
 from click.testing import CliRunner
 from sqlite_utils.migrations import Migrations
 
-from neurocoach.models import Profile
+from neurocoach.domain.models import Profile
 from neurocoach.store import Store
 from neurocoach.store.migrations import migrations
 from neurocoach.tui.screens.today import TodayScreen
@@ -103,7 +103,7 @@ def test_mark_welcomed_on_an_empty_db_gives_the_default_profile(store, clock):
 
 def test_an_imported_profile_counts_as_welcomed(store, clock, tmp_path):
     from neurocoach.catalog import load_catalog
-    from neurocoach.document import export_document
+    from neurocoach.export.document import export_document
     from neurocoach.store.exchange import read_export
 
     store.save_profile(Profile(birth_year=1950, days_per_week=4, rest_days=(2, 5, 6)),

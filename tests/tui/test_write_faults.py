@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from neurocoach.models import Entry, Step
+from neurocoach.domain.models import Entry, Step
 from neurocoach.store import StoreError
 from neurocoach.tui.screens.session import SessionScreen
 from neurocoach.tui.widgets.countdown import Countdown
@@ -134,7 +134,7 @@ async def test_unwritable_plan_import_is_said_and_y_tries_again(make_app, store,
 
 async def test_unwritable_level_changes_on_today_are_said_and_decided_again(store, clock):
     towel_curls_felt_right_three_times(store, clock)     # Today steps the level up
-    from neurocoach.models import Profile
+    from neurocoach.domain.models import Profile
     from neurocoach.tui.app import NeurocoachApp
     from neurocoach.tui.screens.today import TodayScreen
 

@@ -10,7 +10,7 @@ import stat
 import pytest
 import sqlite_utils
 
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 from neurocoach.store import Store, StoreError
 from neurocoach.store.backup import (
     DAILY_KEEP, backups_dir, daily_backups, daily_path, keep_current, pre_migration_path,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from neurocoach.charts import mark_words, trend_chart
+from neurocoach.tui.drawing.charts import mark_words, trend_chart
 from neurocoach.coach.change import meaningful_change
 from neurocoach.coach.helps import MIN_DAYS, compare_after_sessions
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 
 START = dt.date(2026, 6, 1)
 

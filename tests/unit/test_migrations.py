@@ -7,7 +7,7 @@ import stat
 
 import sqlite_utils
 
-from neurocoach.models import Checkin
+from neurocoach.domain.models import Checkin
 from neurocoach.store import Store
 from neurocoach.store import opening
 from neurocoach.store.migrations import MIGRATION_SET, migrations
@@ -143,7 +143,7 @@ def test_m003_upgrades_a_db_with_data_and_keeps_its_people_welcomed(tmp_path):
 def test_m004_i18_upgrades_a_profile_with_data_to_movement_on_and_keeps_it(tmp_path):
     import datetime as dt
 
-    from neurocoach.models import Profile
+    from neurocoach.domain.models import Profile
 
     path = tmp_path / "before-i18.db"
     conn = _db_before(path, "m003_profile_welcomed")

@@ -71,7 +71,7 @@ def test_the_demo_runs_where_there_is_no_sighup(tmp_path):
         import signal, sys
         sys.modules["fcntl"] = None
         del signal.SIGHUP
-        import neurocoach.cli_backup as cb
+        import neurocoach.cli.backup as cb
         cb.launch_demo_app = lambda store, clock: 0
         sys.argv = ["neurocoach", "demo"]
         from neurocoach.cli import main

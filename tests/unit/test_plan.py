@@ -12,7 +12,7 @@ from neurocoach.coach.plan import ExerciseSettings, Plan, default_plan, describe
 from neurocoach.coach.plan_file import PlanFileError, parse_plan
 from neurocoach.coach.plan_render import render_plan
 from neurocoach.coach.progression import LevelState
-from neurocoach.models import Entry, Profile, Step
+from neurocoach.domain.models import Entry, Profile, Step
 from neurocoach.store import Store
 from neurocoach.store.migrations import migrations
 
@@ -275,7 +275,7 @@ def test_the_readme_example_plan_file_is_valid():
     stand_in = CATALOG.get(sit_to_stand.alternative)
     assert stand_in.position == "seated" and not stand_in.weight_bearing
     from neurocoach.coach.routine import todays_routine
-    from neurocoach.models import Checkin
+    from neurocoach.domain.models import Checkin
 
     catalog = with_custom(CATALOG, result.custom)
     start = dt.date(2026, 11, 23)
@@ -330,7 +330,7 @@ def outcomes_by_decoding_steps(store, exercise_ids, since):
 
 
 def test_outcomes_from_sql_match_decoding_the_steps_on_generated_history(store):
-    from neurocoach.history import generate_history
+    from neurocoach.services.demo import generate_history
 
     end = NOW.date()
     generate_history(store, CATALOG, end, 400, 2026)

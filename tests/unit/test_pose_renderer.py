@@ -7,12 +7,12 @@ import tomllib
 
 import pytest
 
-from neurocoach.braille import Canvas
+from neurocoach.tui.drawing.braille import Canvas
 from neurocoach.catalog import CatalogError, load_catalog, with_custom
 from neurocoach.catalog.poses import (
     JOINTS, POSES_PATH, Figure, check_against, load_figures, parse_figures,
 )
-from neurocoach.figure import MIN_HEIGHT, MIN_WIDTH, draw
+from neurocoach.tui.drawing.figure import MIN_HEIGHT, MIN_WIDTH, draw
 
 
 def test_one_dot_a_cell_is_the_braille_character_unicode_gives_it():

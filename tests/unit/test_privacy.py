@@ -9,9 +9,13 @@ import neurocoach
 
 NETWORK_MODULES = {"socket", "ssl", "http", "urllib", "requests", "httpx", "aiohttp",
                    "smtplib", "ftplib", "telnetlib", "xmlrpc", "websockets", "textual_serve"}
-SERVER = "web.py"
+SERVER = "tui/web.py"
 """`neurocoach serve` (the web extra): it listens, for the person's own browser, and is
 imported by that command alone; it never connects out."""
+
+
+def _rel(path: Path) -> str:
+    return path.relative_to(Path(neurocoach.__file__).parent).as_posix()
 
 
 def test_no_module_imports_network_code():
@@ -25,15 +29,15 @@ def test_no_module_imports_network_code():
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             offenders += [f"{path.name}: {n}" for n in names
-                          if n.split(".")[0] in NETWORK_MODULES and path.name != SERVER]
+                          if n.split(".")[0] in NETWORK_MODULES and _rel(path) != SERVER]
     assert offenders == []
 
 
 def test_only_the_serve_command_loads_the_server_and_it_never_connects_out():
     root = Path(neurocoach.__file__).parent
-    importers = [p.name for p in root.rglob("*.py")
-                 if "neurocoach.web" in p.read_text() and p.name != SERVER]
-    assert importers == ["cli_serve.py"]
+    importers = [_rel(p) for p in root.rglob("*.py")
+                 if "neurocoach.tui.web" in p.read_text() and _rel(p) != SERVER]
+    assert importers == ["cli/serve.py"]
     server = (root / SERVER).read_text()
     for outward in ("ClientSession", "create_connection", "urlopen", "open_connection"):
         assert outward not in server

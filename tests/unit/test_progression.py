@@ -12,7 +12,7 @@ from neurocoach.coach.plan import ExerciseSettings, default_plan
 from neurocoach.coach.progression import (
     LevelState, Outcome, Signals, decide, decide_all, levels_for, pin_changes, read_signals,
 )
-from neurocoach.models import Checkin, Profile
+from neurocoach.domain.models import Checkin, Profile
 
 CATALOG = load_catalog()
 TODAY = dt.date(2026, 11, 23)  # a Monday
@@ -375,7 +375,7 @@ def test_same_decisions_as_rescanning(checkins, ratings, level):
 
 
 def test_read_signals_on_two_years_of_generated_history(tmp_path):
-    from neurocoach.history import generate_history
+    from neurocoach.services.demo import generate_history
     from neurocoach.store import Store
 
     store = Store.open(tmp_path / "history.db")

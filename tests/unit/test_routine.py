@@ -13,7 +13,7 @@ from neurocoach.coach.routine import (
     CATEGORY_ORDER, Plan, Routine, RoutineItem, build_routine, default_plan,
     rest_weekdays, todays_routine,
 )
-from neurocoach.models import Checkin, Profile
+from neurocoach.domain.models import Checkin, Profile
 
 CATALOG = load_catalog()
 PROFILE = Profile()

@@ -15,7 +15,7 @@ from neurocoach.coach.ladders import levels_for
 from neurocoach.coach.plan import Plan
 from neurocoach.coach.progression import LevelState, Outcome, decide, read_signals
 from neurocoach.coach.routine import todays_routine
-from neurocoach.models import Checkin, Profile
+from neurocoach.domain.models import Checkin, Profile
 
 CATALOG = load_catalog()
 STAND_INS = [e.id for e in CATALOG if e.can_stand_in]

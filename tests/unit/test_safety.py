@@ -12,7 +12,7 @@ from neurocoach.coach.safety import (
     STOP_REASONS, apply_safety, balance_test_allowed, checkin_effects, ease_dose, is_pain_flare,
     stop_advice,
 )
-from neurocoach.models import Checkin, Profile
+from neurocoach.domain.models import Checkin, Profile
 
 CATALOG = load_catalog()
 PROFILE = Profile()

@@ -13,7 +13,7 @@ from neurocoach.coach.plan import default_plan
 from neurocoach.coach.progression import Decision
 from neurocoach.coach.ladders import level_of, levels_for
 from neurocoach.coach.routine import todays_routine
-from neurocoach.models import Profile, Screening, Step
+from neurocoach.domain.models import Profile, Screening, Step
 
 ALL_NO = Screening(**{q.field: "no" for q in sc.QUESTIONS})
 DAY = dt.date(2026, 11, 23)

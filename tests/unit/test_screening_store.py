@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from neurocoach.models import Profile, Screening, Step
+from neurocoach.domain.models import Profile, Screening, Step
 from neurocoach.store import Store
 from tests.unit.test_migrations import _db_before
 

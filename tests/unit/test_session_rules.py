@@ -9,8 +9,8 @@ import pytest
 from neurocoach.coach.profile import age_band, parse_birth_year, rest_days_for
 from neurocoach.coach.session import exercise_states, previous_logged, resumable, summarize
 from neurocoach.coach.stats import current_streak
-from neurocoach.models import Entry, Profile, SessionRecord, Step
-from neurocoach.status import status_line
+from neurocoach.domain.models import Entry, Profile, SessionRecord, Step
+from neurocoach.services.status import status_line
 
 T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 MON = dt.date(2026, 11, 23)
@@ -104,7 +104,7 @@ def test_a_started_session_with_skin_work_on_a_newly_sore_foot_starts_afresh():
     from neurocoach.catalog import load_catalog
     from neurocoach.coach.safety import SafetyNote
     from neurocoach.coach.session import needs_fresh_start
-    from neurocoach.models import SessionRecord, Step
+    from neurocoach.domain.models import SessionRecord, Step
 
     catalog = load_catalog()
     now = dt.datetime(2026, 11, 23, 9, tzinfo=dt.timezone.utc)

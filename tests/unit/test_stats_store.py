@@ -10,7 +10,7 @@ import pytest
 
 from neurocoach.coach.norms import MAX_SECONDS, SelfTest
 from neurocoach.coach.stats import DONE, MISSED, REST, Tally
-from neurocoach.models import Checkin, Entry, Step
+from neurocoach.domain.models import Checkin, Entry, Step
 from neurocoach.store import Store
 from neurocoach.tui.widgets.calendar import calendar_markup
 from neurocoach.tui.widgets.trend import trend_line

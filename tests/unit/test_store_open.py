@@ -52,7 +52,7 @@ def test_existing_loose_permissions_are_tightened(tmp_path):
 
 
 def test_reopen_keeps_data_and_makes_no_backup(store, clock):
-    from neurocoach.models import Checkin
+    from neurocoach.domain.models import Checkin
 
     store.record_checkin(Checkin(day=clock.today(), pain=3, feet="ok"), clock.now())
     path = store.path

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from neurocoach.catalog import Dose, load_catalog
 from neurocoach.coach.plan import Plan, days_words, describe_changes
-from neurocoach.models import Checkin, Entry, Profile, Step
-from neurocoach.words import count, sentence
+from neurocoach.domain.models import Checkin, Entry, Profile, Step
+from neurocoach.domain.words import count, sentence
 
 NOW = dt.datetime(2026, 11, 23, 9, tzinfo=dt.timezone.utc)
 TODAY = NOW.date()
@@ -56,7 +56,7 @@ def test_backup_describe_counts_one(store):
 
 def test_import_and_refusal_count_one(store, tmp_path, clock, monkeypatch):
     from neurocoach.cli import cli
-    from neurocoach.document import export_document
+    from neurocoach.export.document import export_document
     from neurocoach.store import Store, StoreError
     from neurocoach.store.exchange import read_export
 
@@ -78,7 +78,7 @@ def test_import_and_refusal_count_one(store, tmp_path, clock, monkeypatch):
 
 
 def test_report_counts_one(store, clock):
-    from neurocoach.report import export_document, render
+    from neurocoach.report.build import export_document, render
 
     _one_of_each(store)
     catalog = load_catalog()
@@ -91,7 +91,7 @@ def test_report_counts_one(store, clock):
 
 
 def test_status_counts_one(store):
-    from neurocoach.status import status_line
+    from neurocoach.services.status import status_line
 
     record = store.start_session(TODAY, [Step("walking", minutes=10)], NOW)
     assert record.id

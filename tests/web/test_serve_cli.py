@@ -55,7 +55,7 @@ def test_a_bad_database_is_said_before_serving(tmp_path):
 
 
 def test_is_local():
-    from neurocoach.cli_serve import is_local
+    from neurocoach.cli.serve import is_local
 
     assert all(map(is_local, ["127.0.0.1", "localhost", "::1", "[::1]", "127.1.2.3"]))
     assert not any(map(is_local, ["0.0.0.0", "::", "192.168.1.4", "example.org"]))

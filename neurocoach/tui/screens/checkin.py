@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from neurocoach.coach.foot_check import asked_again, carried_over
-from neurocoach.models import SYMPTOMS, Checkin
+from neurocoach.domain.models import SYMPTOMS, Checkin
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged, ScaleRow

@@ -23,7 +23,7 @@ class ExportDataScreen(SaveFileScreen):
         return None
 
     def text_for(self, path: Path) -> str:
-        from neurocoach.document import export_document
+        from neurocoach.export.document import export_document
 
         app = self.app
         doc = export_document(app.store, app.builtin_catalog, app.clock.now())

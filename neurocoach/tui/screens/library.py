@@ -171,7 +171,7 @@ class LibraryScreen(Screen):
 
     def _yours(self, exercise_id: str) -> list[str]:
         """In the plan or not, and the level: read fresh, as the plan may have changed."""
-        from neurocoach.tui.today_data import level_views, person_plan
+        from neurocoach.services.today import level_views, person_plan
 
         plan = person_plan(self.app)
         view = level_views(self.app, plan, [exercise_id]).get(exercise_id)
@@ -270,7 +270,7 @@ class LibraryScreen(Screen):
     # -- the person's plan and own exercises --------------------------------------------
     def action_toggle_plan(self) -> None:
         from neurocoach.tui.screens.plan import set_in_plan
-        from neurocoach.tui.today_data import person_plan
+        from neurocoach.services.today import person_plan
 
         if self.current_id is not None:
             inside = self.current_id in person_plan(self.app).exercise_ids

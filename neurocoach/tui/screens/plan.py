@@ -18,10 +18,10 @@ from textual.widgets.option_list import Option
 from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.plan import Plan, days_words
 from neurocoach.coach.progression import pin_changes
-from neurocoach.tui.today_data import LevelView, level_views, person_plan, refresh_catalog
+from neurocoach.services.today import LevelView, level_views, person_plan, refresh_catalog
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
-from neurocoach.words import count
+from neurocoach.domain.words import count
 
 IN, OUT = "[x]", "[ ]"
 """In the plan or not: shown in symbols and words, never by colour alone."""

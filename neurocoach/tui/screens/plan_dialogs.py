@@ -132,9 +132,9 @@ class ImportPlanScreen(ModalScreen[bool]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         from neurocoach.coach.plan_file import PlanFileError, import_changes, parse_plan
-        from neurocoach.files import PLAN_FILE_MAX, NotReadable, read_regular
+        from neurocoach.store.files import PLAN_FILE_MAX, NotReadable, read_regular
         from neurocoach.paths import BadPath, expand
-        from neurocoach.tui.today_data import person_plan
+        from neurocoach.services.today import person_plan
 
         message = self.query_one("#import-message", Static)
         self.pending = None
@@ -187,7 +187,7 @@ class ImportPlanScreen(ModalScreen[bool]):
         if self.pending is None:
             return
         from neurocoach.coach.progression import pin_changes
-        from neurocoach.tui.today_data import person_plan, refresh_catalog
+        from neurocoach.services.today import person_plan, refresh_catalog
 
         result, current = self.pending
         app, now = self.app, self.app.clock.now()
@@ -223,6 +223,6 @@ class ExportPlanScreen(SaveFileScreen):
 
     def text_for(self, path: Path) -> str:
         from neurocoach.coach.plan_render import render_plan
-        from neurocoach.tui.today_data import person_plan
+        from neurocoach.services.today import person_plan
 
         return render_plan(person_plan(self.app), self.app.catalog)

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from neurocoach.coach.profile import parse_birth_year, rest_days_for
 from neurocoach.coach.screening import ANSWERS, QUESTIONS
-from neurocoach.models import Profile, Screening
+from neurocoach.domain.models import Profile, Screening
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged

@@ -14,7 +14,7 @@ from neurocoach.coach.stats import (
     SCORE_WINDOW_DAYS, SKIPS_PER_MONTH, Streaks, Tally, consistency_score, day_states,
     minutes_by_category, monday, streaks, total_seconds, trained_this_week,
 )
-from neurocoach.models import SYMPTOMS
+from neurocoach.domain.models import SYMPTOMS
 
 CALENDAR_WEEKS = 26
 WORK_WEEKS = 8

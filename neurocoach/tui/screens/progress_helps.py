@@ -8,7 +8,7 @@ import datetime as dt
 from textual.markup import escape
 
 from neurocoach.coach.helps import MIN_DAYS, WINDOW_DAYS, Helps, compare_after_sessions
-from neurocoach.models import SYMPTOMS
+from neurocoach.domain.models import SYMPTOMS
 
 SHOWN_EXERCISES = 6
 

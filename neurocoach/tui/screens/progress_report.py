@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from neurocoach.report_render import REPORT_ENDINGS
+from neurocoach.report.render import REPORT_ENDINGS
 from neurocoach.tui.screens.save_file import SaveFileScreen
 
 REPORT_DAYS = 90
@@ -28,8 +28,8 @@ class ReportScreen(SaveFileScreen):
         return None
 
     def text_for(self, path: Path) -> str:
-        from neurocoach.document import export_document
-        from neurocoach.report_render import render
+        from neurocoach.export.document import export_document
+        from neurocoach.report.render import render
 
         app, now = self.app, self.app.clock.now()
         doc = export_document(app.store, app.catalog, now,  # only the report's period

@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from neurocoach.files import write_private_text
+from neurocoach.store.files import write_private_text
 from neurocoach.paths import BadPath, expand
 from neurocoach.tui.widgets.footer import Footer
 

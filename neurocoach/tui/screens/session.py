@@ -17,7 +17,7 @@ from neurocoach.coach.screening import step_cues as screening_cues
 from neurocoach.coach.session import (
     one_foot_words, previous_logged, step_cues, step_dose, timed_seconds,
 )
-from neurocoach.models import RATINGS, Entry, SessionRecord, Step
+from neurocoach.domain.models import RATINGS, Entry, SessionRecord, Step
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.countdown import Countdown
 from neurocoach.tui.widgets.figure import ExerciseFigure, switch_movement
@@ -96,7 +96,7 @@ class SessionScreen(Screen):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        from neurocoach.tui.today_data import level_views, person_plan
+        from neurocoach.services.today import level_views, person_plan
 
         self.levels = level_views(self.app, person_plan(self.app),
                                   {s.exercise_id for s in self.record.steps})

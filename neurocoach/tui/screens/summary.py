@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from neurocoach.coach.session import summarize
-from neurocoach.models import RATINGS, Entry, SessionRecord
+from neurocoach.domain.models import RATINGS, Entry, SessionRecord
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 

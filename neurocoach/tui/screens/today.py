@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from neurocoach.coach.session import (
     STATE_MARKS, exercise_states, needs_fresh_start, resumable, step_dose, without_done,
 )
-from neurocoach.tui.today_data import TodayView, load_today
+from neurocoach.services.today import TodayView, load_today
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 

@@ -17,7 +17,7 @@ from textual.widget import Widget
 
 from neurocoach.catalog import Catalog, Exercise
 from neurocoach.catalog.poses import Figure, load_figures
-from neurocoach.figure import MIN_HEIGHT, MIN_WIDTH, draw
+from neurocoach.tui.drawing.figure import MIN_HEIGHT, MIN_WIDTH, draw
 
 POSE_SECONDS = 1.0
 """How long each key pose shows: about one a second."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from neurocoach.charts import mark_words, trend_chart
+from neurocoach.tui.drawing.charts import mark_words, trend_chart
 from neurocoach.tui.screens.progress_data import Symptoms
 from neurocoach.tui.widgets.figure import braille_ok
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from neurocoach.cli import Ctx, cli, fail
+from neurocoach.cli.common import Command, Ctx, fail
 
 MARK = "# neurocoach reminder"
 """Ends the crontab line, so that installing again replaces it instead of adding another."""
@@ -88,7 +88,7 @@ def install_crontab(line: str) -> None:
 
 
 def install_systemd(units: dict[str, str]) -> Path:
-    from neurocoach.cli_files import write_private
+    from neurocoach.cli.files import write_private
 
     base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     folder = base / "systemd" / "user"
@@ -100,7 +100,7 @@ def install_systemd(units: dict[str, str]) -> Path:
     return folder
 
 
-@cli.command()
+@click.command(cls=Command)
 @click.option("--at", "at", type=Clock(), required=True,
               help="The time of day for the reminder, HH:MM (24-hour).")
 @click.option("--systemd", "use_systemd", is_flag=True,

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import click
 
-from neurocoach.cli import Ctx, cli, fail, say
-from neurocoach.cli_files import existing_store, out_path
+from neurocoach.cli.common import Command, Ctx, fail, say
+from neurocoach.cli.files import existing_store, out_path
 
 
 def _stamp(obj: Ctx) -> str:
     return obj.clock.now().strftime("%Y-%m-%d-%H%M%S")
 
 
-@cli.command()
+@click.command(cls=Command)
 @click.option("--out", type=click.Path(), metavar="PATH",
               help="A file or a folder (a path ending in / is a folder, created if "
                    "missing). Default: the backups folder beside the database.")
@@ -42,7 +42,7 @@ def backup(obj: Ctx, out: str | None, force: bool) -> None:
     say(f"Backed up {obj.db_path} to {dest} ({describe(dest)}).")
 
 
-@cli.command()
+@click.command(cls=Command)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--yes", "-y", is_flag=True, help="Replace the current data without asking.")
 @click.pass_obj
@@ -95,7 +95,7 @@ def restore(obj: Ctx, file: Path, yes: bool) -> None:
 # -- demo ----------------------------------------------------------------------------------
 def launch_demo_app(store, clock) -> int:
     """The TUI on the demo store; returns its exit code. (Tests replace this.)"""
-    from neurocoach.cli import follow_the_terminal, need_terminal
+    from neurocoach.cli.app import follow_the_terminal, need_terminal
     from neurocoach.tui.app import NeurocoachApp
 
     need_terminal()
@@ -107,13 +107,13 @@ def launch_demo_app(store, clock) -> int:
     return app.return_code or 0
 
 
-@cli.command()
+@click.command(cls=Command)
 @click.pass_obj
 def demo(obj: Ctx) -> None:
     """Try the coach on about 90 days of made-up history (your own data is not touched)."""
     import tempfile
 
-    from neurocoach.history import make_demo_db
+    from neurocoach.services.demo import make_demo_db
     from neurocoach.store import StoreError
 
     with _exit_on_hangup(), tempfile.TemporaryDirectory(prefix="neurocoach-demo-") as folder:

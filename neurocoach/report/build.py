@@ -18,15 +18,15 @@ from neurocoach.coach.routine import rest_weekdays
 from neurocoach.coach.safety import STOP_REASONS
 from neurocoach.coach.screening import stop_label
 from neurocoach.coach.change import METHOD, MeaningfulChange, meaningful_change
-from neurocoach.document import (  # noqa: F401  (current_plan, plan_fields: used via report)
+from neurocoach.export.document import (  # noqa: F401  (current_plan, plan_fields: used via report)
     _plan_from, _with_own, current_plan, export_document, plan_fields,
 )
-from neurocoach.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
-from neurocoach.report_health import with_fall_tests as _with_fall_tests
-from neurocoach.report_health import with_health as _with_health
-from neurocoach.report_render import Section, Table, render  # noqa: F401
-from neurocoach.report_svg import adherence_chart, balance_chart, symptom_chart
-from neurocoach.words import count
+from neurocoach.domain.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
+from neurocoach.report.health import with_fall_tests as _with_fall_tests
+from neurocoach.report.health import with_health as _with_health
+from neurocoach.report.render import Section, Table, render  # noqa: F401
+from neurocoach.report.svg import adherence_chart, balance_chart, symptom_chart
+from neurocoach.domain.words import count
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FEET_WORDS = {"ok": "looked, fine", "skin": "a skin problem (blister, cut, wound, red spot)",

@@ -40,3 +40,9 @@ def terminal_safe(text: str) -> str:
     """For a terminal: newlines and tabs kept, every other control character written as
     a visible escape (`\\x1b`), so that it is seen and never obeyed."""
     return CONTROL.sub(lambda m: ascii(m[0])[1:-1], text)
+
+
+def one_line(message: str) -> str:
+    """`neurocoach: ...` on one line, control characters shown, not obeyed (every refusal)."""
+    line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message.replace("\n", " "))
+    return f"neurocoach: {line}"

@@ -17,7 +17,7 @@ from neurocoach.coach.progression import (
 )
 from neurocoach.coach.routine import Routine, todays_routine
 from neurocoach.coach.screening import hold_progression
-from neurocoach.models import Checkin, SessionRecord
+from neurocoach.domain.models import Checkin, SessionRecord
 
 BASELINE_DAYS = 14
 HISTORY_DAYS = 120

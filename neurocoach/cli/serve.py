@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from neurocoach.cli import Ctx, cli, fail
+from neurocoach.cli.common import Command, Ctx, fail
 
 INSTALL_WEB = "pip install 'neurocoach[web]'"
 
@@ -53,7 +53,7 @@ the settings folder to make a new key.
 """
 
 
-@cli.command(help=SERVE_HELP, short_help="Open the coach in a web browser (textual-serve).")
+@click.command(cls=Command, help=SERVE_HELP, short_help="Open the coach in a web browser (textual-serve).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="The address to listen on; anything but this machine's own needs "
                    "--i-understand-there-is-no-login.")
@@ -69,7 +69,7 @@ def serve(obj: Ctx, host: str, port: int, public_url: str | None, no_login_ok: b
     if not is_local(host) and not no_login_ok:
         fail(NO_LOGIN.format(where=f"{host}:{port}", host=host))
     try:
-        from neurocoach.web import check_port, make_server
+        from neurocoach.tui.web import check_port, make_server
     except ImportError:
         fail(f"the browser version needs textual-serve, which is not installed: "
              f"{INSTALL_WEB}")

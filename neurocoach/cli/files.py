@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from neurocoach.paths import expand
-from neurocoach.cli import Ctx, fail
+from neurocoach.cli.common import Ctx, fail
 
 
 def existing_store(obj: Ctx, what: str):
@@ -64,8 +64,8 @@ def out_path(out: str | Path, force: bool, default_name: str) -> Path:
 
 
 def write_private(files: dict[Path, str | Iterable[str]]) -> None:
-    """Write every file (0600) or none, through neurocoach.files' one private writer."""
-    from neurocoach.files import write_private_files
+    """Write every file (0600) or none, through neurocoach.store.files' one private writer."""
+    from neurocoach.store.files import write_private_files
 
     try:
         write_private_files(files)

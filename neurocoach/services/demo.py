@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from neurocoach.coach.routine import rest_weekdays, todays_routine
-from neurocoach.models import Checkin, Entry, Profile
+from neurocoach.domain.models import Checkin, Entry, Profile
 
 DEMO_SEED = 2026
 NOTES = (
@@ -51,7 +51,7 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
 
     Uses the stored profile (saving `demo_profile` first if there is none). Meant for
     an empty store; the same arguments always write the same rows."""
-    from neurocoach.document import current_plan  # the same plan the App uses
+    from neurocoach.export.document import current_plan  # the same plan the App uses
 
     rng = random.Random(seed)
     first = end - dt.timedelta(days=days - 1)

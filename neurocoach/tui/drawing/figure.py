@@ -3,7 +3,7 @@ pose box is scaled to fit, floor at the bottom, centred across. Pure: no Textual
 
 from __future__ import annotations
 
-from neurocoach.braille import Canvas, polyline
+from neurocoach.tui.drawing.braille import Canvas, polyline
 from neurocoach.catalog.poses import BOX, Figure, Pose
 
 MIN_WIDTH, MIN_HEIGHT = 6, 3

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from neurocoach.cli import Ctx, cli, fail, say
+from neurocoach.cli.common import Command, Ctx, fail, say
 
 class Scale(click.ParamType):
     """A 0–10 symptom score, with an error that names the field and its range."""
@@ -45,7 +45,7 @@ class Day(click.ParamType):
             self.fail(f"must be a day written YYYY-MM-DD, not {value!r}", param, ctx)
 
 
-@cli.command()
+@click.command(cls=Command)
 @click.option("--pain", type=Scale(), help="Pain today, 0 (none) to 10. Required, unless the "
                                           "command asks (no options, in a terminal).")
 @click.option("--numbness", type=Scale(), help="Numbness, 0 to 10.")
@@ -92,7 +92,7 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) 
         fail(f"--date must be within the last {MAX_DAYS_BACK} days, from "
              f"{earliest.isoformat()} to {today.isoformat()}, not {day.isoformat()}.")
     if note is not None:
-        from neurocoach.text import control_problem
+        from neurocoach.domain.text import control_problem
 
         problem = control_problem(note)
         if problem:
@@ -123,7 +123,7 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) 
     say(f"Check-in for {when} {'updated' if replaced else 'saved'}: pain {pain}/10, "
         f"feet: {describe(entry)}.")
     if kept:
-        from neurocoach.words import sentence
+        from neurocoach.domain.words import sentence
 
         say(sentence(f"Kept from the earlier check-in that day: {kept}"))
     if day == today:
@@ -174,7 +174,7 @@ def merge_checkin(earlier, day: dt.date, pain: int, given: dict):
     (so `--pain 4` alone does not wipe a sore-feet answer or a note); a new day's
     check-in takes the defaults (feet 'unchecked', no note, no other scores).
     """
-    from neurocoach.models import Checkin
+    from neurocoach.domain.models import Checkin
 
     values = dict(given)
     kept: list[str] = []

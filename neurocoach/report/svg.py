@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from html import escape
 
 from neurocoach.coach.change import MeaningfulChange
-from neurocoach.models import SYMPTOMS
+from neurocoach.domain.models import SYMPTOMS
 
 WIDTH = 640
 DASHES = {"pain": "", "numbness": "6 3", "tingling": "2 3", "burning": "9 3 2 3"}

@@ -1,6 +1,6 @@
 """The person's data, out: export, import and the report for a clinician.
 
-Registered on the `cli` group (cli.py imports this module last). Like cli.py, nothing
+Registered on the `cli` group with add_command (neurocoach/cli/__init__.py). Like cli.py, nothing
 heavy at module level: `status` loads this module at every login. Every file written goes
 to a private temp file first (0600) and is renamed into place; every failure is one line
 on stderr and exit status 2, with nothing half-written.
@@ -15,8 +15,8 @@ from pathlib import Path
 import click
 
 from neurocoach.paths import expand
-from neurocoach.cli import Ctx, cli, fail, say
-from neurocoach.cli_files import existing_store, make_folder, names_folder, out_path, write_private
+from neurocoach.cli.common import Command, Ctx, fail, say
+from neurocoach.cli.files import existing_store, make_folder, names_folder, out_path, write_private
 
 CSV_COLUMNS = {
     "profile": ["birth_year", "feet", "days_per_week", "rest_days", "restriction",
@@ -68,7 +68,7 @@ def json_chunks(doc: dict, pretty: bool = False) -> Iterator[str]:
 
 def csv_tables(doc: dict) -> dict[str, list[dict]]:
     """The export document as flat rows, one list per CSV file."""
-    from neurocoach.models import WEEKDAYS
+    from neurocoach.domain.models import WEEKDAYS
 
     profile = doc["profile"]
     if profile is not None:
@@ -125,7 +125,7 @@ def _csv_folder(out: str) -> bool:
     return expand(out).is_dir() or names_folder(out)
 
 
-@cli.command("export")
+@click.command("export", cls=Command)
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), required=True,
               help="json: everything in one file; csv: one file per table into a folder.")
 @click.option("--out", type=click.Path(), metavar="PATH",
@@ -138,7 +138,7 @@ def _csv_folder(out: str) -> bool:
 def export(obj: Ctx, fmt: str, out: str | None, force: bool, pretty: bool) -> None:
     """Export all your data (JSON), or tables for a spreadsheet (CSV)."""
     from neurocoach.catalog import load_catalog
-    from neurocoach.document import export_document
+    from neurocoach.export.document import export_document
 
     folder = out is not None and _csv_folder(out)
 
@@ -171,13 +171,13 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool, pretty: bool) -> No
     paths = {out_path(out / f"{table}.csv", force, ""): csv_text(table, rows)
              for table, rows in tables.items()}
     write_private(paths)
-    from neurocoach.words import count
+    from neurocoach.domain.words import count
 
     say(f"Exported {count(len(paths), 'table')} to {out} "
                f"({', '.join(p.name for p in paths)}).", err=True)
 
 
-@cli.command("import")
+@click.command("import", cls=Command)
 @click.argument("file", type=click.Path(path_type=Path), metavar="FILE.json")
 @click.pass_obj
 def import_(obj: Ctx, file: Path) -> None:
@@ -188,7 +188,7 @@ def import_(obj: Ctx, file: Path) -> None:
     from neurocoach.store import StoreError
     from neurocoach.store.exchange import read_export
 
-    from neurocoach.files import EXPORT_FILE_MAX, NotReadable, read_regular
+    from neurocoach.store.files import EXPORT_FILE_MAX, NotReadable, read_regular
 
     if not file.exists():
         fail(f"{file} does not exist.")
@@ -217,7 +217,7 @@ def import_(obj: Ctx, file: Path) -> None:
         fail(str(exc))
     finally:
         store.close()
-    from neurocoach.words import count
+    from neurocoach.domain.words import count
 
     parts = [*(["a profile"] if rows.profile else []), *(["a plan"] if rows.plan else []),
              *([count(len(rows.custom), "own exercise")] if rows.custom else []),
@@ -244,7 +244,7 @@ class Days(click.ParamType):
         self.fail(f"must be a whole number of days from 1 to 36500, not {value!r}", param, ctx)
 
 
-@cli.command()
+@click.command(cls=Command)
 @click.option("--out", type=click.Path(), metavar="PATH",
               help="Write to a file: HTML when it ends in .html or .htm, Markdown when it "
                    "ends in .md, .markdown or .txt; a folder gets a dated .md file. "
@@ -256,9 +256,9 @@ class Days(click.ParamType):
 def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     """A summary for your clinician: adherence, symptoms, balance, feet, safety stops, plan."""
     from neurocoach.catalog import load_catalog
-    from neurocoach.report import export_document, render
-    from neurocoach.report_render import REPORT_ENDINGS
-    from neurocoach.words import count
+    from neurocoach.report.build import export_document, render
+    from neurocoach.report.render import REPORT_ENDINGS
+    from neurocoach.domain.words import count
 
     if out is not None and not (names_folder(out) or expand(out).is_dir()):
         ending = Path(out).suffix.lower()

@@ -27,14 +27,14 @@ REFUSED = ("neurocoach: this address needs its key. Open the address `neurocoach
 
 
 def key_path() -> Path:
-    from neurocoach.settings import config_path
+    from neurocoach.tui.settings import config_path
 
     return config_path().with_name(KEY_NAME)
 
 
 def serve_key(path: Path | None = None) -> str:
     """The kept key (made once, 0600); a new one when the file is gone or unreadable."""
-    from neurocoach.files import write_private_text
+    from neurocoach.store.files import write_private_text
 
     path = path or key_path()
     try:

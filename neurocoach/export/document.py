@@ -10,7 +10,7 @@ import datetime as dt
 
 from neurocoach.catalog import Catalog, CatalogError, parse_dose, parse_exercise, with_custom
 from neurocoach.coach.plan import ExerciseSettings, Plan, default_plan
-from neurocoach.models import Profile
+from neurocoach.domain.models import Profile
 
 
 def current_plan(store, catalog: Catalog) -> Plan:
@@ -50,7 +50,7 @@ def export_document(store, catalog: Catalog, now: dt.datetime,
 def symptom_changes_of(doc: dict, today: dt.date) -> dict[str, dict | None]:
     """coach.change's figures for each symptom, as the export carries them (version 2)."""
     from neurocoach.coach.change import meaningful_change
-    from neurocoach.models import SYMPTOMS
+    from neurocoach.domain.models import SYMPTOMS
 
     result = {}
     for symptom in SYMPTOMS:

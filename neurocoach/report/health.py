@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from neurocoach.models import Profile
-from neurocoach.report_render import Section
+from neurocoach.domain.models import Profile
+from neurocoach.report.render import Section
 
 
 def _days(text: str) -> dt.date:
@@ -16,8 +16,8 @@ def _days(text: str) -> dt.date:
 def with_health(section: Section, profile: dict, sessions) -> Section:
     """The health answers (issue 13) and what was said after a serious stop."""
     from neurocoach.coach.screening import QUESTIONS, stop_label
-    from neurocoach.models import Screening
-    from neurocoach.report import day_words
+    from neurocoach.domain.models import Screening
+    from neurocoach.report.build import day_words
 
     answers = Screening.from_dict(profile.get("screening"))
     words = {"yes": "yes", "no": "no", "unsure": "not sure", None: "not asked"}

@@ -106,7 +106,7 @@ def render(settings: Settings) -> str:
 def save(settings: Settings, path: Path | None = None) -> None:
     """Write the settings (0600; the folder made 0700). Raises OSError; refuses (OSError)
     to replace a file that could not be read."""
-    from neurocoach.files import write_private_text
+    from neurocoach.store.files import write_private_text
 
     if not settings.writable:
         raise OSError("the settings file could not be read, so it is not replaced")

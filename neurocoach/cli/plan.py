@@ -1,6 +1,6 @@
 """`neurocoach plan import FILE.toml` and `neurocoach plan export [--out PATH]`.
 
-Registered on the `cli` group (cli.py imports this module last). Nothing heavy at module
+Registered on the `cli` group with add_command (neurocoach/cli/__init__.py). Nothing heavy at module
 level: `status` loads cli.py at every login.
 """
 
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import click
 
-from neurocoach.cli import Ctx, cli, fail, say
+from neurocoach.cli.common import Ctx, Group, fail, say
 
 
-@cli.group()
+@click.group(cls=Group)
 def plan() -> None:
     """Your plan: read in a plan file (e.g. from your physiotherapist), or write yours out.
 
@@ -39,7 +39,7 @@ def read_plan_file(path: Path, store, catalog, current):
     """The checked import and the changes it makes, in words; fails with one line."""
     from neurocoach.coach.plan_file import PlanFileError, parse_plan
 
-    from neurocoach.files import PLAN_FILE_MAX, NotReadable, read_regular
+    from neurocoach.store.files import PLAN_FILE_MAX, NotReadable, read_regular
 
     try:
         text = read_regular(path, PLAN_FILE_MAX).decode("utf-8")
@@ -115,7 +115,7 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
 @click.pass_obj
 def export_plan(obj: Ctx, out: str | None, force: bool) -> None:
     """Write your plan as a plan file (plan import reads it back)."""
-    from neurocoach.cli_files import out_path, write_private
+    from neurocoach.cli.files import out_path, write_private
     from neurocoach.coach.plan_render import render_plan
 
     store = obj.open_store()

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
-from neurocoach.report_svg import Chart
+from neurocoach.report.svg import Chart
 
 REPORT_ENDINGS = {".md": False, ".markdown": False, ".txt": False, ".html": True, ".htm": True}
 """A report file's ending: True for HTML, False for Markdown."""
@@ -109,7 +109,7 @@ def to_html(title: str, sections: list[Section]) -> str:
 
 
 def render(doc: dict, catalog, today: dt.date, days: int = 90, *, as_html: bool = False) -> str:
-    from neurocoach.report import build_report
+    from neurocoach.report.build import build_report
 
     title, sections = build_report(doc, catalog, today, days)
     return to_html(title, sections) if as_html else to_markdown(title, sections)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from neurocoach.braille import Canvas, polyline
+from neurocoach.tui.drawing.braille import Canvas, polyline
 from neurocoach.coach.change import MeaningfulChange
 
 TOP = 10.0

@@ -1,0 +1,1 @@
+"""The export document and its files (JSON, CSV): built from the store through services."""

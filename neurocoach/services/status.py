@@ -1,0 +1,82 @@
+"""`neurocoach status`: one line for a login shell. Must stay light: no Textual, no click,
+no catalog (the plain `neurocoach status` in neurocoach/__main__.py and the click command
+both call `status_for`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import humanize
+
+from neurocoach.coach.stats import SKIPS_PER_MONTH, current_streak
+from neurocoach.domain.words import count
+
+
+def status_line(store, now: dt.datetime) -> str:
+    today = now.date()
+    profile = store.profile()
+    parts = []
+    checkin = store.checkin_for(today)
+    parts.append(f"check-in: pain {checkin.pain}/10" if checkin else "check-in: not yet")
+
+    latest = store.latest_session(since=today)
+    if latest is None:
+        rest = today.weekday() in profile.rest_days
+        parts.append("routine: rest day" if rest else "routine: not started")
+    else:
+        done = sum(1 for e in latest.entries.values() if e.status == "done")
+        state = "done" if latest.finished else "in progress"
+        parts.append(f"routine: {state} ({done} of {count(len(latest.steps), 'step')})")
+
+    streak = current_streak(store.trained_days(today - dt.timedelta(days=730)),
+                            profile.rest_days, today, skips_per_month=SKIPS_PER_MONTH)
+    parts.append(f"streak: {count(streak, 'day')}" if streak else "streak: none yet")
+
+    last = store.last_session_day(before=today + dt.timedelta(days=1))
+    if last is None:
+        parts.append("no sessions yet")
+    elif last == today:
+        parts.append("last session today")
+    elif last == today - dt.timedelta(days=1):
+        parts.append("last session yesterday")
+    else:
+        parts.append(f"last session {humanize.naturaldelta(today - last)} ago")
+    return "neurocoach · " + " · ".join(parts)
+
+
+class NoStatus(Exception):
+    """Why there is no status line to give (one line for the person, exit status 2)."""
+
+
+def status_for(path: Path, clock) -> tuple[str, list[str]]:
+    """The status line for the database at `path` and the store's warnings. A status line
+    never creates a database: a mistyped --db would leave an empty one behind, and a login
+    shell would report on it as if all were well."""
+    from neurocoach.store import Store, StoreError
+    from neurocoach.store.opening import file_errors
+
+    if not os.path.lexists(path):
+        from neurocoach.store.places import check_data_folder
+
+        folder = path.parent
+        if not folder.is_dir():
+            raise NoStatus(f"there is no folder {folder}, so no neurocoach database at {path}: "
+                           "check the path.")
+        try:
+            check_data_folder(path)  # another user's folder is refused, as on open
+        except StoreError as exc:
+            raise NoStatus(str(exc)) from exc
+        return f"neurocoach · no data yet at {path} · run `neurocoach` to start", []
+    try:
+        store = Store.open(path)
+    except StoreError as exc:
+        raise NoStatus(str(exc)) from exc
+    try:
+        with file_errors(path):
+            return status_line(store, clock.now()), list(store.warnings)
+    except StoreError as exc:
+        raise NoStatus(str(exc)) from exc
+    finally:
+        store.close()

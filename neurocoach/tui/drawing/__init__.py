@@ -1,0 +1,1 @@
+"""Text pictures: braille canvases, stick figures and trend charts (pure, no Textual)."""
