@@ -6,12 +6,13 @@ the streak and the status line read too); the store puts the two together.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from neurocoach.domain.models import WEEKDAYS, Profile
+from neurocoach.domain.plan import (  # noqa: F401 (the plan's types, re-exported)
+    MINUTES_RANGE, NOTE_MAX, TARGET_MINUTES, ExerciseSettings, Plan,
+)
 from neurocoach.domain.words import count, sentence
 
 if TYPE_CHECKING:
@@ -24,73 +25,6 @@ DEFAULT_EXERCISES = (
     "walking",
 )
 """The article's exercises that need no pool and no exercise bike."""
-
-TARGET_MINUTES = (5, 10, 15, 20, 25, 30, 40, 45, 60)
-"""The session lengths the plan editor offers; a plan file may give any of 5–120."""
-MINUTES_RANGE = (5, 120)
-NOTE_MAX = 500
-
-
-@dataclass(frozen=True)
-class ExerciseSettings:
-    """What the plan sets for one exercise; the defaults leave it to the coach."""
-
-    level: int | None = None  # kept at this level (by hand or by a clinician's plan)
-    dose: Dose | None = None  # this amount every time: the coach does not change it
-    note: str = ""
-
-    @property
-    def empty(self) -> bool:
-        return self == ExerciseSettings()
-
-
-_NONE = ExerciseSettings()
-
-
-@dataclass(frozen=True)
-class Plan:
-    exercise_ids: tuple[str, ...]  # the exercises in rotation, in the plan's order
-    days_per_week: int = 5
-    rest_days: tuple[int, ...] = (2, 6)  # weekday numbers, Monday = 0
-    target_minutes: int = 15
-    note: str = ""
-    settings: tuple[tuple[str, ExerciseSettings], ...] = ()  # only for planned exercises
-    balance_without_support: bool = False  # the clinician allows no-hands / eyes-closed rungs
-
-    def __post_init__(self) -> None:
-        # One form for one plan, so that equal plans compare equal (export → import).
-        ids = tuple(dict.fromkeys(self.exercise_ids))
-        given = dict(self.settings)
-        object.__setattr__(self, "exercise_ids", ids)
-        object.__setattr__(self, "rest_days", tuple(sorted(set(self.rest_days))))
-        object.__setattr__(self, "settings", tuple(
-            (i, given[i]) for i in ids if i in given and not given[i].empty))
-
-    def settings_for(self, exercise_id: str) -> ExerciseSettings:
-        return dict(self.settings).get(exercise_id, _NONE)
-
-    def with_settings(self, exercise_id: str, settings: ExerciseSettings) -> Plan:
-        merged = dict(self.settings) | {exercise_id: settings}
-        return dataclasses.replace(self, settings=tuple(merged.items()))
-
-    def with_exercise(self, exercise_id: str, included: bool) -> Plan:
-        """The plan with an exercise put in (at the end) or taken out."""
-        if included:
-            ids = self.exercise_ids if exercise_id in self.exercise_ids else (
-                *self.exercise_ids, exercise_id)
-        else:
-            ids = tuple(i for i in self.exercise_ids if i != exercise_id)
-        return dataclasses.replace(self, exercise_ids=ids)
-
-    def without(self, exercise_ids: Iterable[str]) -> Plan:
-        gone = set(exercise_ids)
-        return dataclasses.replace(self, exercise_ids=tuple(
-            i for i in self.exercise_ids if i not in gone))
-
-    def with_schedule(self, profile: Profile) -> Plan:
-        return dataclasses.replace(self, days_per_week=profile.days_per_week,
-                                   rest_days=tuple(profile.rest_days))
-
 
 def default_plan(catalog: Catalog, profile: Profile) -> Plan:
     """The article's home exercises, with the person's own training and rest days."""

@@ -27,6 +27,7 @@ from neurocoach.coach.ladders import (
 from neurocoach.coach.safety import HIGH_BASELINE
 from neurocoach.coach.signals import BASELINE_DAYS, Signals, read_signals  # noqa: F401
 from neurocoach.domain.models import WEEKDAYS
+from neurocoach.domain.plan import CAUSES, LevelState, Outcome  # noqa: F401 (re-exported)
 
 GOOD_DAYS = 3
 """Days in a row (with the exercise) rated easy or right before a step up."""
@@ -37,38 +38,7 @@ MIN_DAYS = 7
 SLOW_MIN_DAYS = 14
 GOOD_SESSIONS, SLOW_GOOD_SESSIONS = GOOD_DAYS, SLOW_GOOD_DAYS  # the old names
 
-CAUSES = ("start", "up", "hard", "flare", "feet", "manual", "plan")
-"""Why a level was set: the coach's rules, or a person (or their clinician's plan)."""
 _SIGNAL_CAUSES = ("flare", "feet")
-
-
-@dataclass(frozen=True)
-class LevelState:
-    """The level an exercise is at, and when and why it was set (as stored)."""
-
-    exercise_id: str
-    level: int
-    day: dt.date
-    at: dt.datetime
-    cause: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One session's result for one exercise (both sides together)."""
-
-    day: dt.date
-    started_at: dt.datetime
-    done: bool  # at least one step done
-    rating: int | None  # the hardest rating given (1 easy, 2 right, 3 hard), None if unrated
-    planned: Dose | None = None  # the dose the session asked for (eased on gentle days)
-    logged: Dose | None = None  # the dose actually done, as logged (None: as planned)
-
-    @property
-    def judged(self) -> Dose | None:
-        """The dose the level rules judge: what was done, else what was planned."""
-        return self.logged if self.logged is not None else self.planned
 
 
 @dataclass(frozen=True)

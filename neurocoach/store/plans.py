@@ -19,9 +19,9 @@ from neurocoach.domain.text import strip_controls
 from neurocoach.store.opening import StoreError
 
 if TYPE_CHECKING:  # imported where used: opening the store for `status` needs none of them
-    from neurocoach.catalog import Dose, Exercise
-    from neurocoach.coach.plan import Plan
-    from neurocoach.coach.progression import LevelState, Outcome
+    from neurocoach.catalog import Exercise
+    from neurocoach.domain.dose import Dose
+    from neurocoach.domain.plan import LevelState, Outcome, Plan
 
 _DOSE_KEYS = ("kind", "sets", "reps", "seconds", "minutes")
 _STEP_DOSE_KEYS = ("reps", "seconds", "minutes", "sets")
@@ -35,13 +35,13 @@ def _dose_json(dose: Dose | None) -> str | None:
 
 
 def _dose(text: str | None) -> Dose | None:
-    from neurocoach.catalog import Dose
+    from neurocoach.domain.dose import Dose
 
     return Dose(**json.loads(text)) if text else None
 
 
 def _state(row) -> LevelState:
-    from neurocoach.coach.progression import LevelState
+    from neurocoach.domain.plan import LevelState
 
     return LevelState(row["exercise_id"], row["level"], dt.date.fromisoformat(row["day"]),
                       dt.datetime.fromisoformat(row["at"]), row["cause"], row["reason"])
@@ -68,7 +68,7 @@ class PlanQueries:
     # -- the plan ----------------------------------------------------------------------
     def saved_plan(self) -> Plan | None:
         """The person's plan, or None if they never changed the default one."""
-        from neurocoach.coach.plan import ExerciseSettings, Plan
+        from neurocoach.domain.plan import ExerciseSettings, Plan
 
         row = next(self._rows("SELECT * FROM plan WHERE id = 1"), None)
         if row is None:
@@ -150,7 +150,7 @@ class PlanQueries:
         out of its session's steps JSON in SQL (json_extract), not by decoding every
         session's steps in Python. CROSS JOIN keeps SQLite walking the sessions by day
         (a few months) rather than every entry of the exercises, ten years of them."""
-        from neurocoach.coach.progression import Outcome
+        from neurocoach.domain.plan import Outcome
 
         wanted = list(dict.fromkeys(exercise_ids))
         if not wanted:
@@ -263,14 +263,14 @@ def _logged(planned: Dose | None, entries: list[tuple]) -> Dose | None:
             amounts.append(None if seconds is None else round(seconds / 60))
     if not amounts or any(a is None for a in amounts):
         return None
-    from neurocoach.catalog import Dose
+    from neurocoach.domain.dose import Dose
 
     key = {"reps": "reps", "hold": "seconds", "minutes": "minutes"}[planned.kind]
     return Dose(planned.kind, planned.sets, **{key: min(amounts)})
 
 
 def _planned(step: dict) -> Dose | None:
-    from neurocoach.catalog import Dose
+    from neurocoach.domain.dose import Dose
 
     for key, kind in (("reps", "reps"), ("seconds", "hold"), ("minutes", "minutes")):
         if step.get(key):
