@@ -9,7 +9,6 @@ on stderr and exit status 2, with nothing half-written.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -18,108 +17,8 @@ from neurocoach.paths import expand
 from neurocoach.cli.common import Command, Ctx, fail, say
 from neurocoach.cli.files import existing_store, make_folder, names_folder, out_path, write_private
 
-CSV_COLUMNS = {
-    "profile": ["birth_year", "feet", "days_per_week", "rest_days", "restriction",
-                "sugar_meds", "eye_disease", "dizzy_standing", "foot_history", "fell",
-                "walking_aid"],
-    "exercises": ["id", "name", "category", "custom", "archived_at"],
-    "plan": ["position", "exercise_id", "level", "dose", "note"],
-    "checkins": ["date", "pain", "numbness", "tingling", "burning", "feet", "foot", "note",
-                 "recorded_at"],
-    "sessions": ["id", "date", "started_at", "finished_at", "stopped_reason", "steps_planned",
-                 "steps_done", "steps_skipped"],
-    "entries": ["session_id", "date", "step_index", "exercise_id", "side", "status", "reps",
-                "seconds", "rating", "logged_at"],
-    "balance_tests": ["date", "side", "seconds", "recorded_at"],
-    "level_changes": ["date", "exercise_id", "level", "cause", "reason", "at"],
-    "self_tests": ["date", "kind", "result", "recorded_at"],
-    "symptom_changes": ["symptom", "baseline", "baseline_from", "baseline_to", "recent",
-                        "recent_from", "recent_to", "points", "percent", "meaningful",
-                        "verdict", "label"],
-}
-"""One CSV file per table, in this order, with these columns."""
-ROWS_PER_CHUNK = 500
-"""Rows of a table encoded at a time by a compact JSON export."""
-
 
 # -- export ----------------------------------------------------------------------------
-def json_chunks(doc: dict, pretty: bool = False) -> Iterator[str]:
-    """The export as JSON text, in pieces. Compact by default, through the C encoder a few
-    hundred rows at a time (the whole file is never one string in memory); `pretty`:
-    indented, as one piece (Python's slower encoder)."""
-    import json
-
-    if pretty:
-        yield json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-        return
-    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    yield "{"
-    for n, (key, value) in enumerate(doc.items()):
-        yield ("," if n else "") + encode(key) + ":"
-        if not isinstance(value, list):
-            yield encode(value)
-            continue
-        yield "["
-        for start in range(0, len(value), ROWS_PER_CHUNK):
-            yield ("," if start else "") + ",".join(map(encode, value[start:start + ROWS_PER_CHUNK]))
-        yield "]"
-    yield "}\n"
-
-
-def csv_tables(doc: dict) -> dict[str, list[dict]]:
-    """The export document as flat rows, one list per CSV file."""
-    from neurocoach.domain.models import WEEKDAYS
-
-    profile = doc["profile"]
-    if profile is not None:
-        profile = {**profile, **(profile.get("screening") or {}),
-                   "rest_days": " ".join(WEEKDAYS[d] for d in profile["rest_days"])}
-    sessions, entries = [], []
-    for s in doc["sessions"]:
-        statuses = [e["status"] for e in s["entries"]]
-        sessions.append({**s, "steps_planned": len(s["steps"]),
-                         "steps_done": statuses.count("done"),
-                         "steps_skipped": statuses.count("skipped")})
-        entries += [{**e, "session_id": s["id"], "date": s["date"]} for e in s["entries"]]
-    plan = doc["plan"] or {"exercise_ids": [], "settings": {}}
-    settings = plan.get("settings") or {}
-    planned = []
-    for n, ex_id in enumerate(plan["exercise_ids"], 1):
-        chosen = settings.get(ex_id) or {}
-        dose = chosen.get("dose")
-        planned.append({"position": n, "exercise_id": ex_id, "level": chosen.get("level"),
-                        "dose": " ".join(f"{k}={v}" for k, v in dose.items()) if dose else "",
-                        "note": chosen.get("note") or ""})
-    exercises = [{**e, "custom": "yes" if e.get("custom") else ""} for e in doc["exercises"]]
-    return {"profile": [profile] if profile else [], "exercises": exercises, "plan": planned,
-            "checkins": doc["checkins"], "sessions": sessions, "entries": entries,
-            "balance_tests": doc["balance_tests"], "level_changes": doc["level_changes"],
-            "self_tests": doc.get("self_tests", []),
-            "symptom_changes": [c for c in (doc.get("symptom_changes") or {}).values() if c]}
-
-
-def csv_text(table: str, rows: list[dict]) -> str:
-    import csv
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS[table], extrasaction="ignore",
-                            lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({key: _inert(value) for key, value in row.items()} for row in rows)
-    return buffer.getvalue()
-
-
-_RUNS = ("=", "+", "-", "@", "\t", "\r")
-"""How a cell starts that a spreadsheet would run as a formula (a note "=HYPERLINK(…)")."""
-
-
-def _inert(value):
-    """A text cell a spreadsheet would run gets a leading ' (shown, never run); numbers
-    are numbers (-3 stays -3)."""
-    return "'" + value if isinstance(value, str) and value.startswith(_RUNS) else value
-
-
 def _csv_folder(out: str) -> bool:
     """A folder if it is one, or if the path ends with a slash (created if missing)."""
     return expand(out).is_dir() or names_folder(out)
@@ -138,7 +37,9 @@ def _csv_folder(out: str) -> bool:
 def export(obj: Ctx, fmt: str, out: str | None, force: bool, pretty: bool) -> None:
     """Export all your data (JSON), or tables for a spreadsheet (CSV)."""
     from neurocoach.catalog import load_catalog
+    from neurocoach.export.csv import csv_tables, csv_text
     from neurocoach.export.document import export_document
+    from neurocoach.export.json import json_chunks
 
     folder = out is not None and _csv_folder(out)
 
@@ -185,9 +86,8 @@ def import_(obj: Ctx, file: Path) -> None:
     import json
 
     from neurocoach.catalog import load_catalog
+    from neurocoach.export.read import read_export
     from neurocoach.store import StoreError
-    from neurocoach.store.exchange import read_export
-
     from neurocoach.store.files import EXPORT_FILE_MAX, NotReadable, read_regular
 
     if not file.exists():

@@ -1,8 +1,8 @@
 """Export and import of the person's whole data set (DESIGN.md export contract, version 1).
 
-`export_data` reads every table into the contract's JSON shape; `read_export` checks a
-parsed file row by row and returns rows ready to insert; `import_data` writes them in one
-transaction into an empty DB. Beyond the contract's fields, an export carries what a
+`export_data` reads every table into the contract's JSON shape; `export.read.read_export`
+checks a parsed file row by row and returns rows ready to insert; `import_data` writes them
+in one transaction into an empty DB. Beyond the contract's fields, an export carries what a
 faithful restore needs (additive, ignored by readers that do not know them):
 `checkins[].recorded_at`, `sessions[].stopped_reason`, `sessions[].steps` (the planned
 steps), `entries[].step_index` and `entries[].logged_at`, `balance_tests[].recorded_at`;
@@ -18,27 +18,13 @@ import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
-from neurocoach.store.backup import make_daily_backup, write_copy
-from neurocoach.store.opening import StoreError
+from neurocoach.domain.exchange import FORMAT, PERSON_TABLES, VERSION, ImportRows, V2Rows
 from neurocoach.domain.words import count
-
-if TYPE_CHECKING:
-    from neurocoach.store.export_file import ImportRows
-
-_FROM_EXPORT_FILE = {"FORMAT", "PERSON_TABLES", "VERSION", "ExportFileError", "ImportRows",
-                     "read_export"}
-
-
-def __getattr__(name: str):
-    """This module's API names from export_file, loaded on first use: its checks import
-    the catalog and the coach, which `status` at every login never needs."""
-    if name in _FROM_EXPORT_FILE:
-        from neurocoach.store import export_file
-
-        return getattr(export_file, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+from neurocoach.store.backup import make_daily_backup, write_copy
+from neurocoach.store.errors import StoreError
+from neurocoach.store.screening import screening_from_json
 
 
 class Exchange:
@@ -52,8 +38,6 @@ class Exchange:
         `since` (YYYY-MM-DD, for a report): only the sessions and balance tests from that
         day on are read (the check-ins and the rest of the document are whole), and
         `records_before` says whether any are kept from before it."""
-        from neurocoach.store.export_file import FORMAT, VERSION
-
         day = since or ""
 
         profile = next(self._rows("SELECT * FROM profile WHERE id = 1"), None)
@@ -96,8 +80,6 @@ class Exchange:
              "recorded_at": r["recorded_at"]}
             for r in self._rows("SELECT * FROM balance_tests WHERE day >= ? ORDER BY day, id", [day])
         ]
-        from neurocoach.store.export_v2 import export_extras
-
         extras = export_extras(self.conn, day)
         if profile is not None:
             profile["screening"] = extras["screening"]
@@ -131,8 +113,6 @@ class Exchange:
     # -- import ------------------------------------------------------------------
     def data_counts(self) -> dict[str, int]:
         """How many rows each of the person's tables holds."""
-        from neurocoach.store.export_file import PERSON_TABLES
-
         return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in PERSON_TABLES}
 
@@ -141,8 +121,6 @@ class Exchange:
 
     def import_data(self, rows: ImportRows) -> None:
         """Write a checked export into this DB, all or nothing. Refuses unless empty."""
-        from neurocoach.store.export_file import PERSON_TABLES
-
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -179,8 +157,6 @@ class Exchange:
                                  " VALUES (?,?,?,?,?,?,?,?,?)", rows.entries)
                 conn.executemany("INSERT INTO balance_tests (day, side, seconds, recorded_at)"
                                  " VALUES (?,?,?,?)", rows.balance_tests)
-                from neurocoach.store.export_v2 import write_v2
-
                 write_v2(conn, rows.v2)
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -211,4 +187,26 @@ class Exchange:
         return write_copy(self.conn, Path(dest))
 
 
-# -- reading an export file ---------------------------------------------------------
+# -- what version 2 adds (export/v2.py reads it) -------------------------------------
+def export_extras(conn, since: str = "") -> dict:
+    """The version-2 fields read from the DB: {'screening', 'follow_ups', 'self_tests'}
+    (`since`, YYYY-MM-DD: the follow-ups of that day's sessions on, for a report)."""
+    row = conn.execute("SELECT screening FROM profile WHERE id = 1").fetchone()
+    screening = screening_from_json(row[0] if row else None).to_dict()
+    follow_ups = dict(conn.execute("SELECT id, follow_up FROM sessions"
+                                   " WHERE day >= ? AND follow_up IS NOT NULL", [since]))
+    tests = [{"date": d, "kind": k, "result": r, "recorded_at": at} for d, k, r, at in
+             conn.execute("SELECT day, kind, result, recorded_at FROM self_tests"
+                          " ORDER BY day, id")]
+    return {"screening": screening, "follow_ups": follow_ups, "self_tests": tests}
+
+
+def write_v2(conn, extras: V2Rows | None) -> None:
+    """Inside import's transaction, after the version-1 rows."""
+    if extras is None:
+        return
+    if extras.screening is not None:
+        conn.execute("UPDATE profile SET screening = ? WHERE id = 1", [extras.screening])
+    conn.executemany("UPDATE sessions SET follow_up = ? WHERE id = ?", extras.follow_ups)
+    conn.executemany("INSERT INTO self_tests (day, kind, result, recorded_at)"
+                     " VALUES (?,?,?,?)", extras.self_tests)

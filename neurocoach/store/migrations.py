@@ -1,7 +1,7 @@
 """The schema, one migration at a time (sqlite-utils Migrations).
 
 Never edit a migration that has shipped: add a new one, and a test that upgrades a DB
-of the previous schema with data in it. Add its name to `MIGRATIONS` in opening.py too:
+of the previous schema with data in it. Add its name to `MIGRATIONS` in migration_names.py too:
 opening reads the applied names in plain SQL and imports this module (and sqlite-utils)
 only when one is pending.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from neurocoach.store.opening import MIGRATION_SET
+from neurocoach.store.migration_names import MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 

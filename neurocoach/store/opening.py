@@ -17,29 +17,16 @@ What is checked when:
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
+from neurocoach.store.errors import (  # noqa: F401 (re-exported: the errors open raises)
+    FILE_PROBLEMS, DamagedError, StoreError, file_errors, use_error,
+)
+from neurocoach.store.migration_names import MIGRATION_SET, MIGRATIONS  # noqa: F401
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-MIGRATION_SET = "neurocoach"
-MIGRATIONS = ("m001_initial", "m002_plans_levels_custom", "m003_profile_welcomed",
-              "m004_i12_feet_and_balance", "m004_i13_screening_self_tests",
-              "m004_i18_profile_movement", "m004_i17_progress_indexes")
-"""The names of the migrations in store/migrations.py, in order (a test keeps the two the
-same). Known here, with the applied ones read in plain SQL, so that opening an up-to-date
-DB imports neither migrations.py nor sqlite-utils (about 50 ms and 6 MiB at every launch)."""
-
-
-class StoreError(Exception):
-    """A DB problem the person must see as one clear line (exit status 2)."""
-
-
-class DamagedError(StoreError):
-    """SQLite found the file damaged: nothing more should be written to or copied from it."""
 
 
 def _writable(path: Path) -> bool:
@@ -112,7 +99,7 @@ def refuse_foreign_schema(conn: sqlite3.Connection, path: Path, applied: set[str
     (no trigger, view, table, index or column of anyone else's). See store/schema.py."""
     from neurocoach.store.schema import foreign_parts
 
-    odd = foreign_parts(conn, applied)
+    odd = foreign_parts(conn, applied, MIGRATIONS)
     if odd:
         more = f" and {len(odd) - 1} more" if len(odd) > 1 else ""
         raise StoreError(f"{path} holds what neurocoach never makes ({odd[0]}{more}): a "
@@ -152,45 +139,6 @@ def check_integrity(conn: sqlite3.Connection, path: Path,
             from None
     if not ok or ok[0] != "ok":
         raise DamagedError(f"{path} is damaged (SQLite integrity check failed); {consequence}.")
-
-
-FILE_PROBLEMS = ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR", "SQLITE_FULL",
-                 "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_READONLY", "SQLITE_CANTOPEN",
-                 "SQLITE_PERM", "SQLITE_PROTOCOL")
-"""SQLite errors that are about the file, not the program (extended codes start alike)."""
-
-
-def use_error(path: Path, exc: BaseException) -> StoreError | None:
-    """An SQLite error met while using an open DB, as the one line the person reads; None
-    for an error that is a bug in the program (a constraint, a misuse), not the file's,
-    and for anything that is not an SQLite error (callers above the store never name
-    sqlite3: they pass whatever they caught).
-
-    Damage in a page the opening checks did not read surfaces here (SQLITE_CORRUPT), as do
-    a file SQLite cannot go on using (I/O error, disk full, locked past the busy timeout)."""
-    if not isinstance(exc, sqlite3.Error):
-        return None
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return DamagedError(
-            f"{path} is damaged ({exc}); neurocoach stopped without writing more to it. "
-            f"`neurocoach restore` can put back a copy from {path.parent / 'backups'}.")
-    if name.startswith(FILE_PROBLEMS):
-        return StoreError(f"cannot use {path}: {exc}.")
-    return None
-
-
-@contextlib.contextmanager
-def file_errors(path: Path) -> Iterator[None]:
-    """Inside it, an SQLite error that is the file's fault is raised as the StoreError that
-    says so in one line (`use_error`); any other error goes on as it was."""
-    try:
-        yield
-    except sqlite3.Error as exc:
-        problem = use_error(path, exc)
-        if problem is None:
-            raise
-        raise problem from exc
 
 
 def prepare_new(path: Path) -> None:

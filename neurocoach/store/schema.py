@@ -122,11 +122,11 @@ def derived_schema(applied: tuple[str, ...]) -> Shape:
         conn.close()
 
 
-def foreign_parts(conn: sqlite3.Connection, applied: set[str]) -> list[str]:
-    """What in this database's schema is not exactly this program's (empty: all is ours)."""
-    from neurocoach.store.opening import MIGRATIONS
-
-    ours = expected_schema(tuple(name for name in MIGRATIONS if name in applied))
+def foreign_parts(conn: sqlite3.Connection, applied: set[str],
+                  known: tuple[str, ...]) -> list[str]:
+    """What in this database's schema is not exactly this program's (empty: all is ours).
+    `known`: this program's migrations in order (opening's MIGRATIONS)."""
+    ours = expected_schema(tuple(name for name in known if name in applied))
     theirs = _plain(schema_of(conn))
     odd = [name for name in theirs if theirs[name] != ours.get(name)]
     odd += [f"missing {name}" for name in ours if name not in theirs]

@@ -19,7 +19,7 @@ from neurocoach.catalog import load_catalog
 from neurocoach.coach.routine import default_plan
 from neurocoach.services.demo import generate_history
 from neurocoach.store import Store, StoreError
-from neurocoach.store.exchange import ImportRows
+from neurocoach.domain.exchange import ImportRows
 from tests.cli.helpers import one_line_error
 
 TODAY = dt.date.today()  # the subprocess reads the real clock
@@ -296,7 +296,7 @@ def test_not_an_export_at_all(tmp_path, content, words):
 
 def test_import_is_one_transaction(exported, tmp_path):
     """A row the database itself refuses (an entry of a missing session) undoes all."""
-    from neurocoach.store.exchange import read_export
+    from neurocoach.export.read import read_export
 
     rows_ = read_export(json.loads(exported.read_text()), load_catalog())
     broken = ImportRows(profile=rows_.profile, checkins=rows_.checkins, sessions=rows_.sessions,

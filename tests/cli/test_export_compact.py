@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from neurocoach.catalog import load_catalog
-from neurocoach.cli.data import ROWS_PER_CHUNK, json_chunks
+from neurocoach.export.json import ROWS_PER_CHUNK, json_chunks
 from neurocoach.services.demo import generate_history
 from neurocoach.store import Store
 
@@ -59,7 +59,7 @@ def test_odd_values_in_steps_and_entries_are_refused_by_name_not_by_a_crash():
 
     import pytest
 
-    from neurocoach.store.export_file import ExportFileError, read_export
+    from neurocoach.export.read import ExportFileError, read_export
 
     db_doc = {"format": "neurocoach-export", "version": 1,
               "exported_at": "2026-11-23T09:00:00+00:00", "profile": None, "plan": None,

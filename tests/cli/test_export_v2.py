@@ -12,7 +12,7 @@ from neurocoach.catalog import load_catalog
 from neurocoach.export.document import export_document
 from neurocoach.domain.models import Checkin, Profile, Screening, Step
 from neurocoach.store import Store
-from neurocoach.store.export_file import ExportFileError, read_export
+from neurocoach.export.read import ExportFileError, read_export
 
 ANSWERS = Screening(sugar_meds="yes", eye_disease="no", dizzy_standing="unsure",
                     foot_history="no", fell="yes", walking_aid="no")

@@ -104,7 +104,7 @@ def test_mark_welcomed_on_an_empty_db_gives_the_default_profile(store, clock):
 def test_an_imported_profile_counts_as_welcomed(store, clock, tmp_path):
     from neurocoach.catalog import load_catalog
     from neurocoach.export.document import export_document
-    from neurocoach.store.exchange import read_export
+    from neurocoach.export.read import read_export
 
     store.save_profile(Profile(birth_year=1950, days_per_week=4, rest_days=(2, 5, 6)),
                        clock.now())

@@ -58,7 +58,7 @@ def test_import_and_refusal_count_one(store, tmp_path, clock, monkeypatch):
     from neurocoach.cli import cli
     from neurocoach.export.document import export_document
     from neurocoach.store import Store, StoreError
-    from neurocoach.store.exchange import read_export
+    from neurocoach.export.read import read_export
 
     _one_of_each(store)
     doc = export_document(store, load_catalog(), NOW)

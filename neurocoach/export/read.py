@@ -8,177 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Any
 
 from neurocoach.catalog import Catalog, CatalogError, parse_dose, parse_exercise
-from neurocoach.coach.plan import MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan, default_plan
-from neurocoach.coach.progression import CAUSES
+from neurocoach.coach.plan import default_plan
+from neurocoach.domain.exchange import FORMAT, VERSION, ImportRows
 from neurocoach.domain.models import (
     FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, Checkin, Profile,
 )
-from neurocoach.store.opening import StoreError
-from neurocoach.domain.text import control_problem
-
-_SPAN: ContextVar[tuple[dt.date | None, dt.date | None]] = ContextVar(
-    "export_span", default=(None, None))
-"""The days an import may hold: from the profile's birth year to today."""
-
-FORMAT = "neurocoach-export"
-VERSION = 2
-"""2 adds issue 12's checkins[].foot (feet skin|hot) and plan.balance_without_support, and
-issue 13's fields (store/export_v2.py); version 1 files (feet ok|sore|unchecked) still
-import: 'sore' becomes a skin problem on both feet."""
-SIDES = ("left", "right")
-STEP_KEYS = {"exercise_id", "side", "reps", "sets", "seconds", "minutes", "swapped_from"}
-
-
-class ExportFileError(StoreError):
-    """An export file that cannot be imported, and where the problem is."""
-
-
-@dataclass
-class ImportRows:
-    """A checked export, as rows for the tables (see `read_export`)."""
-
-    profile: tuple | None
-    plan: Plan | None = None  # None: the default plan, nothing to save
-    saved_at: dt.datetime | None = None
-    custom: list[tuple] = field(default_factory=list)
-    level_changes: list[tuple] = field(default_factory=list)
-    checkins: list[tuple] = field(default_factory=list)
-    sessions: list[tuple] = field(default_factory=list)
-    entries: list[tuple] = field(default_factory=list)
-    balance_tests: list[tuple] = field(default_factory=list)
-    v2: Any = None  # export_v2.V2Rows: a version-2 file's added rows
-
-
-class _Row:
-    """One object of the file: each failure names where it is and which field."""
-
-    def __init__(self, data: Any, where: str, known: set[str], open_ended: bool = False):
-        self.where = where
-        if not isinstance(data, dict):
-            raise ExportFileError(f"{where}: must be an object {{...}}, not {_show(data)}")
-        self.data = data
-        if not open_ended:
-            unknown = sorted(set(data) - known)
-            if unknown:
-                raise ExportFileError(f"{where}: unknown field {unknown[0]!r} "
-                                      f"(known: {', '.join(sorted(known))})")
-
-    def fail(self, key: str, problem: str) -> ExportFileError:
-        return ExportFileError(f"{key!r} in {self.where} {problem}")
-
-    def get(self, key: str, required: bool = True) -> Any:
-        if key not in self.data:
-            if required:
-                raise self.fail(key, "is missing")
-            return None
-        return self.data[key]
-
-    def number(self, key: str, low: int, high: int, *, required: bool = True,
-               null: bool = False, whole: bool = True) -> Any:
-        value = self.get(key, required)
-        if value is None and (null or not required):
-            return None
-        kinds = (int,) if whole else (int, float)
-        if isinstance(value, bool) or not isinstance(value, kinds) or not low <= value <= high:
-            kind = "whole number" if whole else "number"
-            allowed = f"a {kind} from {low} to {high}" + (" or null" if null else "")
-            raise self.fail(key, f"must be {allowed}, not {_show(value)}")
-        return value
-
-    def choice(self, key: str, choices: tuple, *, null: bool = False) -> Any:
-        value = self.get(key)
-        if value is None and null:
-            return None
-        if value not in choices:
-            allowed = ", ".join(choices) + (" or null" if null else "")
-            raise self.fail(key, f"must be one of {allowed}, not {_show(value)}")
-        return value
-
-    def text(self, key: str, limit: int, *, required: bool = True, null: bool = False) -> Any:
-        value = self.get(key, required)
-        if value is None and (null or not required):
-            return None
-        if not isinstance(value, str) or len(value) > limit:
-            raise self.fail(key, f"must be text of at most {limit} characters, not {_show(value)}")
-        problem = control_problem(value, lines=True)
-        if problem:
-            raise self.fail(key, problem)
-        return value
-
-    def day(self, key: str) -> str:
-        value = self.get(key)
-        try:
-            day = dt.date.fromisoformat(value)
-            if not isinstance(value, str) or len(value) != 10:
-                raise ValueError
-        except (TypeError, ValueError):
-            raise self.fail(key, f"must be a day written YYYY-MM-DD, not {_show(value)}") from None
-        self._within(key, day)
-        return value
-
-    def moment(self, key: str, *, required: bool = True) -> str | None:
-        """A date and time with its offset from UTC (the screens compare them with the
-        clock's, which has one: a naive one would crash them later)."""
-        value = self.get(key, required)
-        if value is None and not required:
-            return None
-        try:
-            moment = dt.datetime.fromisoformat(value)
-            if moment.tzinfo is None or moment.utcoffset() is None:
-                raise ValueError
-        except (TypeError, ValueError):
-            raise self.fail(key, "must be a date and time with its offset from UTC, like "
-                                 f"2026-11-23T09:00:00+00:00, not {_show(value)}") from None
-        self._within(key, moment.date())
-        return value
-
-    def _within(self, key: str, day: dt.date) -> None:
-        """Not after today, not before the profile's birth year (see read_export)."""
-        earliest, latest = _SPAN.get()
-        if latest is not None and day > latest:
-            raise self.fail(key, f"is {day.isoformat()}, after today ({latest.isoformat()})")
-        if earliest is not None and day < earliest:
-            raise self.fail(key, f"is {day.isoformat()}, before the profile's birth year "
-                                 f"({earliest.year})")
-
-
-def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _list(doc: dict, key: str) -> list:
-    value = doc.get(key)
-    if not isinstance(value, list):
-        raise ExportFileError(f"{key}: must be a list [...], not {_show(value)}")
-    return value
-
-
-PERSON_TABLES = {"profile": "profile", "plan": "plan", "custom_exercises": "own exercises",
-                 "level_changes": "level changes", "checkins": "check-ins",
-                 "sessions": "sessions", "entries": "steps", "balance_tests": "balance tests"}
-"""The tables that hold the person's data (an empty DB has nothing in any), in words."""
-TOP_KEYS = {"format", "version", "exported_at", "profile", "plan", "exercises", "checkins",
-            "sessions", "balance_tests", "level_changes"}
-PLAN_KEYS = {"exercise_ids", "days_per_week", "rest_days", "target_minutes", "note", "settings",
-             "balance_without_support"}
-SETTING_KEYS = {"level", "dose", "note"}
-CUSTOM_KEYS = {"id", "name", "category", "custom", "fields", "created_at", "updated_at",
-               "archived_at"}
-LEVEL_KEYS = {"exercise_id", "level", "date", "at", "cause", "reason"}
-PROFILE_KEYS = {"birth_year", "feet", "days_per_week", "rest_days", "restriction"}
-CHECKIN_KEYS = {"date", "pain", "numbness", "tingling", "burning", "feet", "note", "recorded_at",
-                "foot"}
-SESSION_KEYS = {"id", "date", "started_at", "finished_at", "stopped_reason", "steps", "entries"}
-ENTRY_KEYS = {"step_index", "exercise_id", "status", "side", "reps", "seconds", "rating",
-              "logged_at"}
-BALANCE_KEYS = {"date", "side", "seconds", "recorded_at"}
-
+from neurocoach.domain.plan import CAUSES, MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan
+from neurocoach.export.quick import _quick_entry, _quick_step
+from neurocoach.export.rows import (  # noqa: F401 (ExportFileError: the error callers catch)
+    _SPAN, BALANCE_KEYS, CHECKIN_KEYS, CUSTOM_KEYS, ENTRY_KEYS, LEVEL_KEYS, PLAN_KEYS,
+    PROFILE_KEYS, SESSION_KEYS, SETTING_KEYS, SIDES, STEP_KEYS, TOP_KEYS, ExportFileError,
+    _flag, _list, _Row, _show, _weekdays,
+)
+from neurocoach.export.v2 import split_v2
 
 def read_export(doc: Any, catalog: Catalog, today: dt.date | None = None) -> ImportRows:
     """Check a parsed export file completely; raise ExportFileError at the first problem.
@@ -204,8 +49,6 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
                               f"one reads version {VERSION}): upgrade neurocoach to import it")
     extras = None
     if version >= 2:
-        from neurocoach.store.export_v2 import split_v2
-
         doc, extras = split_v2(doc)
     top = _Row(doc, "the file", TOP_KEYS)
     exported_at = top.moment("exported_at")
@@ -338,16 +181,6 @@ def _exercises(items: list, catalog: Catalog, rows: ImportRows) -> set[str]:
     return listed
 
 
-def _weekdays(row: _Row, key: str) -> tuple[int, ...]:
-    days = row.get(key)
-    if (not isinstance(days, list) or len(set(map(str, days))) != len(days)
-            or any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6
-                   for d in days)):
-        raise row.fail(key, "must be a list of different weekday numbers 0 (Monday) to "
-                            f"6 (Sunday), not {_show(days)}")
-    return tuple(days)
-
-
 def _plan(p: _Row, listed: set[str]) -> Plan:
     ids = p.get("exercise_ids")
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
@@ -379,15 +212,6 @@ def _plan(p: _Row, listed: set[str]) -> Plan:
                 balance_without_support=_flag(p, "balance_without_support"))
 
 
-def _flag(p: _Row, key: str) -> bool:
-    value = p.get(key, required=False)
-    if value is None:
-        return False
-    if not isinstance(value, bool):
-        raise p.fail(key, f"must be true or false, not {_show(value)}")
-    return value
-
-
 def _steps(s: _Row, entries: list[dict], listed: set[str]) -> list[dict]:
     """The planned steps, checked; a file without them gets one step per logged entry."""
     steps = s.get("steps", required=False)
@@ -409,66 +233,3 @@ def _steps(s: _Row, entries: list[dict], listed: set[str]) -> list[dict]:
         for key in ("reps", "sets", "seconds", "minutes"):
             row.number(key, 0, 100_000, required=False)
     return steps
-
-
-# -- the quick path: rows that are plainly right --------------------------------------------
-# A ten-year file has tens of thousands of steps and entries. Each is first checked in one
-# pass of plain comparisons; only a row that fails it goes through _Row, which finds and
-# names its problem (so the messages are the same either way).
-def _whole(value: Any, low: int, high: int) -> bool:
-    return type(value) is int and low <= value <= high
-
-
-def _quick_entry(data: Any, sid: int, j: int, listed: set[str]) -> tuple | None:
-    """The entry's row if every field is plainly right, else None."""
-    if type(data) is not dict or not data.keys() <= ENTRY_KEYS:
-        return None
-    get = data.get
-    index, ex_id, logged = get("step_index"), get("exercise_id"), get("logged_at")
-    reps, seconds, rating = get("reps", 0), get("seconds", 0), get("rating", 0)
-    if not ("side" in data and "reps" in data and "seconds" in data and "rating" in data
-            and (index is None or _whole(index, 0, 10_000))
-            and type(ex_id) is str and len(ex_id) <= 60 and ex_id in listed
-            and get("side") in _SIDES_OR_NONE and get("status") in _STATUSES
-            and (reps is None or _whole(reps, 0, 1000))
-            and (seconds is None or _whole(seconds, 0, 86_400))
-            and (rating is None or _whole(rating, 1, 3))
-            and (logged is None or type(logged) is str and len(logged) <= 40
-                 and _quick_moment(logged))):
-        return None
-    return (sid, j if index is None else index, ex_id, data["side"], data["status"],
-            data["reps"], data["seconds"], data["rating"], logged)
-
-
-def _quick_moment(value: str) -> bool:
-    """What _Row.moment accepts: a date and time with its offset, within _SPAN."""
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        return False
-    earliest, latest = _SPAN.get()
-    day = moment.date()
-    return (latest is None or day <= latest) and (earliest is None or day >= earliest)
-
-
-def _quick_step(step: Any, listed: set[str]) -> bool:
-    if type(step) is not dict or not step.keys() <= STEP_KEYS:
-        return False
-    get = step.get
-    ex_id = get("exercise_id")
-    if (type(ex_id) is not str or len(ex_id) > 60 or ex_id not in listed
-            or get("side") not in _SIDES_OR_NONE):
-        return False
-    for key in _STEP_NUMBERS:
-        value = get(key)
-        if value is not None and not (type(value) is int and 0 <= value <= 100_000):
-            return False
-    swapped = get("swapped_from")
-    return swapped is None or type(swapped) is str and len(swapped) <= 60 and swapped in listed
-
-
-_STEP_NUMBERS = ("reps", "sets", "seconds", "minutes")
-_SIDES_OR_NONE = (*SIDES, None)  # tuples: a list or object in the file is compared, not hashed
-_STATUSES = tuple(STATUSES)

@@ -1,0 +1,72 @@
+"""The quick path of reading an export: rows that are plainly right.
+
+A ten-year file has tens of thousands of steps and entries. Each is first checked in one
+pass of plain comparisons; only a row that fails it goes through `_Row`, which finds and
+names its problem (so the messages are the same either way).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from neurocoach.domain.models import STATUSES
+from neurocoach.export.rows import _SPAN, ENTRY_KEYS, SIDES, STEP_KEYS
+
+def _whole(value: Any, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _quick_entry(data: Any, sid: int, j: int, listed: set[str]) -> tuple | None:
+    """The entry's row if every field is plainly right, else None."""
+    if type(data) is not dict or not data.keys() <= ENTRY_KEYS:
+        return None
+    get = data.get
+    index, ex_id, logged = get("step_index"), get("exercise_id"), get("logged_at")
+    reps, seconds, rating = get("reps", 0), get("seconds", 0), get("rating", 0)
+    if not ("side" in data and "reps" in data and "seconds" in data and "rating" in data
+            and (index is None or _whole(index, 0, 10_000))
+            and type(ex_id) is str and len(ex_id) <= 60 and ex_id in listed
+            and get("side") in _SIDES_OR_NONE and get("status") in _STATUSES
+            and (reps is None or _whole(reps, 0, 1000))
+            and (seconds is None or _whole(seconds, 0, 86_400))
+            and (rating is None or _whole(rating, 1, 3))
+            and (logged is None or type(logged) is str and len(logged) <= 40
+                 and _quick_moment(logged))):
+        return None
+    return (sid, j if index is None else index, ex_id, data["side"], data["status"],
+            data["reps"], data["seconds"], data["rating"], logged)
+
+
+def _quick_moment(value: str) -> bool:
+    """What _Row.moment accepts: a date and time with its offset, within _SPAN."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return False
+    earliest, latest = _SPAN.get()
+    day = moment.date()
+    return (latest is None or day <= latest) and (earliest is None or day >= earliest)
+
+
+def _quick_step(step: Any, listed: set[str]) -> bool:
+    if type(step) is not dict or not step.keys() <= STEP_KEYS:
+        return False
+    get = step.get
+    ex_id = get("exercise_id")
+    if (type(ex_id) is not str or len(ex_id) > 60 or ex_id not in listed
+            or get("side") not in _SIDES_OR_NONE):
+        return False
+    for key in _STEP_NUMBERS:
+        value = get(key)
+        if value is not None and not (type(value) is int and 0 <= value <= 100_000):
+            return False
+    swapped = get("swapped_from")
+    return swapped is None or type(swapped) is str and len(swapped) <= 60 and swapped in listed
+
+
+_STEP_NUMBERS = ("reps", "sets", "seconds", "minutes")
+_SIDES_OR_NONE = (*SIDES, None)  # tuples: a list or object in the file is compared, not hashed
+_STATUSES = tuple(STATUSES)
