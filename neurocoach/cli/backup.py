@@ -81,7 +81,7 @@ def restore(obj: Ctx, file: Path, yes: bool) -> None:
                     sys.exit(1)
             kept = keep_current(db, _stamp(obj))
         put_in_place(staged, db)
-        Store.open(db).close()  # an older backup is upgraded now, with its own backup first
+        Store.open(db, clock=obj.clock).close()  # an older backup is upgraded now, with its own backup first
     except StoreError as exc:
         fail(str(exc))
     finally:

@@ -24,7 +24,7 @@ class Ctx:
         from neurocoach.store import Store, StoreError
 
         try:
-            store = Store.open(self.db_path)
+            store = Store.open(self.db_path, clock=self.clock)
         except StoreError as exc:
             fail(str(exc))
         for warning in store.warnings:

@@ -146,7 +146,7 @@ def make_demo_db(path: str | Path, clock, days: int = 90, seed: int = DEMO_SEED)
     from neurocoach.catalog import load_catalog
     from neurocoach.store import Store
 
-    store = Store.open(path)
+    store = Store.open(path, clock=clock)
     today = clock.today()
     tz = clock.now().tzinfo or dt.timezone.utc
     generate_history(store, load_catalog(), today - dt.timedelta(days=1), days, seed, tz)

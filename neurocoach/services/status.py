@@ -70,7 +70,7 @@ def status_for(path: Path, clock) -> tuple[str, list[str]]:
             raise NoStatus(str(exc)) from exc
         return f"neurocoach · no data yet at {path} · run `neurocoach` to start", []
     try:
-        store = Store.open(path)
+        store = Store.open(path, clock=clock)
     except StoreError as exc:
         raise NoStatus(str(exc)) from exc
     try:

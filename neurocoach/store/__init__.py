@@ -15,10 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from neurocoach.clock import Clock
 from neurocoach.domain.text import strip_controls
-from neurocoach.domain.models import Checkin, Entry, Profile, SessionRecord, Step
+from neurocoach.domain.models import Checkin, Profile
 from neurocoach.store.backup import backup_to, hold_shared, pre_migration_path
 from neurocoach.store.exchange import Exchange
+from neurocoach.store.errors import raising_own_errors
 from neurocoach.store.opening import (
     MIGRATIONS, StoreError, check_integrity, connect, inspect_existing, pending_migrations, prepare_new,
 )
@@ -27,6 +29,7 @@ from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
 from neurocoach.store.daily import DailyQueries
 from neurocoach.store.screening import ScreeningQueries, screening_from_json
+from neurocoach.store.sessions import SessionQueries
 from neurocoach.store.settings import SettingsQueries
 
 if TYPE_CHECKING:
@@ -37,8 +40,9 @@ __all__ = ["Store", "StoreError"]
 BUSY_TIMEOUT_MS = 10_000
 
 
-class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQueries,
-            ScreeningQueries):
+@raising_own_errors
+class Store(SessionQueries, ProgressQueries, Exchange, PlanQueries, SettingsQueries,
+            DailyQueries, ScreeningQueries):
     """One person's data in one SQLite file."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection,
@@ -64,8 +68,11 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
 
     # -- opening -----------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, stamp: str = "") -> "Store":
-        """Open (creating if needed) and migrate. Raises StoreError, never half-opens."""
+    def open(cls, path: str | os.PathLike[str], *, clock: Clock | None = None,
+             stamp: str = "") -> "Store":
+        """Open (creating if needed) and migrate. Raises StoreError, never half-opens.
+        A migration first copies the file aside, named with `stamp` or else the time
+        `clock` gives (the real clock when none is passed)."""
         path = Path(path)
         warnings = check_data_folder(path)  # another user's folder or file: refused
         if os.path.lexists(path):
@@ -82,7 +89,7 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
             pending = pending_migrations(conn)
             if pending and not empty:
                 check_integrity(conn, path)  # a damaged file is neither copied nor upgraded
-                backup_to(conn, pre_migration_path(path, stamp or _stamp()))
+                backup_to(conn, pre_migration_path(path, stamp or _stamp(clock)))
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             db = None
@@ -220,86 +227,7 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
         ).fetchone()
         return row[0]
 
-    # -- sessions ----------------------------------------------------------------
-    def start_session(self, day: dt.date, steps: list[Step], now: dt.datetime) -> SessionRecord:
-        cur = self._write(
-            "INSERT INTO sessions (day, started_at, steps) VALUES (?, ?, ?)",
-            [day.isoformat(), now.isoformat(), json.dumps([s.to_dict() for s in steps])],
-        )
-        return SessionRecord(id=cur.lastrowid, day=day, started_at=now, steps=list(steps))
 
-    def log_entry(self, session_id: int, entry: Entry) -> None:
-        """Record a done or skipped step. Replaces an earlier log of the same step."""
-        self._write(
-            "INSERT OR REPLACE INTO entries (session_id, step_index, exercise_id, side, status,"
-            " reps, seconds, rating, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [session_id, entry.step_index, entry.exercise_id, entry.side, entry.status,
-             entry.reps, entry.seconds, entry.rating, entry.logged_at],
-        )
-
-    def undo_entry(self, session_id: int, step_index: int) -> None:
-        self._write("DELETE FROM entries WHERE session_id = ? AND step_index = ?",
-                    [session_id, step_index])
-
-    def rate_entry(self, session_id: int, step_index: int, rating: int) -> None:
-        self._write("UPDATE entries SET rating = ? WHERE session_id = ? AND step_index = ?",
-                    [rating, session_id, step_index])
-
-    def finish_session(self, session_id: int, now: dt.datetime, reason: str | None = None) -> None:
-        self._write("UPDATE sessions SET finished_at = ?, stopped_reason = ? WHERE id = ?",
-                    [now.isoformat(), reason, session_id])
-
-    def session(self, session_id: int) -> SessionRecord | None:
-        row = next(self._rows("SELECT * FROM sessions WHERE id = ?", [session_id]), None)
-        return None if row is None else self._session_from_row(row)
-
-    def latest_session(self, since: dt.date | None = None) -> SessionRecord | None:
-        """The most recent session (optionally only those started on or after `since`)."""
-        row = next(self._rows(
-            "SELECT * FROM sessions WHERE day >= ? ORDER BY started_at DESC, id DESC LIMIT 1",
-            [(since or dt.date.min).isoformat()],
-        ), None)
-        return None if row is None else self._session_from_row(row)
-
-    def last_session_day(self, before: dt.date | None = None) -> dt.date | None:
-        """The last day with at least one done step (optionally strictly before a day)."""
-        row = self.conn.execute(
-            "SELECT max(s.day) FROM sessions s WHERE s.day < ? AND EXISTS "
-            "(SELECT 1 FROM entries e WHERE e.session_id = s.id AND e.status = 'done')",
-            [(before or dt.date.max).isoformat()],
-        ).fetchone()
-        return dt.date.fromisoformat(row[0]) if row and row[0] else None
-
-    def trained_days(self, since: dt.date) -> set[dt.date]:
-        """Days (on or after `since`) with at least one step done."""
-        rows = self.conn.execute(
-            "SELECT DISTINCT s.day FROM sessions s CROSS JOIN entries e ON e.session_id = s.id"
-            " WHERE e.status = 'done' AND s.day >= ?",
-            [since.isoformat()],
-        )
-        return {dt.date.fromisoformat(r[0]) for r in rows}
-
-    def _session_from_row(self, row: dict) -> SessionRecord:
-        entries = {
-            e["step_index"]: Entry(
-                step_index=e["step_index"], exercise_id=e["exercise_id"], status=e["status"],
-                side=e["side"], reps=e["reps"], seconds=e["seconds"], rating=e["rating"],
-                logged_at=e["logged_at"] or "",
-            )
-            for e in self._rows("SELECT * FROM entries WHERE session_id = ?", [row["id"]])
-        }
-        return SessionRecord(
-            id=row["id"], day=dt.date.fromisoformat(row["day"]),
-            started_at=dt.datetime.fromisoformat(row["started_at"]),
-            steps=[Step.from_dict(s) for s in json.loads(row["steps"])],
-            entries=entries,
-            finished_at=dt.datetime.fromisoformat(row["finished_at"]) if row["finished_at"] else None,
-            stopped_reason=row["stopped_reason"],
-        )
-
-
-def _stamp() -> str:
-    # File-name stamp only; not a clock read the coach depends on.
-    import time
-
-    return time.strftime("%Y%m%d-%H%M%S")
+def _stamp(clock: Clock | None) -> str:
+    """A backup file name's stamp: the local time, as the clock says."""
+    return (clock or Clock()).now().strftime("%Y%m%d-%H%M%S")

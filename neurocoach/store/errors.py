@@ -8,6 +8,8 @@ checks did not read, disk full, locked past the busy timeout) into them.
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,13 +30,15 @@ FILE_PROBLEMS = ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR", "SQLITE_FULL
 
 
 def use_error(path: Path, exc: BaseException) -> StoreError | None:
-    """An SQLite error met while using an open DB, as the one line the person reads; None
-    for an error that is a bug in the program (a constraint, a misuse), not the file's,
-    and for anything that is not an SQLite error (callers above the store never name
+    """An SQLite error met while using an open DB, as the one line the person reads (a
+    StoreError as it is); None for an error that is a bug in the program (a constraint,
+    a misuse), not the file's, and for anything else (callers above the store never name
     sqlite3: they pass whatever they caught).
 
     Damage in a page the opening checks did not read surfaces here (SQLITE_CORRUPT), as do
     a file SQLite cannot go on using (I/O error, disk full, locked past the busy timeout)."""
+    if isinstance(exc, StoreError):
+        return exc  # the Store API's own (see `raising_own_errors`): said already
     if not isinstance(exc, sqlite3.Error):
         return None
     name = getattr(exc, "sqlite_errorname", "") or ""
@@ -58,3 +62,24 @@ def file_errors(path: Path) -> Iterator[None]:
         if problem is None:
             raise
         raise problem from exc
+
+
+def raising_own_errors(cls: type) -> type:
+    """Every public method of `cls` (the Store with its mixins) runs inside `file_errors`,
+    so the Store API raises StoreError (DamagedError for a damaged page), never an SQLite
+    error that is the file's fault: nothing above store/ needs to name sqlite3. An error
+    that is a bug (a constraint, a misuse) still goes on as it was."""
+    for name in dir(cls):
+        member = inspect.getattr_static(cls, name)
+        if not name.startswith("_") and inspect.isfunction(member):  # not a property,
+            setattr(cls, name, _own_errors(member))  # a classmethod or a staticmethod
+    return cls
+
+
+def _own_errors(method):
+    @functools.wraps(method)
+    def wrapped(self, *args, **kwargs):
+        with file_errors(self.path):
+            return method(self, *args, **kwargs)
+
+    return wrapped

@@ -63,6 +63,22 @@ def test_damage_in_a_table_opens_but_is_never_copied(db_path):
     assert digest(db_path) == before
 
 
+def test_the_store_says_damage_with_its_own_error(db_path):
+    """Nothing above store/ names sqlite3: a damaged page read through any Store method
+    comes out as the store's DamagedError, in one line."""
+    damage(db_path, "checkins")
+    store = Store.open(db_path)
+    try:
+        for read in (lambda: store.checkins_between(NOW.date() - dt.timedelta(days=40),
+                                                    NOW.date()),
+                     lambda: store.average_pain(NOW.date(), NOW.date())):
+            with pytest.raises(DamagedError, match="is damaged") as err:
+                read()
+            assert "neurocoach restore" in str(err.value) and "\n" not in str(err.value)
+    finally:
+        store.close()
+
+
 def test_damage_stops_a_migration_before_its_backup(db_path, monkeypatch):
     from neurocoach.store import opening
     from neurocoach.store.migrations import migrations

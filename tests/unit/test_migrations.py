@@ -88,6 +88,23 @@ def test_pending_migration_backs_up_then_upgrades(tmp_path, clock, monkeypatch):
     assert not (tmp_path / "n.db.before-upgrade-again.bak").exists()
 
 
+def test_the_backup_before_an_upgrade_is_named_by_the_clock(tmp_path, clock, monkeypatch):
+    """Nothing reads the time outside clock.py: the backup's stamp is the Clock's."""
+    path = tmp_path / "n.db"
+    Store.open(path, clock=clock).close()
+
+    def m900_add_column(db):
+        db["checkins"].add_column("mood", int)
+
+    extra = migrations._Migration("m900_add_column", m900_add_column)
+    monkeypatch.setattr(migrations, "_migrations", [*migrations._migrations, extra])
+    monkeypatch.setattr(opening, "MIGRATIONS", (*opening.MIGRATIONS, "m900_add_column"))
+    Store.open(path, clock=clock).close()
+
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")  # the fake clock: 2026-11-23 09:00
+    assert [p.name for p in tmp_path.glob("*.bak")] == [f"n.db.before-upgrade-{stamp}.bak"]
+
+
 def _db_before(path, last: str):
     """A DB with the migrations up to and including `last` applied, as an older program
     left it."""
