@@ -11,15 +11,17 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from neurocoach.domain.text import control_problem
 from neurocoach.catalog import (
     DOSE_AMOUNT, FIELD_ORDER, Catalog, CatalogError, Exercise, error_field, parse_dose,
     parse_exercise,
 )
 from neurocoach.coach.plan import (
-    MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan, describe_changes,
+    MINUTES_RANGE, ExerciseSettings, Plan, describe_changes,
 )
 from neurocoach.coach.profile import rest_days_for
+from neurocoach.coach.plan_lines import (  # noqa: F401 (PlanFileError: what callers catch)
+    PlanFileError, _Reader, _show, _syntax, _weekday,
+)
 from neurocoach.coach.progression import levels_for
 from neurocoach.domain.models import WEEKDAYS
 
@@ -30,91 +32,10 @@ TOP_KEYS = ("format", "version", "days_per_week", "rest_days", "target_minutes",
 ITEM_KEYS = ("id", "level", "dose", "note")
 
 
-class PlanFileError(ValueError):
-    """A plan file that cannot be used: one line naming the file, the line and the field."""
-
-
 @dataclass(frozen=True)
 class PlanImport:
     plan: Plan
     custom: tuple[Exercise, ...]  # the file's own exercises, checked, in file order
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-class _Lines:
-    """Finds the line of a key, at the top or inside the n-th [[table]], for messages."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-
-    def _tables(self, name: str) -> list[int]:
-        header = re.compile(rf"\s*\[\[\s*{re.escape(name)}\s*\]\]")
-        return [i for i, line in enumerate(self.lines) if header.match(line)]
-
-    def find(self, key: str | None, table: str | None = None, index: int = 0) -> int | None:
-        """1-based line of `key` (at the top, or in the index-th [[table]]); the table's own
-        line when the key is not written there; None when nothing fits."""
-        header = re.compile(r"\s*\[")
-        headers = [i for i, line in enumerate(self.lines) if header.match(line)]
-        if table is None:
-            span = range(0, headers[0] if headers else len(self.lines))
-        else:
-            starts = self._tables(table)
-            if index >= len(starts):
-                return None
-            first = starts[index]
-            if key is None:
-                return first + 1
-            end = next((h for h in headers if h > first), len(self.lines))
-            span = range(first + 1, end)
-        for i in span:
-            if key and re.match(rf"\s*{re.escape(key)}\s*[=.]", self.lines[i]):
-                return i + 1
-        return None if table is None else span.start
-
-
-class _Reader:
-    def __init__(self, text: str, label: str) -> None:
-        self.label, self.where = label, _Lines(text)
-
-    def fail(self, problem: str, key: str | None = None, table: str | None = None,
-             index: int = 0) -> PlanFileError:
-        line = self.where.find(key, table, index)
-        at = f", line {line}" if line else ""
-        return PlanFileError(f"{self.label}{at}: {problem}")
-
-    def top_fail(self, key: str, problem: str) -> PlanFileError:
-        return self.fail(f"field '{key}': {problem}", key)
-
-    def whole(self, data: dict, key: str, low: int, high: int) -> int:
-        value = data[key]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self.top_fail(key, f"must be a whole number from {low} to {high}, "
-                                     f"not {_show(value)}")
-        return value
-
-    def note(self, value: Any, fail) -> str:
-        if not isinstance(value, str):
-            raise fail(f"must be some text in quotes, not {_show(value)}")
-        if len(value.strip()) > NOTE_MAX:
-            raise fail(f"must be at most {NOTE_MAX} characters (it has {len(value.strip())})")
-        problem = control_problem(value, lines=True)
-        if problem:
-            raise fail(problem)
-        return value.strip()
-
-
-def _weekday(value: Any) -> int | None:
-    if isinstance(value, str):
-        word = value.strip().casefold()
-        for n, name in enumerate(WEEKDAYS):
-            if len(word) >= 3 and name.casefold().startswith(word):
-                return n
-    return None
 
 
 def parse_plan(text: str, label: str, catalog: Catalog, current: Plan) -> PlanImport:
@@ -163,20 +84,6 @@ def parse_plan(text: str, label: str, catalog: Catalog, current: Plan) -> PlanIm
     plan = Plan(tuple(ids), days, tuple(sorted(rest)), minutes, note, tuple(settings.items()),
                 balance_without_support=unsupported)
     return PlanImport(plan, tuple(custom))
-
-
-def _syntax(label: str, text: str, message: str) -> str:
-    """tomllib's message with the line in front, where it can be found."""
-    found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-    if found:
-        line, column = found.groups()
-        return (f"{label}, line {line}: is not valid TOML: {message[:found.start()]} "
-                f"(column {column})")
-    if message.endswith("(at end of document)"):
-        last = len(text.rstrip("\n").splitlines()) or 1
-        return (f"{label}, line {last}: is not valid TOML: "
-                f"{message.removesuffix(' (at end of document)')} (at the end of the file)")
-    return f"{label}: is not valid TOML: {message}"
 
 
 def _rest_days(r: _Reader, data: dict) -> tuple[int, ...]:
