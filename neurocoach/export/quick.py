@@ -1,7 +1,7 @@
 """The quick path of reading an export: rows that are plainly right.
 
 A ten-year file has tens of thousands of steps and entries. Each is first checked in one
-pass of plain comparisons; only a row that fails it goes through `_Row`, which finds and
+pass of plain comparisons; only a row that fails it goes through `Row`, which finds and
 names its problem (so the messages are the same either way).
 """
 
@@ -11,13 +11,14 @@ import datetime as dt
 from typing import Any
 
 from neurocoach.domain.models import STATUSES
-from neurocoach.export.rows import _SPAN, ENTRY_KEYS, SIDES, STEP_KEYS
+from neurocoach.export.rows import ENTRY_KEYS, SIDES, SPAN, STEP_KEYS
+
 
 def _whole(value: Any, low: int, high: int) -> bool:
     return type(value) is int and low <= value <= high
 
 
-def _quick_entry(data: Any, sid: int, j: int, listed: set[str]) -> tuple | None:
+def quick_entry(data: Any, sid: int, j: int, listed: set[str]) -> tuple | None:
     """The entry's row if every field is plainly right, else None."""
     if type(data) is not dict or not data.keys() <= ENTRY_KEYS:
         return None
@@ -32,26 +33,26 @@ def _quick_entry(data: Any, sid: int, j: int, listed: set[str]) -> tuple | None:
             and (seconds is None or _whole(seconds, 0, 86_400))
             and (rating is None or _whole(rating, 1, 3))
             and (logged is None or type(logged) is str and len(logged) <= 40
-                 and _quick_moment(logged))):
+                 and quick_moment(logged))):
         return None
     return (sid, j if index is None else index, ex_id, data["side"], data["status"],
             data["reps"], data["seconds"], data["rating"], logged)
 
 
-def _quick_moment(value: str) -> bool:
-    """What _Row.moment accepts: a date and time with its offset, within _SPAN."""
+def quick_moment(value: str) -> bool:
+    """What Row.moment accepts: a date and time with its offset, within SPAN."""
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         return False
     if moment.tzinfo is None or moment.utcoffset() is None:
         return False
-    earliest, latest = _SPAN.get()
+    earliest, latest = SPAN.get()
     day = moment.date()
     return (latest is None or day <= latest) and (earliest is None or day >= earliest)
 
 
-def _quick_step(step: Any, listed: set[str]) -> bool:
+def quick_step(step: Any, listed: set[str]) -> bool:
     if type(step) is not dict or not step.keys() <= STEP_KEYS:
         return False
     get = step.get

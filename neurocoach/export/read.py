@@ -17,11 +17,11 @@ from neurocoach.domain.models import (
     FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, Checkin, Profile,
 )
 from neurocoach.domain.plan import CAUSES, MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan
-from neurocoach.export.quick import _quick_entry, _quick_step
+from neurocoach.export.quick import quick_entry, quick_step
 from neurocoach.export.rows import (  # noqa: F401 (ExportFileError: the error callers catch)
-    _SPAN, BALANCE_KEYS, CHECKIN_KEYS, CUSTOM_KEYS, ENTRY_KEYS, LEVEL_KEYS, PLAN_KEYS,
-    PROFILE_KEYS, SESSION_KEYS, SETTING_KEYS, SIDES, STEP_KEYS, TOP_KEYS, ExportFileError,
-    _flag, _list, _Row, _show, _weekdays,
+    BALANCE_KEYS, CHECKIN_KEYS, CUSTOM_KEYS, ENTRY_KEYS, LEVEL_KEYS, PLAN_KEYS, PROFILE_KEYS,
+    SESSION_KEYS, SETTING_KEYS, SIDES, SPAN, STEP_KEYS, TOP_KEYS, ExportFileError, Row,
+    flag_of, list_of, show, weekdays_of,
 )
 from neurocoach.export.v2 import split_v2
 
@@ -31,11 +31,11 @@ def read_export(doc: Any, catalog: Catalog, today: dt.date | None = None) -> Imp
     `catalog` is the built-in library: a built-in exercise the file names must be in it
     (screens could not show one that is not); the person's own exercises come with the file.
     With `today`, no day or time may be after it, nor before the profile's birth year."""
-    token = _SPAN.set((None, today))
+    token = SPAN.set((None, today))
     try:
         return _read_export(doc, catalog, today)
     finally:
-        _SPAN.reset(token)
+        SPAN.reset(token)
 
 
 def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRows:
@@ -43,42 +43,42 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
         raise ExportFileError(f'not a neurocoach export (it has no "format": "{FORMAT}")')
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ExportFileError(f"version: must be a whole number, not {_show(version)}")
+        raise ExportFileError(f"version: must be a whole number, not {show(version)}")
     if version > VERSION:
         raise ExportFileError(f"written by a newer neurocoach (export version {version}; this "
                               f"one reads version {VERSION}): upgrade neurocoach to import it")
     extras = None
     if version >= 2:
         doc, extras = split_v2(doc)
-    top = _Row(doc, "the file", TOP_KEYS)
+    top = Row(doc, "the file", TOP_KEYS)
     exported_at = top.moment("exported_at")
     for key in ("checkins", "sessions", "balance_tests", "exercises"):
-        _list(doc, key)
+        list_of(doc, key)
     if doc.get("plan") is not None and not isinstance(doc["plan"], dict):
-        raise ExportFileError(f"plan: must be an object {{...}} or null, not {_show(doc['plan'])}")
+        raise ExportFileError(f"plan: must be an object {{...}} or null, not {show(doc['plan'])}")
 
     rows = ImportRows(profile=None, saved_at=dt.datetime.fromisoformat(exported_at),
                       v2=extras)
     listed = _exercises(doc["exercises"], catalog, rows)
     profile = Profile()
     if doc.get("profile") is not None:
-        p = _Row(doc["profile"], "profile", PROFILE_KEYS)
+        p = Row(doc["profile"], "profile", PROFILE_KEYS)
         profile = Profile(birth_year=p.number("birth_year", 1900, 2100, null=True),
                           feet=p.choice("feet", FEET_SIDES), days_per_week=p.number(
-                              "days_per_week", 1, 7), rest_days=_weekdays(p, "rest_days"),
+                              "days_per_week", 1, 7), rest_days=weekdays_of(p, "rest_days"),
                           restriction=p.choice("restriction", RESTRICTIONS))
         if profile.birth_year is not None:
             if today is not None and profile.birth_year > today.year:
                 raise p.fail("birth_year", f"is {profile.birth_year}, after this year")
-            _SPAN.set((dt.date(profile.birth_year, 1, 1), today))
+            SPAN.set((dt.date(profile.birth_year, 1, 1), today))
         rows.profile = (profile.birth_year, profile.feet, profile.days_per_week,
                         json.dumps(sorted(profile.rest_days)), profile.restriction, exported_at)
     if doc.get("plan") is not None:
-        plan = _plan(_Row(doc["plan"], "plan", PLAN_KEYS), listed).with_schedule(profile)
+        plan = _plan(Row(doc["plan"], "plan", PLAN_KEYS), listed).with_schedule(profile)
         rows.plan = None if plan == default_plan(catalog, profile) else plan
 
     for i, data in enumerate(doc.get("level_changes") or []):
-        lv = _Row(data, f"level_changes[{i}]", LEVEL_KEYS)
+        lv = Row(data, f"level_changes[{i}]", LEVEL_KEYS)
         ex_id = lv.text("exercise_id", 60)
         if ex_id not in listed:
             raise lv.fail("exercise_id", f"{ex_id!r} is not in the file's exercises list")
@@ -88,7 +88,7 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
 
     days = set()
     for i, data in enumerate(doc["checkins"]):
-        c = _Row(data, f"checkins[{i}]", CHECKIN_KEYS)
+        c = Row(data, f"checkins[{i}]", CHECKIN_KEYS)
         day = c.day("date")
         if day in days:
             raise c.fail("date", f"{day} has a check-in already (one per day)")
@@ -106,7 +106,7 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
 
     ids = set()
     for i, data in enumerate(doc["sessions"]):
-        s = _Row(data, f"sessions[{i}]", SESSION_KEYS)
+        s = Row(data, f"sessions[{i}]", SESSION_KEYS)
         sid = s.number("id", 1, 2**62)
         if sid in ids:
             raise s.fail("id", f"{sid} is used by another session")
@@ -118,15 +118,15 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
         reason = s.text("stopped_reason", 40, required=False)
         entries = s.get("entries")
         if not isinstance(entries, list):
-            raise s.fail("entries", f"must be a list [...], not {_show(entries)}")
+            raise s.fail("entries", f"must be a list [...], not {show(entries)}")
         indexes = set()
         for j, edata in enumerate(entries):
-            row = _quick_entry(edata, sid, j, listed)
+            row = quick_entry(edata, sid, j, listed)
             if row is not None and row[1] not in indexes:
                 indexes.add(row[1])
                 rows.entries.append(row)
                 continue
-            e = _Row(edata, f"{s.where}.entries[{j}]", ENTRY_KEYS)
+            e = Row(edata, f"{s.where}.entries[{j}]", ENTRY_KEYS)
             index = e.number("step_index", 0, 10_000, required=False)
             index = j if index is None else index
             if index in indexes:
@@ -144,7 +144,7 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
         rows.sessions.append((sid, day, started, finished, json.dumps(steps), reason))
 
     for i, data in enumerate(doc["balance_tests"]):
-        b = _Row(data, f"balance_tests[{i}]", BALANCE_KEYS)
+        b = Row(data, f"balance_tests[{i}]", BALANCE_KEYS)
         rows.balance_tests.append((b.day("date"), b.choice("side", SIDES),
                                    float(b.number("seconds", 0, 3600, whole=False)),
                                    b.moment("recorded_at", required=False)))
@@ -156,7 +156,7 @@ def _exercises(items: list, catalog: Catalog, rows: ImportRows) -> set[str]:
     field like a new one (their stand-ins are not required to exist: history comes first)."""
     listed: set[str] = set()
     for i, data in enumerate(items):
-        row = _Row(data, f"exercises[{i}]", CUSTOM_KEYS)
+        row = Row(data, f"exercises[{i}]", CUSTOM_KEYS)
         ex_id = row.text("id", 60)
         if row.get("custom", required=False) is True:
             fields = row.get("fields")
@@ -181,21 +181,21 @@ def _exercises(items: list, catalog: Catalog, rows: ImportRows) -> set[str]:
     return listed
 
 
-def _plan(p: _Row, listed: set[str]) -> Plan:
+def _plan(p: Row, listed: set[str]) -> Plan:
     ids = p.get("exercise_ids")
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-        raise p.fail("exercise_ids", f"must be a list of exercise ids, not {_show(ids)}")
+        raise p.fail("exercise_ids", f"must be a list of exercise ids, not {show(ids)}")
     for ex_id in ids:
         if ex_id not in listed:
             raise p.fail("exercise_ids", f"{ex_id!r} is not in the file's exercises list")
     settings = p.get("settings", required=False) or {}
     if not isinstance(settings, dict):
-        raise p.fail("settings", f"must be an object {{...}}, not {_show(settings)}")
+        raise p.fail("settings", f"must be an object {{...}}, not {show(settings)}")
     chosen = []
     for ex_id, data in settings.items():
         if ex_id not in ids:
             raise p.fail("settings", f"{ex_id!r} is not one of the plan's exercise_ids")
-        row = _Row(data, f"plan.settings[{ex_id!r}]", SETTING_KEYS)
+        row = Row(data, f"plan.settings[{ex_id!r}]", SETTING_KEYS)
         dose = row.get("dose", required=False)
         if dose is not None:
             try:
@@ -206,13 +206,13 @@ def _plan(p: _Row, listed: set[str]) -> Plan:
             level=row.number("level", 1, 100, required=False), dose=dose,
             note=row.text("note", NOTE_MAX, required=False) or "")))
     return Plan(exercise_ids=tuple(ids), days_per_week=p.number("days_per_week", 1, 7),
-                rest_days=_weekdays(p, "rest_days"),
+                rest_days=weekdays_of(p, "rest_days"),
                 target_minutes=p.number("target_minutes", *MINUTES_RANGE),
                 note=p.text("note", NOTE_MAX, required=False) or "", settings=tuple(chosen),
-                balance_without_support=_flag(p, "balance_without_support"))
+                balance_without_support=flag_of(p, "balance_without_support"))
 
 
-def _steps(s: _Row, entries: list[dict], listed: set[str]) -> list[dict]:
+def _steps(s: Row, entries: list[dict], listed: set[str]) -> list[dict]:
     """The planned steps, checked; a file without them gets one step per logged entry."""
     steps = s.get("steps", required=False)
     if steps is None:
@@ -220,11 +220,11 @@ def _steps(s: _Row, entries: list[dict], listed: set[str]) -> list[dict]:
         return [{k: v for k, v in (("exercise_id", e["exercise_id"]), ("side", e.get("side")))
                  if v is not None} for e in ordered]
     if not isinstance(steps, list):
-        raise s.fail("steps", f"must be a list [...], not {_show(steps)}")
-    if all(_quick_step(step, listed) for step in steps):
+        raise s.fail("steps", f"must be a list [...], not {show(steps)}")
+    if all(quick_step(step, listed) for step in steps):
         return steps
     for k, step in enumerate(steps):
-        row = _Row(step, f"{s.where}.steps[{k}]", STEP_KEYS)
+        row = Row(step, f"{s.where}.steps[{k}]", STEP_KEYS)
         for key in ("exercise_id", "swapped_from"):
             ex_id = row.text(key, 60, required=key == "exercise_id")
             if ex_id is not None and ex_id not in listed:

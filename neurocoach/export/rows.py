@@ -13,7 +13,7 @@ from typing import Any
 from neurocoach.domain.text import control_problem
 from neurocoach.store.errors import StoreError
 
-_SPAN: ContextVar[tuple[dt.date | None, dt.date | None]] = ContextVar(
+SPAN: ContextVar[tuple[dt.date | None, dt.date | None]] = ContextVar(
     "export_span", default=(None, None))
 """The days an import may hold: from the profile's birth year to today."""
 
@@ -41,13 +41,13 @@ class ExportFileError(StoreError):
     """An export file that cannot be imported, and where the problem is."""
 
 
-class _Row:
+class Row:
     """One object of the file: each failure names where it is and which field."""
 
     def __init__(self, data: Any, where: str, known: set[str], open_ended: bool = False):
         self.where = where
         if not isinstance(data, dict):
-            raise ExportFileError(f"{where}: must be an object {{...}}, not {_show(data)}")
+            raise ExportFileError(f"{where}: must be an object {{...}}, not {show(data)}")
         self.data = data
         if not open_ended:
             unknown = sorted(set(data) - known)
@@ -74,7 +74,7 @@ class _Row:
         if isinstance(value, bool) or not isinstance(value, kinds) or not low <= value <= high:
             kind = "whole number" if whole else "number"
             allowed = f"a {kind} from {low} to {high}" + (" or null" if null else "")
-            raise self.fail(key, f"must be {allowed}, not {_show(value)}")
+            raise self.fail(key, f"must be {allowed}, not {show(value)}")
         return value
 
     def choice(self, key: str, choices: tuple, *, null: bool = False) -> Any:
@@ -83,7 +83,7 @@ class _Row:
             return None
         if value not in choices:
             allowed = ", ".join(choices) + (" or null" if null else "")
-            raise self.fail(key, f"must be one of {allowed}, not {_show(value)}")
+            raise self.fail(key, f"must be one of {allowed}, not {show(value)}")
         return value
 
     def text(self, key: str, limit: int, *, required: bool = True, null: bool = False) -> Any:
@@ -91,7 +91,7 @@ class _Row:
         if value is None and (null or not required):
             return None
         if not isinstance(value, str) or len(value) > limit:
-            raise self.fail(key, f"must be text of at most {limit} characters, not {_show(value)}")
+            raise self.fail(key, f"must be text of at most {limit} characters, not {show(value)}")
         problem = control_problem(value, lines=True)
         if problem:
             raise self.fail(key, problem)
@@ -104,7 +104,7 @@ class _Row:
             if not isinstance(value, str) or len(value) != 10:
                 raise ValueError
         except (TypeError, ValueError):
-            raise self.fail(key, f"must be a day written YYYY-MM-DD, not {_show(value)}") from None
+            raise self.fail(key, f"must be a day written YYYY-MM-DD, not {show(value)}") from None
         self._within(key, day)
         return value
 
@@ -120,13 +120,13 @@ class _Row:
                 raise ValueError
         except (TypeError, ValueError):
             raise self.fail(key, "must be a date and time with its offset from UTC, like "
-                                 f"2026-11-23T09:00:00+00:00, not {_show(value)}") from None
+                                 f"2026-11-23T09:00:00+00:00, not {show(value)}") from None
         self._within(key, moment.date())
         return value
 
     def _within(self, key: str, day: dt.date) -> None:
         """Not after today, not before the profile's birth year (see read_export)."""
-        earliest, latest = _SPAN.get()
+        earliest, latest = SPAN.get()
         if latest is not None and day > latest:
             raise self.fail(key, f"is {day.isoformat()}, after today ({latest.isoformat()})")
         if earliest is not None and day < earliest:
@@ -134,32 +134,32 @@ class _Row:
                                  f"({earliest.year})")
 
 
-def _show(value: Any) -> str:
+def show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _list(doc: dict, key: str) -> list:
+def list_of(doc: dict, key: str) -> list:
     value = doc.get(key)
     if not isinstance(value, list):
-        raise ExportFileError(f"{key}: must be a list [...], not {_show(value)}")
+        raise ExportFileError(f"{key}: must be a list [...], not {show(value)}")
     return value
 
 
-def _weekdays(row: _Row, key: str) -> tuple[int, ...]:
+def weekdays_of(row: Row, key: str) -> tuple[int, ...]:
     days = row.get(key)
     if (not isinstance(days, list) or len(set(map(str, days))) != len(days)
             or any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6
                    for d in days)):
         raise row.fail(key, "must be a list of different weekday numbers 0 (Monday) to "
-                            f"6 (Sunday), not {_show(days)}")
+                            f"6 (Sunday), not {show(days)}")
     return tuple(days)
 
 
-def _flag(p: _Row, key: str) -> bool:
+def flag_of(p: Row, key: str) -> bool:
     value = p.get(key, required=False)
     if value is None:
         return False
     if not isinstance(value, bool):
-        raise p.fail(key, f"must be true or false, not {_show(value)}")
+        raise p.fail(key, f"must be true or false, not {show(value)}")
     return value

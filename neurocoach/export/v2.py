@@ -17,7 +17,7 @@ import json
 
 from neurocoach.domain.exchange import V2Rows
 from neurocoach.domain.models import SCREENING_ANSWERS, Screening
-from neurocoach.export.rows import ExportFileError, _Row, _show
+from neurocoach.export.rows import ExportFileError, Row, show
 
 SELF_TEST_KEYS = {"date", "kind", "result", "recorded_at"}
 SELF_TEST_RANGES = {"steadi": (0, 4), "chair_stand": (0, 60)}
@@ -33,7 +33,7 @@ def split_v2(doc: dict) -> tuple[dict, V2Rows]:
         profile = dict(profile)
         answers = profile.pop("screening")
         if answers is not None:
-            s = _Row(answers, "profile.screening", set(Screening.__dataclass_fields__))
+            s = Row(answers, "profile.screening", set(Screening.__dataclass_fields__))
             for key in s.data:
                 s.choice(key, SCREENING_ANSWERS, null=True)
             extras.screening = json.dumps(Screening.from_dict(answers).to_dict())
@@ -46,15 +46,15 @@ def split_v2(doc: dict) -> tuple[dict, V2Rows]:
                 session = dict(session)
                 answer = session.pop("follow_up")
                 if answer is not None:
-                    _Row({"follow_up": answer}, f"sessions[{i}]", {"follow_up"}).choice(
+                    Row({"follow_up": answer}, f"sessions[{i}]", {"follow_up"}).choice(
                         "follow_up", ("checked", "not_yet"))
                     extras.follow_ups.append((answer, session.get("id")))
             doc["sessions"].append(session)
     tests = doc.pop("self_tests", [])
     if not isinstance(tests, list):
-        raise ExportFileError(f"self_tests: must be a list [...], not {_show(tests)}")
+        raise ExportFileError(f"self_tests: must be a list [...], not {show(tests)}")
     for i, data in enumerate(tests):
-        t = _Row(data, f"self_tests[{i}]", SELF_TEST_KEYS)
+        t = Row(data, f"self_tests[{i}]", SELF_TEST_KEYS)
         kind = t.choice("kind", tuple(SELF_TEST_RANGES))
         extras.self_tests.append((t.day("date"), kind,
                                   t.number("result", *SELF_TEST_RANGES[kind]),
