@@ -18,13 +18,15 @@ import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from neurocoach.domain.exchange import FORMAT, PERSON_TABLES, VERSION, ImportRows, V2Rows
 from neurocoach.domain.words import count
 from neurocoach.store.backup import make_daily_backup, write_copy
 from neurocoach.store.errors import StoreError
 from neurocoach.store.screening import screening_from_json
+
+if TYPE_CHECKING:
+    from neurocoach.domain.exchange import ImportRows, V2Rows
 
 
 class Exchange:
@@ -38,6 +40,10 @@ class Exchange:
         `since` (YYYY-MM-DD, for a report): only the sessions and balance tests from that
         day on are read (the check-ins and the rest of the document are whole), and
         `records_before` says whether any are kept from before it."""
+        # Imported where used, here and below: `status` opens the store at every login
+        # and needs none of the export's types.
+        from neurocoach.domain.exchange import FORMAT, VERSION
+
         day = since or ""
 
         profile = next(self._rows("SELECT * FROM profile WHERE id = 1"), None)
@@ -113,6 +119,8 @@ class Exchange:
     # -- import ------------------------------------------------------------------
     def data_counts(self) -> dict[str, int]:
         """How many rows each of the person's tables holds."""
+        from neurocoach.domain.exchange import PERSON_TABLES
+
         return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in PERSON_TABLES}
 
@@ -121,6 +129,8 @@ class Exchange:
 
     def import_data(self, rows: ImportRows) -> None:
         """Write a checked export into this DB, all or nothing. Refuses unless empty."""
+        from neurocoach.domain.exchange import PERSON_TABLES
+
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
