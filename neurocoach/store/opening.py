@@ -11,8 +11,8 @@ What is checked when:
   also `PRAGMA quick_check`, which reads every page: about 15 ms on ten years of data,
   too slow for every login, and a damaged file must not be copied over good backups;
 - damage in a page the cheap checks did not read surfaces when it is read, as an SQLite
-  error: `use_error` turns it into the same kind of one line (the CLI and the App stop on
-  it, no traceback).
+  error: every Store method turns it into the same kind of one line (store/errors.py),
+  and the CLI and the App stop on it, no traceback.
 """
 
 from __future__ import annotations
