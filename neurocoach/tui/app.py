@@ -7,13 +7,14 @@ import warnings
 from pathlib import Path
 
 from textual.app import App
-from textual.binding import Binding
 
-from neurocoach.tui import settings
 from neurocoach.catalog import Catalog, load_catalog, with_custom
 from neurocoach.clock import Clock
 from neurocoach.store import Store, StoreError
 from neurocoach.store.opening import DamagedError, use_error
+from neurocoach.tui import settings
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.everywhere import GoToday, GoLibrary, GoProgress, Help, Quit
 from neurocoach.tui.keys import KeyBarrier
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.today import TodayScreen
@@ -46,17 +47,9 @@ def _exercise_commands():
 
 def binding_ids() -> set[str]:
     """Every binding id a person can give their own key (settings, [keys])."""
-    from neurocoach.tui.screens.checkin import CheckinScreen
-    from neurocoach.tui.screens.library import LibraryScreen
-    from neurocoach.tui.screens.plan import PlanScreen
-    from neurocoach.tui.screens.progress import ProgressScreen
-    from neurocoach.tui.screens.progress_balance import BalanceTestScreen
-    from neurocoach.tui.screens.session import SessionScreen
-    from neurocoach.tui.screens.summary import SummaryScreen
+    from neurocoach.tui.commands.base import binding_ids as ids
 
-    screens = (NeurocoachApp, TodayScreen, SessionScreen, SummaryScreen, CheckinScreen,
-               LibraryScreen, ProgressScreen, PlanScreen, BalanceTestScreen)
-    return {b.id for screen in screens for b in screen.BINDINGS if b.id}
+    return ids()
 
 
 def stylesheet_path() -> Path:
@@ -77,13 +70,7 @@ class NeurocoachApp(KeyBarrier, App[None]):
     DEFAULT_MODE = "today"
     COMMANDS = App.COMMANDS | {_exercise_commands}
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [
-        Binding("t", "switch_mode('today')", "Today", id="today"),
-        Binding("l", "switch_mode('library')", "Library", id="library"),
-        Binding("p", "switch_mode('progress')", "Progress", id="progress"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
-    ]
+    BINDINGS = bindings(GoToday, GoLibrary, GoProgress, Help, Quit)
 
     def __init__(self, store: Store, clock: Clock | None = None,
                  catalog: Catalog | None = None) -> None:

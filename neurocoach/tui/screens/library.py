@@ -6,7 +6,6 @@ from contextlib import suppress
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Key, Resize
@@ -16,6 +15,11 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from neurocoach.catalog import CATEGORIES, Exercise
 from neurocoach.catalog.search import matches
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.library import (
+    Find, NextCategory, LibraryDown, LibraryUp, ClearFilter, TogglePlan, NewExercise,
+    EditExercise, ArchiveExercise, LibraryMovement,
+)
 from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
 from neurocoach.tui.widgets.footer import Footer
 
@@ -33,19 +37,8 @@ class LibraryScreen(Screen):
     AUTO_FOCUS = "#exercise-list"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
-    BINDINGS = [
-        Binding("slash", "find", "Find", key_display="/", id="library.find"),
-        Binding("f", "next_category", "Category", id="library.next-category"),
-        Binding("j", "move(1)", "Down", show=False, id="library.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="library.up"),
-        Binding("escape", "clear", "Clear", id="library.clear"),
-        Binding("space", "toggle_plan", "In/out of plan", show=False, id="library.toggle-plan"),
-        Binding("n", "new_exercise", "New exercise", show=False, id="library.new-exercise"),
-        Binding("e", "edit_exercise", "Edit yours", show=False, id="library.edit-exercise"),
-        Binding("x", "archive_exercise", "Archive yours", show=False,
-                id="library.archive-exercise"),
-        Binding("a", "movement", "Movement", show=False, id="library.movement"),
-    ]
+    BINDINGS = bindings(Find, NextCategory, LibraryDown, LibraryUp, ClearFilter, TogglePlan, NewExercise,
+                        EditExercise, ArchiveExercise, LibraryMovement)
 
     def __init__(self) -> None:
         super().__init__()

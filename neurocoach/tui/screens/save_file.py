@@ -14,14 +14,15 @@ import re
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from neurocoach.store.files import write_private_text
 from neurocoach.paths import BadPath, expand
+from neurocoach.store.files import write_private_text
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.everywhere import Cancel
 from neurocoach.tui.widgets.footer import Footer
 
 
@@ -29,7 +30,7 @@ class SaveFileScreen(ModalScreen[Path | None]):
     """A subclass gives the title, the file name and `text_for(path)`; dismisses with the
     path written, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = bindings(Cancel)
 
     TITLE_TEXT = ""
     FILE_NAME = ""

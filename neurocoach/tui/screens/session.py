@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.markup import escape
@@ -18,6 +17,11 @@ from neurocoach.coach.session import (
     one_foot_words, previous_logged, step_cues, step_dose, timed_seconds,
 )
 from neurocoach.domain.models import RATINGS, Entry, SessionRecord, Step
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.session import (
+    ToggleTimer, Done, StopForSymptom, Skip, BackOneStep, More, Less, RateEasy, RateRight,
+    RateHard, Leave, Movement,
+)
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.countdown import Countdown
 from neurocoach.tui.widgets.figure import ExerciseFigure, switch_movement
@@ -39,23 +43,8 @@ def _same(shown: object, content: str | Content) -> bool:
 class SessionScreen(Screen):
     """Steps through the session's planned steps with the keyboard."""
 
-    BINDINGS = [
-        Binding("space", "toggle_timer", "Timer", id="session.toggle-timer"),
-        Binding("enter", "done", "Done", id="session.done"),
-        # Third: a narrow terminal's footer shows the first few keys, and this is the one
-        # that must never be out of sight.
-        Binding("x", "stop", "Stop: symptom", id="session.stop"),
-        Binding("s", "skip", "Skip", id="session.skip"),
-        Binding("b", "back", "Back", id="session.back"),
-        Binding("plus,equals_sign", "adjust(1)", "More", key_display="+", show=False,
-                id="session.more"),
-        Binding("minus", "adjust(-1)", "Less", key_display="-", show=False, id="session.less"),
-        Binding("1", "rate(1)", "Easy", show=False, id="session.easy"),
-        Binding("2", "rate(2)", "Right", show=False, id="session.right"),
-        Binding("3", "rate(3)", "Hard", show=False, id="session.hard"),
-        Binding("escape", "leave", "Leave", id="session.leave"),
-        Binding("a", "movement", "Movement", id="session.movement"),
-    ]
+    BINDINGS = bindings(ToggleTimer, Done, StopForSymptom, Skip, BackOneStep, More, Less, RateEasy, RateRight,
+                        RateHard, Leave, Movement)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]  # the drawing needs room
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
 
