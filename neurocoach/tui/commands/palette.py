@@ -164,7 +164,7 @@ class ExerciseCommands(Provider):
             self.app.show_exercise(exercise_id)
 
     def _set_in_plan(self, exercise_id: str, included: bool) -> None:
-        from neurocoach.tui.screens.plan import set_in_plan
+        from neurocoach.tui.plan_edits import set_in_plan
 
         set_in_plan(self.app, exercise_id, included)
         self._refresh_screen()
@@ -180,7 +180,7 @@ class ExerciseCommands(Provider):
         self.app.push_screen(CustomExerciseScreen(exercise_id), self._show_saved)
 
     def _archive(self, exercise_id: str) -> None:
-        from neurocoach.tui.screens.plan import archive
+        from neurocoach.tui.plan_edits import archive
 
         if archive(self.app, exercise_id):
             self._refresh_screen()

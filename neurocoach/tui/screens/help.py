@@ -17,7 +17,6 @@ from textual.widgets import Static
 from neurocoach.tui.commands.base import bindings, command_for, commands_of
 from neurocoach.tui.commands.forms import CloseHelp, CloseHelpByHelp, CloseHelpByQ
 
-GROUPS = ("This screen", "Everywhere")
 MOVING_KEYS = {"up", "down", "j", "k"}
 """A screen binding one of these has its own keys for moving."""
 PLAIN_WORDS = {

@@ -88,10 +88,22 @@ class SaveFileScreen(ModalScreen[Path | None]):
             self.confirm_replace = path
             message.update(Content(f"{path} exists: enter again replaces it."))
             return
+        self.write_file(path)
+
+    def write_file(self, path: Path) -> None:
+        """Write it now (a subclass with heavier work writes it in a worker, then calls
+        `written`)."""
         try:
             write_private_text(path, self.text_for(path))
         except OSError as err:
-            message.update(Content(f"Cannot write {path} ({err.strerror or err})."))
+            self.written(path, f"Cannot write {path} ({err.strerror or err}).")
+            return
+        self.written(path)
+
+    def written(self, path: Path, problem: str | None = None) -> None:
+        """Done: say where it went and close; or say in one line why not, and stay."""
+        if problem:
+            self.query_one("#save-message", Static).update(Content(problem))
             return
         self.app.notify(f"{self.SAVED} {path}.", markup=False)
         self.dismiss(path)
