@@ -92,9 +92,10 @@ def uses() -> dict[str, set[str]]:
 
 
 def overrides() -> dict[str, set[str]]:
-    """Per module: Textual's private methods that a class of ours defines again."""
+    """Per module: Textual's private methods that a class of ours defines again (Textual
+    is only imported in tui/)."""
     found: dict[str, set[str]] = {}
-    for path in PACKAGE.rglob("*.py"):
+    for path in (PACKAGE / "tui").rglob("*.py"):
         dotted = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
         module = importlib.import_module(dotted.removesuffix(".__init__"))
         for cls in vars(module).values():

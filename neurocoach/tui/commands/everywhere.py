@@ -35,8 +35,9 @@ class Quit(Command):
     IN_PALETTE = False
 
 
+# A modal dialog hides the App's keys, `?` with them: it needs its own.
 class DialogHelp(Command):
-    """A dialog hides the App's keys, `?` with them: it has its own."""
+    """Every key that works in this dialog."""
     KEY, ACTION, FOOTER = "question_mark", "app.help", "Help"
     KEY_DISPLAY, IN_PALETTE = "?", False
 

@@ -17,10 +17,11 @@ class Done(Command):
     KEY, ACTION, FOOTER, ID = "enter", "done", "Done", "session.done"
 
 
+# Third in a session's keys: a narrow terminal's footer shows the first few keys, and this
+# is the one that must never be out of sight.
 class StopForSymptom(Command):
     """Stop for a symptom (dizziness, chest pain, breathlessness, sharp pain; low blood
-    sugar for people on blood-sugar medicines). Third in the footer: a narrow terminal
-    shows the first few keys, and this one must never be out of sight."""
+    sugar for people on blood-sugar medicines)."""
     KEY, ACTION, FOOTER, ID = "x", "stop", "Stop: symptom", "session.stop"
 
 

@@ -52,8 +52,8 @@ class SameAsBefore(Command):
 
 
 class CheckinNextField(NextField):
-    """The next line (priority: the dialog's scroll container would take down and
-    scroll)."""
+    """The next line."""
+    # priority: the dialog's scroll container would take up/down first and scroll
     ID, PRIORITY = "checkin.next-field", True
 
 
@@ -83,8 +83,9 @@ class ProfileNext(Command):
 
 
 class NextQuestion(Command):
-    """The next question (tab too: the first-run form does not inherit the Screen's own
-    tab; priority: the page's scroll container would take down and scroll)."""
+    """The next question."""
+    # priority: the page's scroll container would take up/down first and scroll instead.
+    # tab is named here too: the first-run form does not inherit the Screen's own tab.
     KEY, ACTION, FOOTER = "down,tab", "app.focus_next", "Next question"
     SHOW, PRIORITY, IN_PALETTE = False, True, False
 

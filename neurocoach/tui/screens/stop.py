@@ -8,7 +8,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from neurocoach.coach.safety import STOP_REASONS
-from neurocoach.coach.screening import LOW_SUGAR_REASON
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.everywhere import DialogHelp
 from neurocoach.tui.commands.session import STOP_REASON_COMMANDS, BackToSession
