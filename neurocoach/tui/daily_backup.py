@@ -2,7 +2,8 @@
 
 The copy reads the whole file: in a worker the first screen answers keys meanwhile. A
 connection belongs to the thread that opened it (DESIGN.md, Store rules), so the worker
-opens its own and closes it; it posts `DailyBackup.Done` back, and the App says what went
+opens its own (`Store.reopened`: SQLite alone opens the file, so the App's locks on it
+stay) and closes it; it posts `DailyBackup.Done` back, and the App says what went
 wrong, if anything, in one line (damage found by the copy's check stops the App, as any
 damage does)."""
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from textual import work
 from textual.message import Message
@@ -29,13 +29,13 @@ class DailyBackup:
 
     def daily_backup(self) -> None:
         """Today's rolling copy beside the DB (once a day), in a worker."""
-        self.make_daily_backup(self.store.path, self.clock.today())
+        self.make_daily_backup(self.store, self.clock.today())
 
     @work(thread=True, exclusive=True, group="daily-backup")
-    def make_daily_backup(self, db_path: Path, today: dt.date) -> None:
+    def make_daily_backup(self, app_store: Store, today: dt.date) -> None:
         problem = None
         try:
-            store = Store.open(db_path)
+            store = app_store.reopened()  # its own connection, on this thread
             try:
                 store.daily_backup(today)
             finally:

@@ -71,3 +71,32 @@ async def test_a_copy_that_cannot_be_made_is_said_in_one_line(make_app, store,
         assert said == ["Today's backup copy could not be made: could not write the daily "
                         "backup: No space left on device."]
         assert app.is_running
+
+
+async def test_the_workers_connection_leaves_the_apps_locks_alone(make_app, store, clock):
+    # The worker once opened the file the way `Store.open` does, reading its header with a
+    # plain open() and close(): that drops every SQLite lock of the process on the file
+    # (POSIX locks are per process), so another process's connection, closing, took itself
+    # for the last one and deleted the WAL the App was still writing to. A check-in typed
+    # next was then seen by the App alone, and by nothing else until it quit.
+    import subprocess
+    import sys
+
+    from neurocoach.domain.models import Checkin
+
+    def seen_elsewhere() -> list:
+        code = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                "print(c.execute('SELECT pain FROM checkins').fetchall()); c.close()")
+        out = subprocess.run([sys.executable, "-c", code, str(store.path)],
+                             capture_output=True, text=True, check=True).stdout
+        return eval(out)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert daily_backups(store.path)
+        assert seen_elsewhere() == []                    # another process comes and goes
+        store.record_checkin(Checkin(day=clock.today(), pain=3, feet="ok"), clock.now())
+        assert seen_elsewhere() == [(3,)]
+        assert store.path.with_name(store.path.name + "-wal").exists()

@@ -58,16 +58,16 @@ class ReportScreen(SaveFileScreen):
 
     def write_file(self, path: Path) -> None:
         self.query_one("#save-message").update("Writing the report…")
-        self.make_report(path, self.app.store.path, self.app.catalog, self.app.clock.now())
+        self.make_report(path, self.app.store, self.app.catalog, self.app.clock.now())
 
     @work(thread=True, exclusive=True, group="report")
-    def make_report(self, path: Path, db_path: Path, catalog, now: dt.datetime) -> None:
-        from neurocoach.store import Store, StoreError
+    def make_report(self, path: Path, app_store, catalog, now: dt.datetime) -> None:
+        from neurocoach.store import StoreError
         from neurocoach.store.files import write_private_text
 
         problem = None
         try:
-            store = Store.open(db_path)
+            store = app_store.reopened()  # its own connection, on this thread
             try:
                 text = report_text(store, catalog, now,
                                    REPORT_ENDINGS[path.suffix.lower()])
