@@ -217,10 +217,6 @@ def level_after_change(old: Exercise, new: Exercise, state: LevelState | None,
                       "to what you were doing.")
 
 
-def replace_dose(decision: Decision, dose: Dose) -> Decision:
-    return dataclasses.replace(decision, level=dataclasses.replace(decision.level, dose=dose))
-
-
 def decide_all(plan, catalog, states: Mapping[str, LevelState],
                outcomes: Mapping[str, Sequence[Outcome]], signals: Signals,
                today: dt.date) -> dict[str, Decision]:

@@ -114,6 +114,21 @@ class Store(SessionQueries, ProgressQueries, Exchange, PlanQueries, SettingsQuer
         store.warnings = warnings
         return store
 
+    def reopened(self) -> "Store":
+        """The same file through a new connection, for a worker thread (a connection
+        belongs to the thread that opened it; DESIGN.md, Store rules). Call it on that
+        thread. The file is open and checked already: only SQLite opens it here, never a
+        plain open() and close() of the file, which would drop every SQLite lock this
+        process holds on it (POSIX locks are per process) and let another process delete
+        the WAL the App's connection is still writing to. Raises StoreError."""
+        try:
+            conn = connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot use {self.path}: {exc}.") from None
+        return type(self)(self.path, conn)
+
     def hold_in_use(self) -> None:
         """Say, until close, that a window has this file open: `restore` then refuses to
         swap the file from under it (the window would go on writing to the old one)."""

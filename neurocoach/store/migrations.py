@@ -129,9 +129,6 @@ def m002_plans_levels_custom(db: Database) -> None:
         not_null={"fields", "created_at", "updated_at"},
     )
 
-def known_names() -> set[str]:
-    return {m.name for m in migrations._migrations}
-
 
 @migrations()
 def m003_profile_welcomed(db: Database) -> None:

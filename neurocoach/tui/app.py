@@ -7,13 +7,16 @@ import warnings
 from pathlib import Path
 
 from textual.app import App
-from textual.binding import Binding
 
-from neurocoach.tui import settings
 from neurocoach.catalog import Catalog, load_catalog, with_custom
 from neurocoach.clock import Clock
 from neurocoach.store import Store, StoreError
-from neurocoach.store.opening import DamagedError, use_error
+from neurocoach.store.opening import use_error
+from neurocoach.tui import settings
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.everywhere import GoToday, GoLibrary, GoProgress, Help, Quit
+from neurocoach.tui.app_modes import Modes
+from neurocoach.tui.daily_backup import DailyBackup
 from neurocoach.tui.keys import KeyBarrier
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.today import TodayScreen
@@ -46,17 +49,9 @@ def _exercise_commands():
 
 def binding_ids() -> set[str]:
     """Every binding id a person can give their own key (settings, [keys])."""
-    from neurocoach.tui.screens.checkin import CheckinScreen
-    from neurocoach.tui.screens.library import LibraryScreen
-    from neurocoach.tui.screens.plan import PlanScreen
-    from neurocoach.tui.screens.progress import ProgressScreen
-    from neurocoach.tui.screens.progress_balance import BalanceTestScreen
-    from neurocoach.tui.screens.session import SessionScreen
-    from neurocoach.tui.screens.summary import SummaryScreen
+    from neurocoach.tui.commands.base import binding_ids as ids
 
-    screens = (NeurocoachApp, TodayScreen, SessionScreen, SummaryScreen, CheckinScreen,
-               LibraryScreen, ProgressScreen, PlanScreen, BalanceTestScreen)
-    return {b.id for screen in screens for b in screen.BINDINGS if b.id}
+    return ids()
 
 
 def stylesheet_path() -> Path:
@@ -68,7 +63,7 @@ def stylesheet_path() -> Path:
     raise FileNotFoundError("neurocoach.tcss is missing from the installation")
 
 
-class NeurocoachApp(KeyBarrier, App[None]):
+class NeurocoachApp(KeyBarrier, Modes, DailyBackup, App[None]):
     """neurocoach: Today, Library and Progress as modes over one store."""
 
     TITLE = "neurocoach"
@@ -77,13 +72,7 @@ class NeurocoachApp(KeyBarrier, App[None]):
     DEFAULT_MODE = "today"
     COMMANDS = App.COMMANDS | {_exercise_commands}
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [
-        Binding("t", "switch_mode('today')", "Today", id="today"),
-        Binding("l", "switch_mode('library')", "Library", id="library"),
-        Binding("p", "switch_mode('progress')", "Progress", id="progress"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
-    ]
+    BINDINGS = bindings(GoToday, GoLibrary, GoProgress, Help, Quit)
 
     def __init__(self, store: Store, clock: Clock | None = None,
                  catalog: Catalog | None = None) -> None:
@@ -189,16 +178,6 @@ class NeurocoachApp(KeyBarrier, App[None]):
     def on_unmount(self) -> None:
         gc.enable()  # an App that ended before its first paint
 
-    def daily_backup(self) -> None:
-        """Today's rolling copy beside the DB, after the first paint (once a day)."""
-        try:
-            self.store.daily_backup(self.clock.today())
-        except DamagedError as exc:  # found by the integrity check before copying
-            self.stop_for_store(exc)
-        except StoreError as exc:
-            self.notify(f"Today's backup copy could not be made: {exc}", severity="warning",
-                        timeout=10)
-
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
         """Messages carry names a person typed ("Wobble [b"): plain text unless asked.
 
@@ -229,13 +208,6 @@ class NeurocoachApp(KeyBarrier, App[None]):
         low = (focused is not None and focused.region.bottom > height - self.NOTICE_ROWS
                and focused.region.right > width - self.NOTICE_COLUMNS)
         screen.set_class(low, "-notices-top")
-
-    def action_help_quit(self) -> None:
-        """ctrl+c: Textual's hint, in plain words (its markup would show, notices are plain)."""
-        keys = [key for key, active in self.active_bindings.items()
-                if active.binding.action in ("quit", "app.quit")]
-        if keys:
-            self.notify(f"Press {keys[0]} to quit the app.", title="Do you want to quit?")
 
     def write(self, fn, *args, **kwargs):
         """Run one store write. If the disk is full or the file unwritable, say so plainly
@@ -268,49 +240,3 @@ class NeurocoachApp(KeyBarrier, App[None]):
             self.stop_for_store(problem)
             return
         super()._handle_exception(error)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Hide the key of the mode already on screen. Over a pushed screen the mode keys
-        # work only where leaving loses nothing being typed or timed (the plan, a
-        # session's summary): not in a session, a form or a dialog.
-        if action == "switch_mode":
-            if len(self.screen_stack) > 1:
-                return getattr(self.screen, "LEAVES_FOR_MODES", False)
-            return parameters[0] != self.current_mode
-        return True
-
-    async def action_switch_mode(self, mode: str) -> None:
-        """t / l / p: from the plan or a summary, close it first (it is not left open
-        under Today for later), then show that screen."""
-        while len(self.screen_stack) > 1 and getattr(self.screen, "LEAVES_FOR_MODES", False):
-            self.pop_screen()
-        if mode != self.current_mode:
-            await self.switch_mode(mode)
-
-    def get_system_commands(self, screen):
-        """The palette's own entries, for a person: the colours and quitting. Textual's
-        developer tools (the keys panel, maximizing a widget, an SVG screenshot) are left
-        out: help (`?`) lists the keys."""
-        for command in super().get_system_commands(screen):
-            if command.title == "Theme":
-                yield command._replace(title="Colours", help="Change the colour theme")
-            elif command.title == "Quit":
-                yield command._replace(help="Quit neurocoach (everything is saved)")
-
-    def action_help(self) -> None:
-        from neurocoach.tui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen.active_bindings))
-
-    def show_exercise(self, exercise_id: str) -> None:
-        """Open the Library on one exercise (used by the command palette)."""
-        self.switch_mode("library")
-        self.call_after_refresh(self._select_in_library, exercise_id)
-
-    def _select_in_library(self, exercise_id: str) -> None:
-        from neurocoach.tui.screens.library import LibraryScreen
-
-        screen = self.screen
-        if isinstance(screen, LibraryScreen):
-            screen.select_exercise(exercise_id)

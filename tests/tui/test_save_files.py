@@ -18,12 +18,18 @@ def said(app) -> str:
     return str(app.screen.query_one("#save-message").render())
 
 
+async def settled(pilot) -> None:
+    """The report is written in a worker: wait for it, then for what it says."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def type_path(pilot, path) -> None:
     field = pilot.app.screen.query_one("#save-path", Input)
     field.value = str(path)
     field.focus()
     await pilot.press("enter")
-    await pilot.pause()
+    await settled(pilot)
 
 
 async def test_report_from_progress_is_written_private_and_replaced_only_when_asked(
@@ -38,7 +44,7 @@ async def test_report_from_progress_is_written_private_and_replaced_only_when_as
         offered = app.screen.query_one("#save-path", Input).value
         assert offered == str(home / "neurocoach-report-2026-11-23.html")
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, ProgressScreen)
         written = home / "neurocoach-report-2026-11-23.html"
         page = written.read_text()
@@ -48,11 +54,11 @@ async def test_report_from_progress_is_written_private_and_replaced_only_when_as
 
         written.write_text("an older report")
         await pilot.press("o", "enter")                  # there already: asks first
-        await pilot.pause()
+        await settled(pilot)
         assert "exists: enter again replaces it" in said(app)
         assert written.read_text() == "an older report"
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, ProgressScreen)
         assert "<h2>Safety stops</h2>" in written.read_text()
 
@@ -95,3 +101,57 @@ async def test_plan_export_from_the_plan_screen_reads_back(make_app, store, tmp_
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     again = parse_plan(target.read_text(), str(target), load_catalog(), current)
     assert again.plan.exercise_ids == current.exercise_ids
+
+
+async def test_the_report_is_made_in_a_worker_and_the_dialog_stays_live(
+        make_app, tmp_path, monkeypatch):
+    import threading
+
+    from neurocoach.tui.screens import progress_report
+
+    made_on, go_on = [], threading.Event()
+    real = progress_report.report_text
+
+    def slow_report(store, *args, **kwargs):
+        made_on.append((threading.get_ident(), store))
+        go_on.wait(10)
+        return real(store, *args, **kwargs)
+
+    monkeypatch.setattr(progress_report, "report_text", slow_report)
+    target = tmp_path / "for-the-gp.html"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "o")
+        field = app.screen.query_one("#save-path", Input)
+        field.value = str(target)
+        await pilot.press("enter", "x")                  # the box still takes keys
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen) and field.value.endswith("x")
+        assert said(app) == "Writing the report…" and not target.exists()
+        go_on.set()
+        await settled(pilot)
+        assert isinstance(app.screen, ProgressScreen)
+        assert "<h2>Safety stops</h2>" in target.read_text()
+        assert any(n.message == f"Report written to {target}." for n in app._notifications)
+    # On the worker's thread, from a store connection of its own (not the App's).
+    [(thread, store)] = made_on
+    assert thread != threading.get_ident() and store is not app.store
+
+
+async def test_a_report_that_cannot_be_made_says_why_in_one_line(make_app, tmp_path,
+                                                                  monkeypatch):
+    from neurocoach.store import StoreError
+    from neurocoach.tui.screens import progress_report
+
+    def locked(*args, **kwargs):
+        raise StoreError("cannot use neurocoach.db: database is locked.")
+
+    monkeypatch.setattr(progress_report, "report_text", locked)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "o")
+        await type_path(pilot, tmp_path / "report.html")
+        assert isinstance(app.screen, ReportScreen) and app.is_running
+        assert said(app) == ("The report could not be made: cannot use neurocoach.db: "
+                             "database is locked.")
+    assert not (tmp_path / "report.html").exists()

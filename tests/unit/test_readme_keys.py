@@ -1,5 +1,7 @@
-"""The README's Keys section and the screens' bindings say the same thing: every key a
-screen binds is in its README row, and every key a row names is bound on that screen."""
+"""The README's Keys section and the command classes say the same thing: every key a
+screen's commands bind is in its README row, and every key a row names is bound there.
+The keys are read from the command classes the screens declare (tui/commands/), the one
+place that gives a key, its footer words, help and palette entry."""
 
 from __future__ import annotations
 
@@ -7,9 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.binding import Binding
-
 from neurocoach.tui.app import NeurocoachApp
+from neurocoach.tui.commands.base import Command, commands_of
+from neurocoach.tui.commands.everywhere import GoLibrary, GoProgress, GoToday, Help, Quit
 from neurocoach.tui.screens.checkin import CheckinScreen
 from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
 from neurocoach.tui.screens.library import LibraryScreen
@@ -49,14 +51,20 @@ def readme_rows() -> dict[str, set[str]]:
     return rows
 
 
+def commands(cls) -> list[type[Command]]:
+    """The command classes a screen (or a row of it) declares."""
+    found = commands_of(cls)
+    assert found and len(found) == len(cls.BINDINGS), f"{cls.__name__}: a key not made from a command"
+    return found
+
+
 def bound(screens) -> set[str]:
     keys = set()
     for screen in screens:
-        for binding in screen.BINDINGS:
-            if isinstance(binding, Binding):
-                for key in binding.key.split(","):
-                    if key not in MOVING:
-                        keys.add(SHOWN_AS.get(key, key))
+        for command in commands(screen):
+            for key in command.keys():
+                if key not in MOVING:
+                    keys.add(SHOWN_AS.get(key, key))
     return keys
 
 
@@ -82,6 +90,7 @@ def test_a_screens_row_names_exactly_its_keys(name):
 def test_everywhere_names_the_apps_keys():
     first = keys_section().split("| Screen |")[0]
     named = set(re.findall(r"`([^`]+)`", first))
-    for binding in NeurocoachApp.BINDINGS:
-        key = SHOWN_AS.get(binding.key, binding.key)
+    assert commands(NeurocoachApp) == [GoToday, GoLibrary, GoProgress, Help, Quit]
+    for command in commands(NeurocoachApp):
+        key = SHOWN_AS.get(command.KEY, command.KEY)
         assert key in named, key

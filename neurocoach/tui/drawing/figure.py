@@ -79,8 +79,3 @@ def _prop(canvas: Canvas, at: Projection, prop: str, pose: Pose) -> None:
         for x in (66, 72, 78):
             canvas.set(*at((x, 1)))
             canvas.set(*at((x, 2)))
-
-
-def figure_text(figure: Figure, pose_index: int, width: int, height: int,
-                ascii: bool = False) -> str:
-    return draw(figure, pose_index, width, height).text(ascii)

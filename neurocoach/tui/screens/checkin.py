@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from neurocoach.coach.foot_check import asked_again, carried_over
 from neurocoach.domain.models import SYMPTOMS, Checkin
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.today import (
+    CheckinNext, SameAsBefore, CheckinNextField, CheckinPreviousField, CheckinSave,
+    CheckinCancel, CheckinHelp,
+)
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged, ScaleRow
@@ -30,19 +34,8 @@ class CheckinScreen(ModalScreen[bool]):
     """Digits set a value, enter moves on (keeping the last check-in's answer where none
     is typed); `y` keeps all of them; enter on the note, the last line, saves."""
 
-    BINDINGS = [
-        Binding("enter", "next", "Next / save", id="checkin.next"),
-        Binding("y", "same_as_before", "Same scores as last time", id="checkin.same-as-before"),
-        # priority: the dialog's scroll container would take up/down first and scroll
-        Binding("down", "app.focus_next", "Next", show=False, priority=True,
-                id="checkin.next-field"),
-        Binding("up", "app.focus_previous", "Previous", show=False, priority=True,
-                id="checkin.previous-field"),
-        Binding("ctrl+s", "save", "Save", id="checkin.save"),
-        Binding("escape", "cancel", "Cancel", id="checkin.cancel"),
-        # A modal dialog hides the App's keys, `?` with them: it needs its own.
-        Binding("question_mark", "app.help", "Help", key_display="?", id="checkin.help"),
-    ]
+    BINDINGS = bindings(CheckinNext, SameAsBefore, CheckinNextField, CheckinPreviousField, CheckinSave,
+                        CheckinCancel, CheckinHelp)
 
     def compose(self) -> ComposeResult:
         today = self.app.clock.today()

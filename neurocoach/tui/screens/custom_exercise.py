@@ -10,7 +10,6 @@ import re
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Select, Static, TextArea
@@ -19,6 +18,9 @@ from neurocoach.catalog import (
     CATEGORIES, DOSE_AMOUNT, POSITIONS, exercise_field_errors, exercise_fields, parse_exercise,
 )
 from neurocoach.catalog.model import WEIGHT_BEARING_POSITIONS
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.everywhere import Cancel
+from neurocoach.tui.commands.forms import FormSave
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged
@@ -83,10 +85,7 @@ def friendly(problem: str, field: str = "") -> str:
 class CustomExerciseScreen(Screen[str | None]):
     """New (no id) or edit (an id): ctrl+s saves when every field is right."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    BINDINGS = bindings(FormSave, Cancel)
 
     def __init__(self, exercise_id: str | None = None) -> None:
         super().__init__()

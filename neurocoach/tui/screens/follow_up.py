@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from neurocoach.coach.screening import stop_label
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.everywhere import DialogHelp
+from neurocoach.tui.commands.forms import CheckedYes, NotYet, FollowUpBack
 from neurocoach.tui.widgets.footer import Footer
 
 NOT_YET = ("Please have it checked by your doctor or nurse before you train again; call "
@@ -28,12 +30,7 @@ class FollowUpScreen(ModalScreen[str | None]):
                  border: double $warning; background: $surface; padding: 0 1; }
     """
 
-    BINDINGS = [
-        Binding("y", "answer('checked')", "Yes, it was checked"),
-        Binding("n", "answer('not_yet')", "Not yet"),
-        Binding("escape", "cancel", "Back"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-    ]
+    BINDINGS = bindings(CheckedYes, NotYet, FollowUpBack, DialogHelp)
 
     def __init__(self, session_id: int, day: dt.date, reason: str) -> None:
         super().__init__()

@@ -1,10 +1,12 @@
-"""Help: the keys of the screen beneath, read from its bindings so it never drifts from them."""
+"""Help: the keys of the screen beneath, read from its bindings and the command classes they
+are made from (tui/commands/), so it never drifts from them."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
 
+from textual.actions import parse as parse_action
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -12,7 +14,9 @@ from textual.markup import escape
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-GROUPS = ("This screen", "Everywhere")
+from neurocoach.tui.commands.base import bindings, command_for, commands_of
+from neurocoach.tui.commands.forms import CloseHelp, CloseHelpByHelp, CloseHelpByQ
+
 MOVING_KEYS = {"up", "down", "j", "k"}
 """A screen binding one of these has its own keys for moving."""
 PLAIN_WORDS = {
@@ -29,21 +33,15 @@ only where the screen has no keys of its own for moving."""
 ARROWS = {"up", "down", "left", "right"}
 
 
-def declared_by_us(node: object) -> list[tuple[str, str]]:
-    """(action, description) of the bindings neurocoach's own classes give this node (not
-    Textual's widgets), in the order they are written, a base class's first."""
-    declared = []
-    for cls in reversed(type(node).__mro__):
-        if cls.__module__.startswith("neurocoach"):
-            declared += [(b.action, b.description) for b in cls.__dict__.get("BINDINGS", ())
-                         if isinstance(b, Binding)]
-    return declared
-
-
 def is_ours(active: ActiveBinding) -> bool:
-    """Declared by neurocoach on this node, not one of Textual's own keys."""
-    binding = active.binding
-    return (binding.action, binding.description) in declared_by_us(active.node)
+    """Given by one of neurocoach's command classes on this node, not one of Textual's
+    own keys."""
+    return command_for(active.node, active.binding) is not None
+
+
+def screen_order(node: object, binding: Binding) -> int:
+    """Where the node's command for this binding is written among its commands."""
+    return commands_of(node).index(command_for(node, binding))
 
 
 def screen_beneath(active_bindings: Mapping[str, ActiveBinding]) -> Screen | None:
@@ -64,13 +62,20 @@ def person_bindings(app: App, active_bindings: Mapping[str, ActiveBinding]) -> d
     screen = screen_beneath(active_bindings)
     if screen is None:
         return bindings
-    for key, binding in screen._bindings:  # Textual keeps no public map of a node's own
-        active = bindings.get(key)
-        if (active is None or active.node is screen or isinstance(active.node, App)
-                or is_ours(active) or not binding.description):
-            continue
-        if app._check_action_state(binding.action, screen) is not False:
-            bindings[key] = ActiveBinding(screen, binding, True, binding.tooltip)
+    own_keys = getattr(app, "settings", None)
+    own_keys = own_keys.keys if own_keys is not None else {}
+    for command in commands_of(screen):
+        binding = command.binding()
+        # The person's own keys for it (settings, [keys]) stand in for the class's.
+        keys = own_keys.get(command.ID, command.KEY) if command.ID else command.KEY
+        for key in (k.strip() for k in keys.split(",")):
+            active = bindings.get(key)
+            if (active is None or active.node is screen or isinstance(active.node, App)
+                    or is_ours(active) or not binding.description):
+                continue
+            _, name, parameters = parse_action(binding.action)
+            if screen.check_action(name, parameters) is not False:
+                bindings[key] = ActiveBinding(screen, binding, True, binding.tooltip)
     return bindings
 
 
@@ -136,9 +141,7 @@ def group_bindings(app: App, active_bindings: Mapping[str, ActiveBinding]) -> di
         elif not ours:
             generic.append((key, node, binding))
         elif isinstance(node, Screen):  # in the order the screen writes them
-            screen_own.append((declared_by_us(node).index((binding.action,
-                                                           binding.description)),
-                               key, binding))
+            screen_own.append((screen_order(node, binding), key, binding))
         else:
             widget_own.append((key, binding))
     screen_own = [(key, binding) for _, key, binding in sorted(screen_own,
@@ -169,11 +172,7 @@ class HelpScreen(ModalScreen[None]):
     """Every key that works on the screen beneath, with what it does."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
-    BINDINGS = [
-        Binding("escape", "close", "Close help"),
-        Binding("question_mark", "close", "Close help", key_display="?"),
-        Binding("q", "close", "Close help"),
-    ]
+    BINDINGS = bindings(CloseHelp, CloseHelpByHelp, CloseHelpByQ)
 
     def __init__(self, active_bindings: Mapping[str, ActiveBinding]) -> None:
         super().__init__()

@@ -6,7 +6,6 @@ from contextlib import suppress
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Key, Resize
@@ -16,6 +15,12 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from neurocoach.catalog import CATEGORIES, Exercise
 from neurocoach.catalog.search import matches
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.library import (
+    ArchiveExercise, ClearFilter, EditExercise, Find, LibraryDown, LibraryMovement, LibraryUp,
+    NewExercise, NextCategory, TogglePlan,
+)
+from neurocoach.tui.screens.library_yours import YourExercises
 from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
 from neurocoach.tui.widgets.footer import Footer
 
@@ -24,7 +29,7 @@ MARK = "▸ "
 """Marks the highlighted exercise in words-and-symbols, not only by colour."""
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(YourExercises, Screen):
     """Browse the exercises by keyboard: a list on the left, the chosen one on the right."""
 
     ACTS_ON_SELECT = True
@@ -33,19 +38,8 @@ class LibraryScreen(Screen):
     AUTO_FOCUS = "#exercise-list"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
-    BINDINGS = [
-        Binding("slash", "find", "Find", key_display="/", id="library.find"),
-        Binding("f", "next_category", "Category", id="library.next-category"),
-        Binding("j", "move(1)", "Down", show=False, id="library.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="library.up"),
-        Binding("escape", "clear", "Clear", id="library.clear"),
-        Binding("space", "toggle_plan", "In/out of plan", show=False, id="library.toggle-plan"),
-        Binding("n", "new_exercise", "New exercise", show=False, id="library.new-exercise"),
-        Binding("e", "edit_exercise", "Edit yours", show=False, id="library.edit-exercise"),
-        Binding("x", "archive_exercise", "Archive yours", show=False,
-                id="library.archive-exercise"),
-        Binding("a", "movement", "Movement", show=False, id="library.movement"),
-    ]
+    BINDINGS = bindings(Find, NextCategory, LibraryDown, LibraryUp, ClearFilter, TogglePlan,
+                        NewExercise, EditExercise, ArchiveExercise, LibraryMovement)
 
     def __init__(self) -> None:
         super().__init__()
@@ -266,42 +260,6 @@ class LibraryScreen(Screen):
             self.query_text = text
             self.refresh_list()
             self.refresh_bindings()
-
-    # -- the person's plan and own exercises --------------------------------------------
-    def action_toggle_plan(self) -> None:
-        from neurocoach.tui.screens.plan import set_in_plan
-        from neurocoach.services.today import person_plan
-
-        if self.current_id is not None:
-            inside = self.current_id in person_plan(self.app).exercise_ids
-            set_in_plan(self.app, self.current_id, not inside)
-            self._show_detail()
-
-    def action_new_exercise(self) -> None:
-        from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
-
-        self.app.push_screen(CustomExerciseScreen(), self._saved_exercise)
-
-    def action_edit_exercise(self) -> None:
-        from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
-
-        if self.current_id is None:
-            return
-        if not self.app.catalog.get(self.current_id).custom:
-            self.notify("Built-in exercises cannot be changed; n makes one of your own.",
-                        severity="warning")
-            return
-        self.app.push_screen(CustomExerciseScreen(self.current_id), self._saved_exercise)
-
-    def _saved_exercise(self, exercise_id: str | None) -> None:
-        if exercise_id:
-            self.select_exercise(exercise_id)
-
-    def action_archive_exercise(self) -> None:
-        from neurocoach.tui.screens.plan import archive
-
-        if self.current_id is not None and archive(self.app, self.current_id):
-            self.refresh_list()  # the highlight moves to its neighbour
 
     def select_exercise(self, exercise_id: str) -> None:
         """Highlight one exercise, clearing the filters when they hide it."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -18,10 +17,16 @@ from textual.widgets.option_list import Option
 from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.plan import Plan, days_words
 from neurocoach.coach.progression import pin_changes
-from neurocoach.services.today import LevelView, level_views, person_plan, refresh_catalog
+from neurocoach.domain.words import count
+from neurocoach.services.today import LevelView, level_views, person_plan
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.library import (
+    AutoLevel, ClosePlan, ExportPlan, ImportPlan, LevelDown, LevelUp, PlanArchiveExercise,
+    PlanDown, PlanEditExercise, PlanNewExercise, PlanUp, Schedule, ToggleInPlan,
+)
+from neurocoach.tui.plan_edits import archive
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
-from neurocoach.domain.words import count
 
 IN, OUT = "[x]", "[ ]"
 """In the plan or not: shown in symbols and words, never by colour alone."""
@@ -36,22 +41,9 @@ class PlanScreen(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
     AUTO_FOCUS = "#plan-list"
-    BINDINGS = [
-        Binding("space", "toggle", "In/out", id="plan.toggle"),
-        Binding("plus,equals_sign", "level(1)", "Level up", key_display="+", id="plan.level-up"),
-        Binding("minus", "level(-1)", "Level down", key_display="-", show=False,
-                id="plan.level-down"),
-        Binding("0", "auto_level", "Auto level", id="plan.auto-level"),
-        Binding("d", "schedule", "Days", id="plan.schedule"),
-        Binding("i", "import_plan", "Import", show=False, id="plan.import-plan"),
-        Binding("o", "export_plan", "Export", show=False, id="plan.export-plan"),
-        Binding("n", "new_exercise", "New exercise", show=False, id="plan.new-exercise"),
-        Binding("e", "edit_exercise", "Edit yours", show=False, id="plan.edit-exercise"),
-        Binding("x", "archive_exercise", "Archive yours", show=False, id="plan.archive-exercise"),
-        Binding("j", "move(1)", "Down", show=False, id="plan.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="plan.up"),
-        Binding("escape", "close", "Back", id="plan.close"),
-    ]
+    BINDINGS = bindings(ToggleInPlan, LevelUp, LevelDown, AutoLevel, Schedule, ImportPlan,
+                        ExportPlan, PlanNewExercise, PlanEditExercise, PlanArchiveExercise,
+                        PlanDown, PlanUp, ClosePlan)
 
     def __init__(self, focus_id: str | None = None) -> None:
         super().__init__()
@@ -273,37 +265,3 @@ class PlanScreen(Screen):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def archive(app, exercise_id: str) -> bool:
-    """Archive one of the person's own exercises (history kept); say why not otherwise."""
-    exercise = app.catalog.get(exercise_id)
-    if not exercise.custom:
-        app.notify("Only your own exercises can be archived.", severity="warning")
-        return False
-    plan = person_plan(app)
-    if plan.exercise_ids == (exercise_id,):
-        app.notify("It is the only exercise in your plan: put another one in first.",
-                   severity="warning")
-        return False
-    if app.write(app.store.archive_custom_exercise, exercise_id, app.clock.now(),
-                 plan) is NOT_SAVED:
-        return False
-    refresh_catalog(app)
-    app.notify(f"Archived {exercise.name}: its history is kept. “Restore” in the command "
-               "palette (ctrl+p) brings it back.")
-    return True
-
-
-def set_in_plan(app, exercise_id: str, included: bool) -> None:
-    """Put an exercise in the plan or take it out (used by the Library and the palette)."""
-    plan = person_plan(app)
-    name = app.catalog.get(exercise_id).name
-    if not included and plan.exercise_ids == (exercise_id,):
-        app.notify("Your plan needs at least one exercise.", severity="warning")
-        return
-    if app.write(app.store.save_plan, plan.with_exercise(exercise_id, included),
-                 app.clock.now()) is NOT_SAVED:
-        return
-    app.notify(f"{name} {'put in' if included else 'taken out of'} your plan.")
-

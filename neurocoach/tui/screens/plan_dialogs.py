@@ -6,7 +6,6 @@ import dataclasses
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
@@ -16,6 +15,9 @@ from textual.widgets import Input, Static
 
 from neurocoach.coach.plan import TARGET_MINUTES, Plan
 from neurocoach.coach.profile import rest_days_for
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.everywhere import Cancel, DialogHelp, NextField, PreviousField
+from neurocoach.tui.commands.forms import ApplyPlan, ScheduleLess, ScheduleMore, ScheduleSave
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.save_file import SaveFileScreen
 from neurocoach.tui.widgets.footer import Footer
@@ -25,10 +27,7 @@ from neurocoach.tui.widgets.weekdays import RestDaysRow
 class StepRow(Widget, can_focus=True):
     """One value from a short list, on one line: left/right (or -/+) move it."""
 
-    BINDINGS = [
-        Binding("left,h,minus", "nudge(-1)", "Less", show=False),
-        Binding("right,l,plus", "nudge(1)", "More", show=False),
-    ]
+    BINDINGS = bindings(ScheduleLess, ScheduleMore)
     index = reactive(0)
 
     def __init__(self, label: str, choices: list[tuple[int, str]], value: int, **kwargs) -> None:
@@ -58,13 +57,7 @@ class StepRow(Widget, can_focus=True):
 class ScheduleScreen(ModalScreen[Plan | None]):
     """Training days a week, which days are rest days, and the session length."""
 
-    BINDINGS = [
-        Binding("enter,ctrl+s", "save", "Save"),
-        Binding("down", "app.focus_next", "Next", show=False),
-        Binding("up", "app.focus_previous", "Previous", show=False),
-        Binding("escape", "cancel", "Cancel"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-    ]
+    BINDINGS = bindings(ScheduleSave, NextField, PreviousField, Cancel, DialogHelp)
 
     def __init__(self, plan: Plan) -> None:
         super().__init__()
@@ -106,10 +99,7 @@ class ScheduleScreen(ModalScreen[Plan | None]):
 class ImportPlanScreen(ModalScreen[bool]):
     """A plan file: its path, then what it changes, then y to apply it."""
 
-    BINDINGS = [
-        Binding("y", "apply", "Apply the changes"),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    BINDINGS = bindings(ApplyPlan, Cancel)
 
     def __init__(self) -> None:
         super().__init__()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -11,6 +10,11 @@ from textual.widgets import Input, Static
 from neurocoach.coach.profile import parse_birth_year, rest_days_for
 from neurocoach.coach.screening import ANSWERS, QUESTIONS
 from neurocoach.domain.models import Profile, Screening
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.everywhere import Cancel
+from neurocoach.tui.commands.today import (
+    NextQuestion, PreviousQuestion, ProfileNext, ProfileSave, SaveAndStart,
+)
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged
@@ -24,21 +28,13 @@ DAYS = [(str(n), f"{n} day{'s' if n > 1 else ''} a week") for n in range(1, 8)]
 """Keyed by their own digit: 2 picks "2 days a week". 1 to 7, as the plan's days dialog and
 plan files allow, so that every count of rest days has its own answer here."""
 
-_KEYS = [
-    Binding("enter", "next", "Next / save"),
-    # priority: the page's scroll container would take up/down first and scroll instead.
-    # tab is named here too: the first-run form does not inherit the Screen's own tab.
-    Binding("down,tab", "app.focus_next", "Next question", show=False, priority=True),
-    Binding("up,shift+tab", "app.focus_previous", "Previous question", show=False,
-            priority=True),
-    Binding("ctrl+s", "save", "Save"),
-]
+_KEYS = (ProfileNext, NextQuestion, PreviousQuestion, ProfileSave)
 
 
 class ProfileScreen(Screen):
     """Editing the profile later (e on Today or Progress): escape leaves it as it was."""
 
-    BINDINGS = [*_KEYS, Binding("escape", "cancel", "Cancel")]
+    BINDINGS = bindings(*_KEYS, Cancel)
 
     def compose(self) -> ComposeResult:
         p = self.app.store.profile()
@@ -121,7 +117,7 @@ class FirstRunProfileScreen(ProfileScreen, inherit_bindings=False):
     """The first run: nothing is saved yet, so escape keeps what the form holds (untouched
     questions hold the defaults) — a clinician's limit typed in is never thrown away."""
 
-    BINDINGS = [*_KEYS, Binding("escape", "finish", "Save and start")]
+    BINDINGS = bindings(*_KEYS, SaveAndStart)
 
     def action_finish(self) -> None:
         """escape: save like ctrl+s (a bad birth year is shown, and the form stays)."""

@@ -7,12 +7,17 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.progress import (
+    CycleRange, BalanceTest, SteadiTest, ChairStandTest, ProgressProfile, Report, ScrollDown,
+    ScrollUp,
+)
+from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.progress_data import (
     CALENDAR_WEEKS, RANGES, load_adherence, load_balance, load_symptoms, load_work,
 )
@@ -20,27 +25,16 @@ from neurocoach.tui.screens.progress_text import (
     adherence_text, balance_text, seconds_text, symptoms_text, work_text,
 )
 from neurocoach.tui.widgets.calendar import AdherenceCalendar, legend
-from neurocoach.tui.widgets.symptom_chart import SymptomCharts
-from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
+from neurocoach.tui.widgets.symptom_chart import SymptomCharts
 
 
 class ProgressScreen(Screen):
     """Adherence, symptoms, balance and work done, one scrolling page."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (150, "-wide")]
-    BINDINGS = [
-        Binding("r", "cycle_range", "Trend range", id="progress.cycle-range"),
-        Binding("b", "balance_test", "Balance test", id="progress.balance-test"),
-        Binding("f", "fall_test('steadi')", "4-stage balance test", show=False,
-                id="progress.steadi"),
-        Binding("c", "fall_test('chair_stand')", "Chair stand test", show=False,
-                id="progress.chair-stand"),
-        Binding("e", "profile", "Profile", id="progress.profile"),
-        Binding("o", "report", "Report", id="progress.report"),
-        Binding("j", "scroll('down')", "Scroll down", show=False, id="progress.down"),
-        Binding("k", "scroll('up')", "Scroll up", show=False, id="progress.up"),
-    ]
+    BINDINGS = bindings(CycleRange, BalanceTest, SteadiTest, ChairStandTest, ProgressProfile, Report,
+                        ScrollDown, ScrollUp)
 
     def __init__(self) -> None:
         super().__init__()

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import humanize
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from neurocoach.coach.norms import MAX_SECONDS, SIDES, TRIES, SelfTest
 from neurocoach.coach.safety import balance_test_allowed
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.progress import (
+    BalanceToggle, LeftFoot, RightFoot, UndoTry, BalanceSave, BalanceCancel, BalanceClose,
+    BalanceHelp,
+)
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.stopwatch import Stopwatch
 
@@ -29,19 +33,8 @@ _TEST_ACTIONS = {"toggle", "side", "undo", "save", "cancel", "close"}
 class BalanceTestScreen(ModalScreen[dict[str, float] | None]):
     """Returns {side: best seconds} to save, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("space", "toggle", "Start / stop", id="balance.toggle"),
-        Binding("left", "side('left')", "Left foot", key_display="←", show=False,
-                id="balance.left-foot"),
-        Binding("right", "side('right')", "Right foot", key_display="→", show=False,
-                id="balance.right-foot"),
-        Binding("backspace", "undo", "Undo try", id="balance.undo"),
-        Binding("enter", "save", "Save", id="balance.save"),
-        Binding("escape", "cancel", "Cancel", id="balance.cancel"),
-        Binding("escape,enter", "close", "Close",
-                id="balance.close"),  # only when the test is off today
-        Binding("question_mark", "app.help", "Help", key_display="?", id="balance.help"),
-    ]
+    BINDINGS = bindings(BalanceToggle, LeftFoot, RightFoot, UndoTry, BalanceSave, BalanceCancel, BalanceClose,
+                        BalanceHelp)
 
     def __init__(self) -> None:
         super().__init__()

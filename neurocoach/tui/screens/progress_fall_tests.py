@@ -5,7 +5,6 @@ Progress saves it. Off on a day the single-leg test is off (coach.safety decides
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -16,6 +15,9 @@ from neurocoach.coach.self_tests import (
     CHAIR_STAND_MAX, CHAIR_STAND_SECONDS, STEADI_SECONDS, STEADI_STAGES, WITH_SOMEONE,
     chair_stand_verdict, steadi_verdict,
 )
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.everywhere import Cancel, DialogHelp
+from neurocoach.tui.commands.progress import StageHeld, StageNotHeld, FallTestSave
 from neurocoach.tui.widgets.footer import Footer
 
 TITLES = {"steadi": "4-stage balance test (CDC STEADI)",
@@ -34,13 +36,7 @@ class FallTestScreen(ModalScreen[tuple[str, int] | None]):
     #fall-test-status { background: $boost; min-height: 1; }
     """
 
-    BINDINGS = [
-        Binding("y", "stage(True)", "Held 10 s"),
-        Binding("n", "stage(False)", "Not held"),
-        Binding("enter", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-    ]
+    BINDINGS = bindings(StageHeld, StageNotHeld, FallTestSave, Cancel, DialogHelp)
 
     def __init__(self, kind: str) -> None:
         super().__init__()

@@ -36,10 +36,6 @@ def ago(day: dt.date, today: dt.date) -> str:
     return humanize.naturaltime(dt.datetime.combine(day, dt.time()), when=midnight)
 
 
-def in_days(days: int) -> str:
-    return "in " + humanize.naturaldelta(dt.timedelta(days=days))
-
-
 def duration(seconds: float) -> str:
     """"3 hours and 20 minutes"; whole hours from ten hours up."""
     unit = "hours" if seconds >= 10 * 3600 else "minutes"

@@ -14,14 +14,15 @@ import re
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from neurocoach.store.files import write_private_text
 from neurocoach.paths import BadPath, expand
+from neurocoach.store.files import write_private_text
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.everywhere import Cancel
 from neurocoach.tui.widgets.footer import Footer
 
 
@@ -29,7 +30,7 @@ class SaveFileScreen(ModalScreen[Path | None]):
     """A subclass gives the title, the file name and `text_for(path)`; dismisses with the
     path written, or None."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = bindings(Cancel)
 
     TITLE_TEXT = ""
     FILE_NAME = ""
@@ -87,10 +88,22 @@ class SaveFileScreen(ModalScreen[Path | None]):
             self.confirm_replace = path
             message.update(Content(f"{path} exists: enter again replaces it."))
             return
+        self.write_file(path)
+
+    def write_file(self, path: Path) -> None:
+        """Write it now (a subclass with heavier work writes it in a worker, then calls
+        `written`)."""
         try:
             write_private_text(path, self.text_for(path))
         except OSError as err:
-            message.update(Content(f"Cannot write {path} ({err.strerror or err})."))
+            self.written(path, f"Cannot write {path} ({err.strerror or err}).")
+            return
+        self.written(path)
+
+    def written(self, path: Path, problem: str | None = None) -> None:
+        """Done: say where it went and close; or say in one line why not, and stay."""
+        if problem:
+            self.query_one("#save-message", Static).update(Content(problem))
             return
         self.app.notify(f"{self.SAVED} {path}.", markup=False)
         self.dismiss(path)

@@ -3,30 +3,21 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from neurocoach.coach.safety import STOP_REASONS
-from neurocoach.coach.screening import LOW_SUGAR_REASON
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.everywhere import DialogHelp
+from neurocoach.tui.commands.session import STOP_REASON_COMMANDS, BackToSession
 from neurocoach.tui.widgets.footer import Footer
 
 
 class StopScreen(ModalScreen[str | None]):
     """Pick what happened with one key; escape goes back to the session."""
 
-    BINDINGS = [
-        Binding(str(n), f"pick({n})", reason.label, show=False)
-        for n, reason in enumerate(STOP_REASONS.values(), 1)
-    ] + [
-        # Issue 13: low blood sugar, listed for people on blood-sugar medicines.
-        Binding(str(len(STOP_REASONS) + 1), f"pick({len(STOP_REASONS) + 1})",
-                LOW_SUGAR_REASON.label, show=False),
-    ] + [
-        Binding("escape", "cancel", "Back to the session"),
-        Binding("question_mark", "app.help", "Help", key_display="?"),
-    ]
+    BINDINGS = bindings(*STOP_REASON_COMMANDS, BackToSession, DialogHelp)
 
     def __init__(self, reasons: dict | None = None) -> None:
         super().__init__()

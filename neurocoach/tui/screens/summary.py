@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import humanize
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -12,6 +11,10 @@ from textual.widgets import Static
 
 from neurocoach.coach.session import summarize
 from neurocoach.domain.models import RATINGS, Entry, SessionRecord
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.session import (
+    SummaryClose, SummaryEasy, SummaryRight, SummaryHard,
+)
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 
@@ -29,12 +32,7 @@ class SummaryScreen(Screen):
     LEAVES_FOR_MODES = True
     """t / l / p close it and go to that screen (nothing here is lost by leaving)."""
 
-    BINDINGS = [
-        Binding("enter,escape", "close", "Back to Today", id="summary.close"),
-        Binding("1", "rate(1)", "Easy", id="summary.easy"),
-        Binding("2", "rate(2)", "Right", id="summary.right"),
-        Binding("3", "rate(3)", "Hard", id="summary.hard"),
-    ]
+    BINDINGS = bindings(SummaryClose, SummaryEasy, SummaryRight, SummaryHard)
 
     def __init__(self, record: SessionRecord, last_logged: int | None) -> None:
         super().__init__()

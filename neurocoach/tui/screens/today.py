@@ -6,7 +6,6 @@ import datetime as dt
 
 import humanize
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -17,6 +16,10 @@ from neurocoach.coach.session import (
     STATE_MARKS, exercise_states, needs_fresh_start, resumable, step_dose, without_done,
 )
 from neurocoach.services.today import TodayView, load_today
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.today import (
+    Start, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp,
+)
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 
@@ -49,14 +52,7 @@ class TodayScreen(Screen):
     _confirm_until: float | None = None
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
-    BINDINGS = [
-        Binding("enter", "start", "Start", priority=True, id="today.start"),
-        Binding("c", "checkin", "Check-in", id="today.checkin"),
-        Binding("e", "profile", "Profile", id="today.profile"),
-        Binding("m", "plan", "Plan", id="today.plan"),
-        Binding("j", "cursor('down')", "Down", show=False, id="today.down"),
-        Binding("k", "cursor('up')", "Up", show=False, id="today.up"),
-    ]
+    BINDINGS = bindings(Start, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.today import SetUp, UseDefaults
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 
@@ -26,10 +27,7 @@ Your answers stay on this computer, in a file only you can read. """
 class WelcomeScreen(Screen):
     """Shown once, before the first profile is saved."""
 
-    BINDINGS = [
-        Binding("enter", "setup", "Set up my profile"),
-        Binding("escape", "defaults", "Use the defaults"),
-    ]
+    BINDINGS = bindings(SetUp, UseDefaults)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome"):

@@ -26,10 +26,16 @@ class Footer(TextualFooter):
     """The same footer (and the same `Footer` in CSS), without the needless rebuilds."""
 
     _built_from: tuple | None = None
+    keys_known = False
+    """The screen has said its bindings once (before that there is nothing to show)."""
+
+    def bindings_changed(self, screen) -> None:
+        self.keys_known = True
+        super().bindings_changed(screen)
 
     def _shown(self) -> tuple | None:
         """Everything `compose` reads, as a value to compare."""
-        if not self._bindings_ready:
+        if not self.keys_known:
             return None
         app = self.app
         return (self.show_command_palette, app.ENABLE_COMMAND_PALETTE, self._room(),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.forms import ChoiceNext, ChoicePrevious, ScoreLess, ScoreMore
 
 
 FOCUS_MARK = "▸ "
@@ -37,10 +39,7 @@ class RowChanged(Message):
 class ScaleRow(FocusMarked, can_focus=True):
     """A 0–10 value: a digit sets it (1 then 0 gives 10), left/right move it."""
 
-    BINDINGS = [
-        Binding("left,h", "nudge(-1)", "Less", show=False),
-        Binding("right,l", "nudge(1)", "More", show=False),
-    ]
+    BINDINGS = bindings(ScoreLess, ScoreMore)
 
     value: reactive[int | None] = reactive(None)
 
@@ -97,10 +96,7 @@ class ScaleRow(FocusMarked, can_focus=True):
 class ChoiceRow(FocusMarked, can_focus=True):
     """One of a few named choices: its number picks it, left/right move."""
 
-    BINDINGS = [
-        Binding("left,h", "nudge(-1)", "Previous", show=False),
-        Binding("right,l", "nudge(1)", "Next", show=False),
-    ]
+    BINDINGS = bindings(ChoicePrevious, ChoiceNext)
 
     value: reactive[str | None] = reactive(None)
 

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.reactive import reactive
 
+from neurocoach.tui.commands.base import bindings
+from neurocoach.tui.commands.forms import NextDay, PreviousDay, ToggleDay
 from neurocoach.tui.widgets.scale import FocusMarked, RowChanged, focus_mark
 
 SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 class RestDaysRow(FocusMarked, can_focus=True):
-    BINDINGS = [
-        Binding("left,h", "move(-1)", "Previous day", show=False),
-        Binding("right,l", "move(1)", "Next day", show=False),
-        Binding("space", "toggle", "Toggle day", show=False),
-    ]
+    BINDINGS = bindings(PreviousDay, NextDay, ToggleDay)
 
     days: reactive[frozenset[int]] = reactive(frozenset, always_update=True)
     cursor = reactive(0)

@@ -2,8 +2,8 @@
 and every exercise (show it, put it in or out of the plan, set its level, and for one's own
 exercises edit, archive or restore), all searchable by words.
 
-The screen's own actions are read from its bindings, so the palette never drifts from the
-keys (as the help screen does).
+The screen's own actions are its command classes (tui/commands/) that are bound there now,
+so the palette never drifts from the keys (as the help screen does).
 """
 
 from __future__ import annotations
@@ -15,19 +15,14 @@ from typing import NamedTuple
 from textual.content import Content
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from neurocoach.tui.screens.help import is_ours, person_bindings
+from neurocoach.tui.commands.base import command_for
+from neurocoach.tui.screens.help import person_bindings
 
 MODE_HELP = {
     "today": "Today's routine and check-in",
     "library": "Every exercise, with how to do it safely",
     "progress": "How you are doing over time",
 }
-SKIP_ACTIONS = ("cursor", "move", "scroll", "focus_next", "focus_previous", "app.focus_next",
-                "app.focus_previous", "switch_mode", "help", "app.help", "quit",
-                "command_palette", "nudge")
-"""Bindings that only move the cursor or are named elsewhere in the palette."""
-
-
 class PaletteCommand(NamedTuple):
     text: str
     run: Callable[[], object]
@@ -57,8 +52,8 @@ class ExerciseCommands(Provider):
         # Copy selected text...) are left out here as in help.
         for active in person_bindings(self.app, screen.active_bindings).values():
             binding = active.binding
-            if (active.node is self.app or not binding.description or not is_ours(active)
-                    or binding.action.split("(")[0] in SKIP_ACTIONS
+            command = None if active.node is self.app else command_for(active.node, binding)
+            if (command is None or not command.IN_PALETTE
                     or (binding.description, binding.action) in seen):
                 continue
             seen.add((binding.description, binding.action))
@@ -66,7 +61,7 @@ class ExerciseCommands(Provider):
             commands.append(PaletteCommand(
                 f"{title}: {binding.description}",
                 partial(active.node.run_action, binding.action),
-                f"The {key} key on this screen"))
+                f"{command.help()} (the {key} key here)"))
         return commands
 
     def _anywhere(self) -> list[PaletteCommand]:
@@ -169,7 +164,7 @@ class ExerciseCommands(Provider):
             self.app.show_exercise(exercise_id)
 
     def _set_in_plan(self, exercise_id: str, included: bool) -> None:
-        from neurocoach.tui.screens.plan import set_in_plan
+        from neurocoach.tui.plan_edits import set_in_plan
 
         set_in_plan(self.app, exercise_id, included)
         self._refresh_screen()
@@ -185,7 +180,7 @@ class ExerciseCommands(Provider):
         self.app.push_screen(CustomExerciseScreen(exercise_id), self._show_saved)
 
     def _archive(self, exercise_id: str) -> None:
-        from neurocoach.tui.screens.plan import archive
+        from neurocoach.tui.plan_edits import archive
 
         if archive(self.app, exercise_id):
             self._refresh_screen()
@@ -240,5 +235,5 @@ def _highlight(matcher, text: str) -> Content:
     score, offsets = matcher.fuzzy_search.match(matcher.query, text)
     for offset in offsets if score else ():
         if not text[offset].isspace():
-            content = content.stylize(matcher._match_style, offset, offset + 1)
+            content = content.stylize(matcher.match_style, offset, offset + 1)
     return content

@@ -1,0 +1,200 @@
+"""The guided session, what it shows: the step on screen, its dose, level, cues, drawing
+and timer (the keys and what they do are in session.py)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import ProgressBar, Static
+
+from neurocoach.catalog import Dose, Exercise
+from neurocoach.coach.ladders import meets
+from neurocoach.coach.screening import session_reminder
+from neurocoach.coach.screening import step_cues as screening_cues
+from neurocoach.coach.session import one_foot_words, step_cues, step_dose, timed_seconds
+from neurocoach.domain.models import SessionRecord, Step
+from neurocoach.tui.widgets.countdown import Countdown
+from neurocoach.tui.widgets.figure import ExerciseFigure
+from neurocoach.tui.widgets.footer import Footer
+
+SIDE_WORDS = {"left": "left foot", "right": "right foot"}
+
+
+def _same(shown: object, content: str | Content) -> bool:
+    """The same text with the same styles (Content's own == compares the text only)."""
+    if isinstance(content, Content):
+        return (isinstance(shown, Content) and shown.plain == content.plain
+                and shown.spans == content.spans)
+    return isinstance(shown, str) and shown == content
+
+
+class SessionView(Screen):
+    """The step on screen, kept up to date; SessionScreen adds the keys."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]  # the drawing needs room
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
+
+    def __init__(self, record: SessionRecord) -> None:
+        super().__init__()
+        self.record = record
+        """The session, as saved: its planned steps and what has been logged."""
+        self.index = record.next_index
+        """The step on screen."""
+        self.last_logged: int | None = None
+        """The step that 1/2/3 rate: the one just done."""
+        self.amount: int = 0
+        """Reps (or hold seconds) for the step on screen, adjusted by +/-."""
+        self.sets_done = 0
+
+    # -- layout --------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="session-top"):
+            yield Static(id="step-title")
+            yield Static(id="step-count")
+        yield ProgressBar(total=len(self.record.steps), show_eta=False, show_percentage=False,
+                          id="session-progress")
+        with VerticalScroll(id="step-body"):
+            # The drawing beside the short lines up top; the counter, steps and cues
+            # below keep the full width.
+            with Horizontal(id="step-head"):
+                with Vertical(id="step-facts"):
+                    yield Static(id="step-dose")
+                    yield Static(id="step-level")
+                    yield Countdown(0, id="countdown")
+                yield ExerciseFigure(id="step-figure")
+            yield Static(id="step-counter")
+            # Every safety cue, above the steps: at 80x24 the cues must be in sight without
+            # scrolling (long ones wrap); the steps may scroll.
+            yield Static(id="step-safety")
+            yield Static(id="step-instructions")
+        yield Static(id="session-status")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        from neurocoach.services.today import level_views, person_plan
+
+        self.levels = level_views(self.app, person_plan(self.app),
+                                  {s.exercise_id for s in self.record.steps})
+        """Each exercise's level, and why it is there, read once when the session opens."""
+        self.screening = self.app.store.profile().screening
+        """The health answers: their cues and the start reminder (coach.screening)."""
+        self.opened_at = self.index
+        """The step the session (re)opened on: the start reminder stays among its cues (a
+        status line was wiped by the first key or covered by a notice)."""
+        self.show_step()
+
+    @property
+    def step(self) -> Step:
+        return self.record.steps[self.index]
+
+    @property
+    def exercise(self) -> Exercise:
+        return self.app.catalog.get(self.step.exercise_id)
+
+    def show_step(self) -> None:
+        if self.index >= len(self.record.steps):
+            self.finish()
+            return
+        step, ex = self.step, self.exercise
+        side = SIDE_WORDS.get(step.side or "", "")
+        self._put("#step-title", Content.assemble((ex.name, "bold"), f" — {side}" if side else ""))
+        self._put("#step-count", f"Step {self.index + 1} of {len(self.record.steps)}")
+        self.query_one("#session-progress", ProgressBar).update(progress=len(self.record.entries))
+        self._put("#step-instructions",
+                  Content("\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1))))
+        # Every cue of the step (issue 12), after the health answers' own (issue 13).
+        cues = screening_cues(self.screening, self.app.catalog, self.record.steps,
+                              self.index) + step_cues(ex)
+        reminder = session_reminder(self.screening)
+        if reminder and self.index == getattr(self, "opened_at", None):
+            cues.insert(0, reminder)
+        self._put("#step-safety", Content("\n".join(f"! {c}" for c in cues)))
+        self.query_one(ExerciseFigure).show(ex, self.app.catalog)
+        self.sets_done = 0
+        seconds = timed_seconds(step)
+        self.amount = step.seconds or step.reps or 0
+        countdown = self.query_one(Countdown)
+        countdown.display = seconds is not None
+        if seconds is not None:
+            countdown.reset(seconds)
+        self._show_amount()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that do something on this step are offered (footer and help):
+        space on a timed step, + / - where there is an amount of reps or seconds."""
+        if self.index >= len(self.record.steps):
+            return True
+        step = self.step
+        if action == "toggle_timer":
+            return timed_seconds(step) is not None
+        if action == "adjust":
+            return bool(step.reps or step.seconds)
+        return True
+
+    def _show_amount(self) -> None:
+        step, ex = self.step, self.exercise
+        dose = step_dose(step, ex)
+        # A running hold shows the end pose, still; otherwise the figure shows the movement.
+        self.query_one(ExerciseFigure).set_holding(
+            bool(step.seconds) and self.query_one(Countdown).running)
+        self._put("#step-dose", f"Dose: {dose.describe(False)}")
+        self._put("#step-level", self._level_text(dose))
+        if step.reps:
+            counter = f"Reps: [b]{self.amount}[/b]  (+ / - to change)   Sets: {step.sets}"
+        elif step.seconds:
+            counter = (f"Set {min(self.sets_done + 1, step.sets)} of {step.sets} · "
+                       f"hold {self.amount} seconds (+ / - to change) · {self._timer_words()}")
+        else:
+            counter = f"{self._timer_words()} · enter when you are done"
+        self._put("#step-counter", counter)
+
+    def _put(self, selector: str, content: str | Content) -> None:
+        """Show `content` in one of the screen's lines, unless it shows exactly that
+        already. Most keys change one line of the seven (+/- the counter, space the timer's
+        words); the screen is laid out again only if that line's size changes."""
+        widget = self.query_one(selector, Static)
+        if _same(widget.content, content):
+            return
+        widget.update(content, layout=False)
+        widget.clear_cached_dimensions()
+        width, height = widget.styles.width, widget.styles.height
+        if (not widget.size.width  # not laid out yet
+                or (width is not None and width.is_auto)
+                or ((height is None or height.is_auto)
+                    and widget.visual.get_height(widget.styles, widget.size.width)
+                    != widget.size.height)):
+            widget.refresh(layout=True)
+
+    def _timer_words(self) -> str:
+        """The timer's state in words: running or paused must not rely on colour."""
+        countdown = self.query_one(Countdown)
+        if countdown.running:
+            return "[b]timer running[/b] — space pauses"
+        if countdown.remaining <= 0:
+            return "time is up"
+        return "timer paused — space starts it" if countdown.elapsed else "space starts the timer"
+
+    def _level_text(self, dose: Dose) -> str:
+        """'Level 2 of 4: hold on with one hand', then why it changed (or what moves it on)."""
+        view = getattr(self, "levels", {}).get(self.step.exercise_id)
+        if view is None:
+            return ""
+        lines = [view.short]
+        level_dose = view.settings.dose or view.decision.level.dose
+        if not meets(dose, level_dose):
+            lines[0] += " · eased today"
+        if view.why:
+            lines.append(view.why)
+        if view.settings.note:
+            lines.append(f"Your plan says: {view.settings.note}")
+        one_foot = one_foot_words(self.record, self.step, self.exercise)
+        if one_foot:
+            lines.append(one_foot)
+        return escape("\n".join(lines))
+
+    def say(self, text: str) -> None:
+        self._put("#session-status", Content(text))
