@@ -225,3 +225,27 @@ def minutes_by_category(rows: Iterable[tuple[int, str, Tally]], catalog,
 def total_seconds(tallies: Mapping[str, Tally], catalog) -> float:
     return sum(work_seconds(t, catalog.get(ex).dose if ex in catalog else None)
                for ex, t in tallies.items())
+
+
+def tally_done(entries: Iterable) -> dict[str, Tally]:
+    """Done steps per exercise, summed as the store's SQL sums them. `entries` are
+    domain Entry objects or export dicts (exercise_id, status, reps, seconds)."""
+    sums: dict[str, list] = {}
+    for e in entries:
+        get = e.get if isinstance(e, Mapping) else lambda k, e=e: getattr(e, k)
+        if get("status") != "done":
+            continue
+        row = sums.setdefault(get("exercise_id"), [0, 0, 0.0, 0, 0])
+        seconds, reps = get("seconds"), get("reps")
+        row[0] += 1
+        if seconds is not None:
+            row[1], row[2] = row[1] + 1, row[2] + seconds
+        if reps is not None:
+            row[3], row[4] = row[3] + 1, row[4] + reps
+    return {ex: Tally(*row) for ex, row in sums.items()}
+
+
+def entries_seconds(entries: Iterable, catalog) -> float:
+    """Time the done steps took, as Progress counts it: the summary says it of one session,
+    the report of a period, Progress of all history (work_seconds, one formula)."""
+    return total_seconds(tally_done(entries), catalog)

@@ -16,6 +16,7 @@ from neurocoach.coach.plan import Plan
 from neurocoach.coach.progression import level_of, levels_for
 from neurocoach.coach.routine import rest_weekdays
 from neurocoach.coach.safety import STOP_REASONS
+from neurocoach.coach.stats import entries_seconds
 from neurocoach.coach.screening import stop_label
 from neurocoach.coach.change import METHOD, MeaningfulChange, meaningful_change
 from neurocoach.export.document import (  # noqa: F401  (current_plan, plan_fields: used via report)
@@ -26,7 +27,7 @@ from neurocoach.report.health import with_fall_tests as _with_fall_tests
 from neurocoach.report.health import with_health as _with_health
 from neurocoach.report.render import Section, Table, render  # noqa: F401
 from neurocoach.report.svg import adherence_chart, balance_chart, symptom_chart
-from neurocoach.domain.words import count
+from neurocoach.domain.words import about_minutes, count, duration, join_words
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FEET_WORDS = {"ok": "looked, fine", "skin": "a skin problem (blister, cut, wound, red spot)",
@@ -47,10 +48,6 @@ def _number(value: float | None) -> str:
 
 def _share(done: int, planned: int) -> str:
     return "–" if not planned else f"{min(100, round(100 * done / planned))} %"
-
-
-def _names(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[str, list[Section]]:
@@ -77,7 +74,7 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
     sections = [
         _with_health(_period(start, today, span, profile,
                              bool(known) or doc.get("records_before", False)), p, sessions),
-        _adherence(sessions, plan, start, today),
+        _adherence(sessions, plan, catalog, start, today),
         _symptoms(checkins, today, doc["checkins"]),
         _with_fall_tests(_balance(tests, profile, today), doc, start, today, profile),
         _feet(checkins, span),
@@ -97,7 +94,7 @@ def _period(start, today, span, profile: Profile, any_data: bool) -> Section:
         f"{_span_words(span)}.",
         [f"Age: {age} (born {profile.birth_year})" if age is not None else "Age: not given",
          f"Feet with neuropathy: {profile.feet}",
-         f"Training days a week: {profile.days_per_week}; rest days: {_names(rest)}",
+         f"Training days a week: {profile.days_per_week}; rest days: {join_words(rest)}",
          "Limit from a clinician: " + ("no weight-bearing exercise"
                                        if profile.restriction == "no_weight_bearing" else "none")],
         f"Prepared on {day_words(today)} by neurocoach {__version__} from the person's own "
@@ -124,7 +121,7 @@ def _trained(sessions) -> dict[dt.date, dict]:
     return by_day
 
 
-def _adherence(sessions, plan: Plan, start, today) -> Section:
+def _adherence(sessions, plan: Plan, catalog, start, today) -> Section:
     rest = rest_weekdays(plan)
     trained = _trained(sessions)
     rows, all_planned, all_done, extra, weeks = [], 0, 0, 0, []
@@ -145,9 +142,7 @@ def _adherence(sessions, plan: Plan, start, today) -> Section:
         monday += dt.timedelta(days=7)
     steps = [e for s in sessions for e in s["entries"]]
     ratings = {name: sum(e["rating"] == n for e in steps) for n, name in RATINGS.items()}
-    spent = sum(((dt.datetime.fromisoformat(s["finished_at"])
-                  - dt.datetime.fromisoformat(s["started_at"])) for s in sessions
-                 if s["finished_at"]), dt.timedelta())
+    spent = entries_seconds(steps, catalog)  # as the summary and Progress count it
     blocks = [
         f"Trained on {all_done} of {count(all_planned, 'planned day')} "
         f"({_share(all_done, all_planned)})"
@@ -160,8 +155,7 @@ def _adherence(sessions, plan: Plan, start, today) -> Section:
         f"skipped: {humanize.intcomma(sum(e['status'] == 'skipped' for e in steps))}. "
         "How the steps felt: " + (", ".join(f"{n} {w}" for w, n in ratings.items() if n)
                                    or "none rated") + ". "
-        "Time in sessions: "
-        f"{humanize.precisedelta(spent, minimum_unit='minutes', format='%0.0f')}.",
+        f"Time exercising: {duration(spent)}.",
     ]
     return Section("Adherence", blocks)
 
@@ -299,8 +293,8 @@ def _plan(plan: Plan, catalog, profile: Profile, levels: dict, changes: list) ->
             rows.append([name, ex.category, _dose_words(plan, ex, levels.get(ex_id)), note])
         else:
             rows.append([ex_id, "", "", note])
-    blocks = [f"{count(plan.days_per_week, 'training day')} a week, rest on {_names(rest)}; about "
-              f"{plan.target_minutes} minutes a session, drawn in turn from these exercises:",
+    blocks = [f"{count(plan.days_per_week, 'training day')} a week, rest on {join_words(rest)}; "
+              f"{about_minutes(plan.target_minutes)} a session, drawn in turn from these exercises:",
               Table(["Exercise", "Kind", "Level and dose now", "Note"], rows)]
     if plan.note:
         blocks.append(f"Note on the plan: {plan.note}")

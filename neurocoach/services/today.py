@@ -15,9 +15,10 @@ from neurocoach.coach.plan import ExerciseSettings, Plan, default_plan, doses_fo
 from neurocoach.coach.progression import (
     BASELINE_DAYS as FLARE_BASELINE, Decision, decide, decide_all, read_signals, to_state,
 )
-from neurocoach.coach.routine import Routine, todays_routine
+from neurocoach.coach.routine import Routine, estimated_minutes, todays_routine
 from neurocoach.coach.screening import hold_progression
 from neurocoach.domain.models import Checkin, SessionRecord
+from neurocoach.domain.words import join_words
 
 BASELINE_DAYS = 14
 HISTORY_DAYS = 120
@@ -35,6 +36,7 @@ class TodayView:
     last_session_day: dt.date | None
     levels: dict[str, Decision]
     level_news: list[str]  # the coach's level changes today, in words
+    minutes: int = 0  # the routine's length as the plan and the report say it
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ def load_today(app) -> TodayView:
     return TodayView(
         day=day, now=now, routine=routine, checkin=checkin, open_session=latest,
         session_today=session_today, last_session_day=store.last_session_day(), levels=levels,
-        level_news=news,
+        level_news=news, minutes=estimated_minutes(routine, plan, catalog),
     )
 
 
@@ -184,6 +186,5 @@ def level_news(catalog, states) -> list[str]:
     for reason, names in by_reason.items():
         head, _, why = reason.partition(": ")
         names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]
-        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        lines.append(f"{head.rstrip('.')}: {who}" + (f" ({why.rstrip('.')})." if why else "."))
+        lines.append(f"{head.rstrip('.')}: {join_words(names)}" + (f" ({why.rstrip('.')})." if why else "."))
     return lines

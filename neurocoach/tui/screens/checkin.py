@@ -12,6 +12,7 @@ from textual.widgets import Input, Static
 
 from neurocoach.coach.foot_check import asked_again, carried_over
 from neurocoach.domain.models import SYMPTOMS, Checkin
+from neurocoach.domain.words import ago
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import ChoiceRow, RowChanged, ScaleRow
@@ -86,7 +87,7 @@ class CheckinScreen(ModalScreen[bool]):
     @staticmethod
     def _when(day, today) -> str:
         gap = (today - day).days
-        return "yesterday" if gap == 1 else f"{day:%A} ({gap} days ago)"
+        return "yesterday" if gap == 1 else f"{day:%A} ({ago(day, today)})"
 
     def on_mount(self) -> None:
         self.query_one("#scale-pain").focus()

@@ -21,7 +21,7 @@ from neurocoach.coach.progression import pin_changes
 from neurocoach.services.today import LevelView, level_views, person_plan, refresh_catalog
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
-from neurocoach.domain.words import count
+from neurocoach.domain.words import about_minutes, count
 
 IN, OUT = "[x]", "[ ]"
 """In the plan or not: shown in symbols and words, never by colour alone."""
@@ -92,8 +92,8 @@ class PlanScreen(Screen):
         plan = self.plan
         summary = Content.assemble(
             ("Your plan", "bold"),
-            f": {count(len(plan.exercise_ids), 'exercise')} in turn, about "
-            f"{plan.target_minutes} minutes a session\n{days_words(plan)[:1].upper()}"
+            f": {count(len(plan.exercise_ids), 'exercise')} in turn, "
+            f"{about_minutes(plan.target_minutes)} a session\n{days_words(plan)[:1].upper()}"
             f"{days_words(plan)[1:]}",
             f"\nNote: {plan.note}" if plan.note else "")
         self.query_one("#plan-summary", Static).update(summary)
@@ -230,7 +230,7 @@ class PlanScreen(Screen):
 
     def _scheduled(self, plan: Plan | None) -> None:
         if plan is not None and plan != self.plan:
-            self._save(plan, f"Saved: {days_words(plan)}, about {plan.target_minutes} minutes.")
+            self._save(plan, f"Saved: {days_words(plan)}, {about_minutes(plan.target_minutes)}.")
 
     def action_import_plan(self) -> None:
         from neurocoach.tui.screens.plan_dialogs import ImportPlanScreen

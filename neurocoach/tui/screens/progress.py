@@ -1,5 +1,5 @@
 """Progress: how consistent the person has been, how symptoms and balance are moving, and
-the work done. Thin: store aggregates and coach decisions come from progress_data, the
+the work done. Thin: store aggregates and coach decisions come from services.progress, the
 words from progress_text."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from neurocoach.tui.screens.progress_data import (
+from neurocoach.services.progress import (
     CALENDAR_WEEKS, RANGES, load_adherence, load_balance, load_symptoms, load_work,
 )
 from neurocoach.tui.screens.progress_text import (
@@ -55,7 +55,7 @@ class ProgressScreen(Screen):
         # opening Progress lays its content out once (no fill-in after mounting).
         today = self.app.clock.today()
         self._shown_for = (today, self.app.store.data_stamp())
-        adherence = load_adherence(self.app, today)
+        adherence = load_adherence(self.app.store, today)
         shown = adherence.start is not None  # nothing recorded: the sentence says it all
         calendar = AdherenceCalendar(id="adherence-calendar")
         weeks = adherence.calendar_weeks
@@ -63,7 +63,7 @@ class ProgressScreen(Screen):
                       adherence.first_monday + dt.timedelta(weeks=CALENDAR_WEEKS - weeks),
                       weeks, today)
         calendar.display = shown
-        symptoms = load_symptoms(self.app, today, self.range_days)
+        symptoms = load_symptoms(self.app.store, today, self.range_days)
         charts = SymptomCharts(id="symptom-charts")
         charts.symptoms = symptoms
         yield Header()
@@ -89,7 +89,7 @@ class ProgressScreen(Screen):
                              classes="fall-tests")
             with Vertical(id="progress-work", classes="progress-section"):
                 yield Static("[b]Work done[/b]", classes="progress-title")
-                yield Static(work_text(load_work(self.app, today), today), id="work")
+                yield Static(work_text(load_work(self.app.store, self.app.catalog, today), today), id="work")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -105,7 +105,7 @@ class ProgressScreen(Screen):
         if stamp == self._shown_for and not force:
             return
         self._shown_for = stamp
-        adherence = load_adherence(self.app, today)
+        adherence = load_adherence(self.app.store, today)
         self.query_one("#adherence-summary", Static).update(adherence_text(adherence))
         calendar = self.query_one(AdherenceCalendar)
         weeks = adherence.calendar_weeks
@@ -118,14 +118,14 @@ class ProgressScreen(Screen):
         self.refresh_symptoms()
         self.refresh_helps(today)
         self.refresh_balance()
-        self.query_one("#work", Static).update(work_text(load_work(self.app, today), today))
+        self.query_one("#work", Static).update(work_text(load_work(self.app.store, self.app.catalog, today), today))
 
     def _balance_text(self, today):
-        return balance_text(load_balance(self.app, today), today)
+        return balance_text(load_balance(self.app.store, today), today)
 
     def refresh_symptoms(self) -> None:
         today = self.app.clock.today()
-        symptoms = load_symptoms(self.app, today, self.range_days)
+        symptoms = load_symptoms(self.app.store, today, self.range_days)
         self.query_one("#symptoms", Static).update(symptoms_text(symptoms, today))
         self.query_one(SymptomCharts).show(symptoms)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import humanize
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -16,24 +15,10 @@ from textual.widgets.option_list import Option
 from neurocoach.coach.session import (
     STATE_MARKS, exercise_states, needs_fresh_start, resumable, step_dose, without_done,
 )
+from neurocoach.domain.words import about_minutes, ago, join_words
 from neurocoach.services.today import TodayView, load_today
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
-
-
-def days_ago(day: dt.date, today: dt.date) -> str:
-    # Not humanize.naturalday: it measures from the machine's date, not the app's clock.
-    gap = (today - day).days
-    if gap <= 0:
-        return "today"
-    if gap == 1:
-        return "yesterday"
-    return f"{humanize.naturaldelta(dt.timedelta(days=gap))} ago"
-
-
-def _and(names) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class TodayScreen(Screen):
@@ -165,7 +150,7 @@ class TodayScreen(Screen):
                 state = "done" if done.get(item.exercise_id) == "done" else "to do"
                 dose = item.dose.describe(ex.per_side and not item.sides)
                 if item.sides and ex.per_side:  # the other foot is kept out today
-                    dose += f", {' and '.join(item.sides)} foot only"
+                    dose += f", {join_words(item.sides)} foot only"
                 rows.append((item.exercise_id, dose,
                              (item.swapped_from, *item.also_for) if item.swapped_from else (),
                              state))
@@ -175,7 +160,7 @@ class TodayScreen(Screen):
             if isinstance(swapped_from, str):
                 swapped_from = (swapped_from,)
             if swapped_from:  # every exercise it stands in for, as the note says
-                label += f"  (instead of {_and(catalog.get(i).name for i in swapped_from)})"
+                label += f"  (instead of {join_words(catalog.get(i).name for i in swapped_from)})"
             # Content, not markup: "[x]" must show as typed.
             options.append(Option(Content(f"{label}  · {state}"), id=ex_id))
         routine = self.query_one("#today-routine", OptionList)
@@ -186,12 +171,11 @@ class TodayScreen(Screen):
             routine.highlighted = min(highlighted or 0, len(options) - 1)
 
     def _meta_line(self, view: TodayView) -> str:
-        minutes = max(1, round(view.routine.estimated_seconds(self.app.catalog) / 60))
-        parts = [f"About {humanize.naturaldelta(dt.timedelta(minutes=minutes))}"]
+        parts = [about_minutes(view.minutes).capitalize()]
         if view.routine.gentle:
             parts.append("a gentler routine today")
         if view.last_session_day:
-            parts.append(f"last session {days_ago(view.last_session_day, view.day)}")
+            parts.append(f"last session {ago(view.last_session_day, view.day)}")
         else:
             parts.append("no sessions yet")
         stopped = view.session_today.stopped_reason if view.session_today else None

@@ -1,4 +1,6 @@
-"""Gathers what Progress shows: store aggregates in, coach decisions out (no Textual here)."""
+"""Progress's figures: store aggregates in, coach decisions out (no Textual here). The
+streak is services.adherence's, the one `status` reads; minutes are coach.stats'
+work_seconds, the one the session summary and the report read."""
 
 from __future__ import annotations
 
@@ -9,12 +11,12 @@ from dataclasses import dataclass, field
 from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.change import MeaningfulChange, meaningful_change
 from neurocoach.coach.norms import StanceComparison, compare_stance
-from neurocoach.coach.routine import default_plan, rest_weekdays
 from neurocoach.coach.stats import (
-    SCORE_WINDOW_DAYS, SKIPS_PER_MONTH, Streaks, Tally, consistency_score, day_states,
-    minutes_by_category, monday, streaks, total_seconds, trained_this_week,
+    SCORE_WINDOW_DAYS, Streaks, Tally, consistency_score, minutes_by_category, monday,
+    total_seconds, trained_this_week,
 )
 from neurocoach.domain.models import SYMPTOMS
+from neurocoach.services.adherence import day_states_for
 
 CALENDAR_WEEKS = 26
 WORK_WEEKS = 8
@@ -100,29 +102,23 @@ class Work:
     seconds: float
 
 
-def load_adherence(app, today: dt.date) -> Adherence:
-    store, profile = app.store, app.store.profile()
-    rest = rest_weekdays(default_plan(app.catalog, profile))
-    start = store.first_activity_day()
+def load_adherence(store, today: dt.date) -> Adherence:
     first_monday = monday(today) - dt.timedelta(weeks=CALENDAR_WEEKS - 1)
     last = monday(today) + dt.timedelta(days=6)
     window = min(first_monday, today - dt.timedelta(days=SCORE_WINDOW_DAYS))
     # Older days only need trained or not (for the longest streak); recent ones their share.
-    shares = dict.fromkeys(store.all_trained_days(), 1.0)
-    shares.update(store.day_shares(window, today))
-    first = min(start or window, window)
-    states = day_states(first, last, today, shares, rest, start, SKIPS_PER_MONTH)
+    days = day_states_for(store, today, first=window, last=last, shares_since=window)
+    states, rest = days.states, days.rest
     recent = {day: s for day, s in states.items() if day >= window}
     return Adherence(
         states={day: s for day, s in states.items() if day >= first_monday},
-        first_monday=first_monday, start=start, streaks=streaks(states, today),
+        first_monday=first_monday, start=days.start, streaks=days.streaks,
         score=consistency_score(recent), this_week=trained_this_week(states, today),
         days_per_week=7 - len(rest), rest_weekdays=rest,
     )
 
 
-def load_symptoms(app, today: dt.date, range_days: int) -> Symptoms:
-    store = app.store
+def load_symptoms(store, today: dt.date, range_days: int) -> Symptoms:
     per_cell = math.ceil(range_days / TREND_CELLS)
     cells = math.ceil(range_days / per_cell)
     first = today - dt.timedelta(days=per_cell * cells - 1)
@@ -142,8 +138,7 @@ def load_symptoms(app, today: dt.date, range_days: int) -> Symptoms:
     return Symptoms(range_days=range_days, days_per_cell=per_cell, rows=rows)
 
 
-def load_balance(app, today: dt.date) -> Balance:
-    store = app.store
+def load_balance(store, today: dt.date) -> Balance:
     age = store.profile().age(today)
     balance = Balance(history=store.balance_history(BALANCE_TESTS_SHOWN),
                       first=store.first_balance_test(), age=age)
@@ -153,8 +148,7 @@ def load_balance(app, today: dt.date) -> Balance:
     return balance
 
 
-def load_work(app, today: dt.date) -> Work:
-    store, catalog = app.store, app.catalog
+def load_work(store, catalog, today: dt.date) -> Work:
     first_monday = monday(today) - dt.timedelta(weeks=WORK_WEEKS - 1)
     rows = [(week, ex, Tally(*rest))
             for week, ex, *rest in store.weekly_exercise_tallies(first_monday, WORK_WEEKS)]
