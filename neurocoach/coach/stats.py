@@ -222,6 +222,18 @@ def minutes_by_category(rows: Iterable[tuple[int, str, Tally]], catalog,
             if category != "other" or any(values)}
 
 
+def minutes_by_week(rows: Iterable[tuple[int, str, Tally]], catalog, weeks: int) -> list[int]:
+    """Whole minutes per week, all categories together: rounded once from the week's
+    seconds (summing the categories' rounded minutes could say 5 where the summary of the
+    same session says 6)."""
+    seconds = [0.0] * weeks
+    for week, exercise_id, tally in rows:
+        if 0 <= week < weeks:
+            seconds[week] += work_seconds(
+                tally, catalog.get(exercise_id).dose if exercise_id in catalog else None)
+    return [round(s / 60) for s in seconds]
+
+
 def total_seconds(tallies: Mapping[str, Tally], catalog) -> float:
     return sum(work_seconds(t, catalog.get(ex).dose if ex in catalog else None)
                for ex, t in tallies.items())

@@ -12,8 +12,8 @@ from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.change import MeaningfulChange, meaningful_change
 from neurocoach.coach.norms import StanceComparison, compare_stance
 from neurocoach.coach.stats import (
-    SCORE_WINDOW_DAYS, Streaks, Tally, consistency_score, minutes_by_category, monday,
-    total_seconds, trained_this_week,
+    SCORE_WINDOW_DAYS, Streaks, Tally, consistency_score, minutes_by_category, minutes_by_week,
+    monday, total_seconds, trained_this_week,
 )
 from neurocoach.domain.models import SYMPTOMS
 from neurocoach.services.adherence import day_states_for
@@ -97,6 +97,7 @@ class Balance:
 class Work:
     week_mondays: list[dt.date]
     minutes: dict[str, list[int]]     # category -> minutes per week, oldest first
+    week_minutes: list[int]           # all categories, rounded once (as the summary rounds)
     sessions: int
     first_session: dt.date | None
     seconds: float
@@ -157,5 +158,6 @@ def load_work(store, catalog, today: dt.date) -> Work:
     return Work(
         week_mondays=[first_monday + dt.timedelta(weeks=i) for i in range(WORK_WEEKS)],
         minutes=minutes_by_category(rows, catalog, CATEGORIES, WORK_WEEKS),
+        week_minutes=minutes_by_week(rows, catalog, WORK_WEEKS),
         sessions=count, first_session=first, seconds=total_seconds(tallies, catalog),
     )

@@ -157,9 +157,8 @@ def work_text(w: Work, today: dt.date) -> str:
     col = 7
     head = "".join(f"{f'{m.day} {m:%b}':>{col}}" for m in w.week_mondays)
     lines = [f"[b]{'Minutes':<14}{head}[/b]"]
-    totals = [0] * len(w.week_mondays)
+    totals = w.week_minutes
     for category, minutes in w.minutes.items():
-        totals = [a + b for a, b in zip(totals, minutes)]
         cells = "".join(f"{(humanize.intcomma(m) if m else '·'):>{col}}" for m in minutes)
         lines.append(f"{category.capitalize():<14}{cells}")
     lines.append(f"[b]{'All':<14}"
