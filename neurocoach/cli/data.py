@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from neurocoach.domain.models import SYMPTOMS
 from neurocoach.paths import expand
 from neurocoach.cli.common import Command, Ctx, fail, say
 from neurocoach.cli.files import existing_store, make_folder, names_folder, out_path, write_private
@@ -24,8 +25,7 @@ CSV_COLUMNS = {
                 "walking_aid"],
     "exercises": ["id", "name", "category", "custom", "archived_at"],
     "plan": ["position", "exercise_id", "level", "dose", "note"],
-    "checkins": ["date", "pain", "numbness", "tingling", "burning", "feet", "foot", "note",
-                 "recorded_at"],
+    "checkins": ["date", *SYMPTOMS, "feet", "foot", "note", "recorded_at"],
     "sessions": ["id", "date", "started_at", "finished_at", "stopped_reason", "steps_planned",
                  "steps_done", "steps_skipped"],
     "entries": ["session_id", "date", "step_index", "exercise_id", "side", "status", "reps",

@@ -205,7 +205,7 @@ def _symptoms(checkins, today, all_checkins) -> Section:
         f"Scores are 0 (none) to 10 (worst). {METHOD}",
         lines,
         symptom_chart(checkins, start, today, changes),
-        Table(["Week of", "Pain", "Numbness", "Tingling", "Burning", "Check-ins"], rows),
+        Table(["Week of", *(s.capitalize() for s in SYMPTOMS), "Check-ins"], rows),
         f"Highest pain: {worst['pain']} on {day_words(_days(worst['date']))}.",
     ])
 

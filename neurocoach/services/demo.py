@@ -16,6 +16,7 @@ from pathlib import Path
 
 from neurocoach.coach.routine import rest_weekdays, todays_routine
 from neurocoach.domain.models import Checkin, Entry, Profile
+from neurocoach.services.checkin import pain_baseline
 
 DEMO_SEED = 2026
 NOTES = (
@@ -109,7 +110,7 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
 
 
 def _session(store, catalog, plan, profile, day, checkin, rng, at, *, stop, leave) -> None:
-    average = store.average_pain(day - dt.timedelta(days=14), day - dt.timedelta(days=1))
+    average = pain_baseline(store, day)
     routine = todays_routine(plan, catalog, profile, day, checkin, average)
     steps = routine.steps(catalog)
     now = at(day, 9.5 + rng.random() * 2)

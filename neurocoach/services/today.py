@@ -19,8 +19,8 @@ from neurocoach.coach.routine import Routine, estimated_minutes, todays_routine
 from neurocoach.coach.screening import hold_progression
 from neurocoach.domain.models import Checkin, SessionRecord
 from neurocoach.domain.words import join_words
+from neurocoach.services.checkin import pain_baseline
 
-BASELINE_DAYS = 14
 HISTORY_DAYS = 120
 """How far back the level rules read sessions: they only use the last few of each."""
 
@@ -160,7 +160,7 @@ def load_today(app) -> TodayView:
     day = now.date()
     profile = store.profile()
     checkin = store.checkin_for(day)
-    average = store.average_pain(day - dt.timedelta(days=BASELINE_DAYS), day - dt.timedelta(days=1))
+    average = pain_baseline(store, day)
     plan = person_plan(app)
     levels = level_decisions(app, plan, save=True)
     doses = doses_for(plan, {i: d.level.dose for i, d in levels.items()})

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from neurocoach.domain.text import strip_controls
-from neurocoach.domain.models import Checkin, Entry, Profile, SessionRecord, Step
+from neurocoach.domain.models import SYMPTOMS, Checkin, Entry, Profile, SessionRecord, Step
 from neurocoach.store.backup import backup_to, hold_shared, pre_migration_path
 from neurocoach.store.exchange import Exchange
 from neurocoach.store.opening import (
@@ -189,11 +189,10 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
         """Save the day's check-in; a second one that day replaces it. True if it replaced."""
         existed = self.checkin_for(checkin.day) is not None
         self._write(
-            "INSERT OR REPLACE INTO checkins (day, pain, numbness, tingling, burning, feet,"
-            " note, recorded_at, foot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [checkin.day.isoformat(), checkin.pain, checkin.numbness, checkin.tingling,
-             checkin.burning, checkin.feet, strip_controls(checkin.note or "", lines=True),
-             now.isoformat(), checkin.foot],
+            f"INSERT OR REPLACE INTO checkins (day, {', '.join(SYMPTOMS)}, feet, note,"
+            f" recorded_at, foot) VALUES (?, {', '.join('?' * len(SYMPTOMS))}, ?, ?, ?, ?)",
+            [checkin.day.isoformat(), *(checkin.symptom(s) for s in SYMPTOMS), checkin.feet,
+             strip_controls(checkin.note or "", lines=True), now.isoformat(), checkin.foot],
         )
         return existed
 
@@ -207,9 +206,8 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
             [first.isoformat(), last.isoformat()],
         )
         return [
-            Checkin(day=dt.date.fromisoformat(r["day"]), pain=r["pain"], numbness=r["numbness"],
-                    tingling=r["tingling"], burning=r["burning"], feet=r["feet"],
-                    note=r["note"] or "", foot=r["foot"])
+            Checkin(day=dt.date.fromisoformat(r["day"]), **{s: r[s] for s in SYMPTOMS},
+                    feet=r["feet"], note=r["note"] or "", foot=r["foot"])
             for r in rows
         ]
 

@@ -16,7 +16,7 @@ from neurocoach.catalog import Catalog, CatalogError, parse_dose, parse_exercise
 from neurocoach.coach.plan import MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan, default_plan
 from neurocoach.coach.progression import CAUSES
 from neurocoach.domain.models import (
-    FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, Checkin, Profile,
+    FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, SYMPTOMS, Checkin, Profile,
 )
 from neurocoach.store.opening import StoreError
 from neurocoach.domain.text import control_problem
@@ -172,8 +172,7 @@ CUSTOM_KEYS = {"id", "name", "category", "custom", "fields", "created_at", "upda
                "archived_at"}
 LEVEL_KEYS = {"exercise_id", "level", "date", "at", "cause", "reason"}
 PROFILE_KEYS = {"birth_year", "feet", "days_per_week", "rest_days", "restriction"}
-CHECKIN_KEYS = {"date", "pain", "numbness", "tingling", "burning", "feet", "note", "recorded_at",
-                "foot"}
+CHECKIN_KEYS = {"date", *SYMPTOMS, "feet", "note", "recorded_at", "foot"}
 SESSION_KEYS = {"id", "date", "started_at", "finished_at", "stopped_reason", "steps", "entries"}
 ENTRY_KEYS = {"step_index", "exercise_id", "status", "side", "reps", "seconds", "rating",
               "logged_at"}
@@ -252,8 +251,7 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
         days.add(day)
         c.where = f"checkins[{i}] ({day})"
         pain = c.number("pain", 0, 10)
-        numbers = (c.number("numbness", 0, 10, null=True),
-                   c.number("tingling", 0, 10, null=True), c.number("burning", 0, 10, null=True))
+        numbers = tuple(c.number(s, 0, 10, null=True) for s in SYMPTOMS if s != "pain")
         feet = c.choice("feet", ("ok", "sore", "unchecked") if version == 1 else FEET_STATES)
         foot = c.choice("foot", FOOT_SIDES, null=True) if "foot" in data else None
         read = Checkin(dt.date.fromisoformat(day), pain, feet=feet, foot=foot)  # sore -> skin
