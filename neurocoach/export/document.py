@@ -11,11 +11,12 @@ import datetime as dt
 from neurocoach.catalog import Catalog, CatalogError, parse_dose, parse_exercise, with_custom
 from neurocoach.coach.plan import ExerciseSettings, Plan, default_plan
 from neurocoach.domain.models import Profile
+from neurocoach.services.plan import stored_plan
 
 
 def current_plan(store, catalog: Catalog) -> Plan:
-    """The person's plan: the one they saved, else the default one."""
-    return store.saved_plan() or default_plan(catalog, store.profile())
+    """The plan an export carries: services.plan's stored plan."""
+    return stored_plan(store, catalog)
 
 
 def _dose_fields(dose) -> dict | None:

@@ -25,17 +25,13 @@ from neurocoach.export.document import (  # noqa: F401  (current_plan, plan_fiel
 from neurocoach.domain.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
 from neurocoach.report.health import with_fall_tests as _with_fall_tests
 from neurocoach.report.health import with_health as _with_health
-from neurocoach.report.render import Section, Table, render  # noqa: F401
+from neurocoach.report.render import to_html, to_markdown
+from neurocoach.report.sections import Section, Table, day_words
 from neurocoach.report.svg import adherence_chart, balance_chart, symptom_chart
 from neurocoach.domain.words import about_minutes, count, duration, join_words
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FEET_WORDS = {"ok": "looked, fine", "skin": "a skin problem (blister, cut, wound, red spot)",
               "hot": "warm, red or swollen", "unchecked": "not looked"}
-
-
-def day_words(day: dt.date) -> str:
-    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _days(text: str) -> dt.date:
@@ -313,3 +309,9 @@ def _notes(checkins) -> Section:
     rows = [[day_words(_days(c["date"])), c["note"]] for c in checkins if c["note"]]
     return Section("Notes", [Table(["Date", "Note"], rows)] if rows
                    else ["No notes in this period."])
+
+
+def render(doc: dict, catalog, today: dt.date, days: int = 90, *, as_html: bool = False) -> str:
+    """The report on `doc` for the `days` up to `today`, as Markdown or one HTML page."""
+    title, sections = build_report(doc, catalog, today, days)
+    return to_html(title, sections) if as_html else to_markdown(title, sections)

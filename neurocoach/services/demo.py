@@ -52,7 +52,7 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
 
     Uses the stored profile (saving `demo_profile` first if there is none). Meant for
     an empty store; the same arguments always write the same rows."""
-    from neurocoach.export.document import current_plan  # the same plan the App uses
+    from neurocoach.services.plan import person_plan  # the same plan the App uses
 
     rng = random.Random(seed)
     first = end - dt.timedelta(days=days - 1)
@@ -63,7 +63,7 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
     if not store.has_profile():
         store.save_profile(demo_profile(end), at(first, 8))
     profile = store.profile()
-    plan = current_plan(store, catalog)
+    plan = person_plan(store, catalog)
     rest = rest_weekdays(plan)
     flare_start = first + dt.timedelta(days=int(days * 0.6))
     flare = {flare_start + dt.timedelta(days=i) for i in range(6)}

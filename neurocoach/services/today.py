@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from neurocoach.catalog import with_custom
-from neurocoach.coach.plan import ExerciseSettings, Plan, default_plan, doses_for
+from neurocoach.coach.plan import ExerciseSettings, Plan, doses_for
 from neurocoach.coach.progression import (
     BASELINE_DAYS as FLARE_BASELINE, Decision, decide, decide_all, read_signals, to_state,
 )
@@ -19,6 +19,7 @@ from neurocoach.coach.routine import Routine, estimated_minutes, todays_routine
 from neurocoach.coach.screening import hold_progression
 from neurocoach.domain.models import Checkin, SessionRecord
 from neurocoach.domain.words import join_words
+from neurocoach.services import plan as plan_service
 from neurocoach.services.checkin import pain_baseline
 
 HISTORY_DAYS = 120
@@ -78,11 +79,8 @@ def refresh_catalog(app) -> None:
 
 
 def person_plan(app) -> Plan:
-    """The saved plan (or the default one), without archived exercises."""
-    store = app.store
-    profile = store.profile()
-    plan = store.saved_plan() or default_plan(app.catalog, profile)
-    return plan.without(store.archived_exercise_ids())
+    """The saved plan (or the default one), without archived exercises (services.plan)."""
+    return plan_service.person_plan(app.store, app.catalog)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.plan import Plan, days_words
-from neurocoach.coach.progression import pin_changes
+from neurocoach.services.plan import save_plan
 from neurocoach.services.today import LevelView, level_views, person_plan, refresh_catalog
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
@@ -170,9 +170,8 @@ class PlanScreen(Screen):
                         "is now, and this change was not saved. Make it again if you still "
                         "want it.", title="Changed elsewhere", severity="warning", timeout=12)
             return
-        now = self.app.clock.now()
-        levels = pin_changes(self.plan, plan, self.app.store.level_states(), now.date(), now)
-        if self.app.write(self.app.store.save_plan, plan, now, levels) is NOT_SAVED:
+        if self.app.write(save_plan, self.app.store, self.plan, plan,
+                          self.app.clock.now()) is NOT_SAVED:
             return
         self.refresh_view()
         self.notify(message)

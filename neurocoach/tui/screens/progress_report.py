@@ -29,7 +29,7 @@ class ReportScreen(SaveFileScreen):
 
     def text_for(self, path: Path) -> str:
         from neurocoach.export.document import export_document
-        from neurocoach.report.render import render
+        from neurocoach.report.build import render
 
         app, now = self.app, self.app.clock.now()
         doc = export_document(app.store, app.catalog, now,  # only the report's period
