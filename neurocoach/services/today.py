@@ -17,6 +17,7 @@ from neurocoach.coach.progression import (
 )
 from neurocoach.coach.routine import Routine, estimated_minutes, todays_routine
 from neurocoach.coach.screening import hold_progression
+from neurocoach.coach.session import needs_fresh_start, resumable, without_done
 from neurocoach.domain.models import Checkin, SessionRecord
 from neurocoach.domain.words import join_words
 from neurocoach.services import plan as plan_service
@@ -172,6 +173,47 @@ def load_today(app) -> TodayView:
         session_today=session_today, last_session_day=store.last_session_day(), levels=levels,
         level_news=news, minutes=estimated_minutes(routine, plan, catalog),
     )
+
+
+def yesterdays_problem(store, view: TodayView) -> Checkin | None:
+    """Yesterday's check-in when it noted a skin problem or a hot foot and today has no
+    check-in yet: it decides what is safe today, so it is asked about first."""
+    if view.checkin is not None:
+        return None
+    yesterday = store.checkin_for(view.day - dt.timedelta(days=1))
+    return yesterday if yesterday is not None and yesterday.problem_sides else None
+
+
+def is_stale(view: TodayView, catalog) -> bool:
+    """The open session holds standing work that today's answers now rule out."""
+    checkin = view.checkin
+    return (resumable(view.open_session, view.now)
+            and needs_fresh_start(view.open_session, view.routine.notes, catalog,
+                                  checkin.problem_sides if checkin else frozenset(),
+                                  checkin.feet if checkin else "skin"))
+
+
+@dataclass(frozen=True)
+class Started:
+    record: SessionRecord | None  # None: there is nothing in today's routine
+    how: str  # "new", "resumed", or "seated" (the open one's standing work ruled out)
+
+
+def start_or_resume(store, catalog, view: TodayView) -> Started:
+    """enter on Today: resume the open session, or start today's routine; an open session
+    whose standing work today's answers rule out is closed (what was done is kept) and
+    the rest goes on as a new, seated session."""
+    if is_stale(view, catalog):
+        old = view.open_session
+        store.finish_session(old.id, view.now)
+        steps = without_done(view.routine.steps(catalog), old)
+        return Started(store.start_session(view.day, steps, view.now), "seated")
+    if resumable(view.open_session, view.now):
+        return Started(view.open_session, "resumed")
+    steps = view.routine.steps(catalog)
+    if not steps:
+        return Started(None, "new")
+    return Started(store.start_session(view.day, steps, view.now), "new")
 
 
 def level_news(catalog, states) -> list[str]:

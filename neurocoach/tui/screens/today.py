@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -12,11 +10,11 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from neurocoach.coach.session import (
-    STATE_MARKS, exercise_states, needs_fresh_start, resumable, step_dose, without_done,
-)
+from neurocoach.coach.session import STATE_MARKS, exercise_states, resumable, step_dose
 from neurocoach.domain.words import about_minutes, ago, join_words
-from neurocoach.services.today import TodayView, load_today
+from neurocoach.services.today import (
+    TodayView, is_stale, load_today, start_or_resume, yesterdays_problem,
+)
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
 
@@ -104,14 +102,10 @@ class TodayScreen(Screen):
 
     def _yesterdays_problem(self, view: TodayView) -> str:
         """Yesterday's skin problem or hot foot, in words, while today has no check-in."""
-        if view.checkin is not None:
-            return ""
         from neurocoach.coach.foot_check import describe
 
-        yesterday = self.app.store.checkin_for(view.day - dt.timedelta(days=1))
-        if yesterday is None or not yesterday.problem_sides:
-            return ""
-        return describe(yesterday, short=True)
+        yesterday = yesterdays_problem(self.app.store, view)
+        return describe(yesterday, short=True) if yesterday else ""
 
     def _checkin_line(self, view: TodayView) -> str:
         c = view.checkin
@@ -194,11 +188,7 @@ class TodayScreen(Screen):
         return " · ".join(parts)
 
     def _stale(self, view: TodayView) -> bool:
-        """The open session holds standing work that today's answers now rule out."""
-        return (resumable(view.open_session, view.now)
-                and needs_fresh_start(view.open_session, view.routine.notes, self.app.catalog,
-                                      view.checkin.problem_sides if view.checkin else frozenset(),
-                                      view.checkin.feet if view.checkin else "skin"))
+        return is_stale(view, self.app.catalog)
 
     # -- actions -------------------------------------------------------------
     def action_cursor(self, direction: str) -> None:
@@ -234,27 +224,16 @@ class TodayScreen(Screen):
                         "well, press enter once more.", severity="warning",
                         timeout=self.CONFIRM_SECONDS)
             return
-        if self._stale(view):
-            old = view.open_session
-            if self.app.write(self.app.store.finish_session, old.id, view.now) is NOT_SAVED:
-                return
-            steps = without_done(view.routine.steps(self.app.catalog), old)
-            record = self.app.write(self.app.store.start_session, view.day, steps, view.now)
-            if record is NOT_SAVED:
-                return
+        started = self.app.write(start_or_resume, self.app.store, self.app.catalog, view)
+        if started is NOT_SAVED:
+            return
+        if started.record is None:
+            self.notify("There is nothing in today's routine.", severity="warning")
+            return
+        if started.how == "seated":
             self.notify("Today's answers rule out standing work: the rest of your session is "
                         "seated now. What you did is kept.")
-        elif resumable(view.open_session, view.now):
-            record = view.open_session
-        else:
-            steps = view.routine.steps(self.app.catalog)
-            if not steps:
-                self.notify("There is nothing in today's routine.", severity="warning")
-                return
-            record = self.app.write(self.app.store.start_session, view.day, steps, view.now)
-            if record is NOT_SAVED:
-                return
-        self.app.push_screen(SessionScreen(record))
+        self.app.push_screen(SessionScreen(started.record))
 
     def action_checkin(self) -> None:
         from neurocoach.tui.screens.checkin import CheckinScreen
