@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from neurocoach.catalog import Catalog, Dose
 
 __all__ = ["CATEGORY_ORDER", "DEFAULT_EXERCISES", "Plan", "Routine", "RoutineItem",
-           "build_routine", "default_plan", "dosed", "estimated_minutes", "rest_weekdays", "todays_routine"]
+           "build_routine", "default_plan", "dosed", "estimated_minutes", "rest_weekdays",
+           "todays_routine"]
 
 CATEGORY_ORDER = ("stretching", "strengthening", "balance", "cardio")
 """The order of a session: loosen up, strengthen, balance, then cardio last."""

@@ -16,18 +16,18 @@ from neurocoach.coach.plan import Plan
 from neurocoach.coach.progression import level_of, levels_for
 from neurocoach.coach.routine import rest_weekdays
 from neurocoach.coach.safety import STOP_REASONS
-from neurocoach.coach.stats import entries_seconds
 from neurocoach.coach.screening import stop_label
-from neurocoach.coach.change import METHOD, MeaningfulChange, meaningful_change
+from neurocoach.coach.change import METHOD
 from neurocoach.export.document import (  # noqa: F401  (current_plan, plan_fields: used via report)
     _plan_from, _with_own, current_plan, export_document, plan_fields,
 )
-from neurocoach.domain.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
+from neurocoach.domain.models import SYMPTOMS, WEEKDAYS, Profile
 from neurocoach.report.health import with_fall_tests as _with_fall_tests
 from neurocoach.report.health import with_health as _with_health
 from neurocoach.report.render import to_html, to_markdown
 from neurocoach.report.sections import Section, Table, day_words
 from neurocoach.report.svg import adherence_chart, balance_chart, symptom_chart
+from neurocoach.services import report as report_figures
 from neurocoach.domain.words import about_minutes, count, duration, join_words
 
 FEET_WORDS = {"ok": "looked, fine", "skin": "a skin problem (blister, cut, wound, red spot)",
@@ -107,51 +107,25 @@ def _span_words(span: int) -> str:
     return words if words in (exact, "a day") else f"{words} ({exact})"
 
 
-def _trained(sessions) -> dict[dt.date, dict]:
-    by_day: dict[dt.date, dict] = {}
-    for s in sessions:
-        done = sum(e["status"] == "done" for e in s["entries"])
-        if done:
-            day = by_day.setdefault(_days(s["date"]), {"done": 0})
-            day["done"] += done
-    return by_day
-
-
 def _adherence(sessions, plan: Plan, catalog, start, today) -> Section:
-    rest = rest_weekdays(plan)
-    trained = _trained(sessions)
-    rows, all_planned, all_done, extra, weeks = [], 0, 0, 0, []
-    monday = start - dt.timedelta(days=start.weekday())
-    while monday <= today:
-        week = [monday + dt.timedelta(days=i) for i in range(7)]
-        week = [d for d in week if start <= d <= today]
-        planned = [d for d in week if d.weekday() not in rest and (d < today or d in trained)]
-        done = sum(1 for d in planned if d in trained)
-        bonus = sum(1 for d in week if d in trained and d.weekday() in rest)
-        if not planned and not bonus:
-            monday += dt.timedelta(days=7)
-            continue
-        rows.append([day_words(monday), str(len(planned)), str(done),
-                     _share(done, len(planned)), str(bonus) if bonus else ""])
-        weeks.append((monday, len(planned), done))
-        all_planned, all_done, extra = all_planned + len(planned), all_done + done, extra + bonus
-        monday += dt.timedelta(days=7)
-    steps = [e for s in sessions for e in s["entries"]]
-    ratings = {name: sum(e["rating"] == n for e in steps) for n, name in RATINGS.items()}
-    spent = entries_seconds(steps, catalog)  # as the summary and Progress count it
+    figures = report_figures.adherence(sessions, plan, catalog, start, today)
+    rows = [[day_words(w.monday), str(w.planned), str(w.done), _share(w.done, w.planned),
+             str(w.bonus) if w.bonus else ""] for w in figures.weeks]
+    weeks = [(w.monday, w.planned, w.done) for w in figures.weeks]
+    extra = figures.bonus
     blocks = [
-        f"Trained on {all_done} of {count(all_planned, 'planned day')} "
-        f"({_share(all_done, all_planned)})"
+        f"Trained on {figures.done} of {count(figures.planned, 'planned day')} "
+        f"({_share(figures.done, figures.planned)})"
         + (f", plus {count(extra, 'rest day')}" if extra else "") + ". "
         "Exercise studies in diabetic neuropathy counted more than 70 % of planned sessions "
         "as good adherence.",
         adherence_chart(weeks),
         Table(["Week of", "Planned days", "Days trained", "Share", "Also on rest days"], rows),
-        f"Steps done: {humanize.intcomma(sum(e['status'] == 'done' for e in steps))}; "
-        f"skipped: {humanize.intcomma(sum(e['status'] == 'skipped' for e in steps))}. "
-        "How the steps felt: " + (", ".join(f"{n} {w}" for w, n in ratings.items() if n)
+        f"Steps done: {humanize.intcomma(figures.steps_done)}; "
+        f"skipped: {humanize.intcomma(figures.steps_skipped)}. "
+        "How the steps felt: " + (", ".join(f"{n} {w}" for w, n in figures.ratings.items() if n)
                                    or "none rated") + ". "
-        f"Time exercising: {duration(spent)}.",
+        f"Time exercising: {duration(figures.seconds)}.",
     ]
     return Section("Adherence", blocks)
 
@@ -162,19 +136,12 @@ def _average(checkins, symptom, first, last) -> float | None:
     return mean(values) if values else None
 
 
-def symptom_changes(all_checkins, today) -> dict[str, MeaningfulChange | None]:
-    """Each symptom's change by coach.change (the same numbers Progress shows)."""
-    return {symptom: meaningful_change(symptom, {_days(c["date"]): c[symptom]
-                                                 for c in all_checkins}, today)
-            for symptom in SYMPTOMS}
-
-
 def _symptoms(checkins, today, all_checkins) -> Section:
     if not checkins:
         return Section("Symptoms", ["No check-ins in this period."])
     start = min(_days(c["date"]) for c in checkins)
     lines = []
-    changes = symptom_changes(all_checkins, today)
+    changes = report_figures.symptom_changes(all_checkins, today)
     for symptom, change in changes.items():
         if change is None:
             lines.append(f"{symptom.capitalize()}: not enough scores to compare yet (7 days "
@@ -290,7 +257,8 @@ def _plan(plan: Plan, catalog, profile: Profile, levels: dict, changes: list) ->
         else:
             rows.append([ex_id, "", "", note])
     blocks = [f"{count(plan.days_per_week, 'training day')} a week, rest on {join_words(rest)}; "
-              f"{about_minutes(plan.target_minutes)} a session, drawn in turn from these exercises:",
+              f"{about_minutes(plan.target_minutes)} a session, drawn in turn from these "
+              "exercises:",
               Table(["Exercise", "Kind", "Level and dose now", "Note"], rows)]
     if plan.note:
         blocks.append(f"Note on the plan: {plan.note}")

@@ -226,5 +226,6 @@ def level_news(catalog, states) -> list[str]:
     for reason, names in by_reason.items():
         head, _, why = reason.partition(": ")
         names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]
-        lines.append(f"{head.rstrip('.')}: {join_words(names)}" + (f" ({why.rstrip('.')})." if why else "."))
+        lines.append(f"{head.rstrip('.')}: {join_words(names)}"
+                     + (f" ({why.rstrip('.')})." if why else "."))
     return lines

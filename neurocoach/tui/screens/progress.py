@@ -89,7 +89,7 @@ class ProgressScreen(Screen):
                              classes="fall-tests")
             with Vertical(id="progress-work", classes="progress-section"):
                 yield Static("[b]Work done[/b]", classes="progress-title")
-                yield Static(work_text(load_work(self.app.store, self.app.catalog, today), today), id="work")
+                yield Static(self._work_text(today), id="work")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -118,7 +118,10 @@ class ProgressScreen(Screen):
         self.refresh_symptoms()
         self.refresh_helps(today)
         self.refresh_balance()
-        self.query_one("#work", Static).update(work_text(load_work(self.app.store, self.app.catalog, today), today))
+        self.query_one("#work", Static).update(self._work_text(today))
+
+    def _work_text(self, today):
+        return work_text(load_work(self.app.store, self.app.catalog, today), today)
 
     def _balance_text(self, today):
         return balance_text(load_balance(self.app.store, today), today)
