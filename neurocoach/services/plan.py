@@ -72,3 +72,13 @@ def apply_plan_file(store, current: Plan, result, now: dt.datetime) -> None:
     levels = pin_changes(current, result.plan, store.level_states(), now.date(), now,
                          by_plan=True)
     store.apply_plan(result.plan, result.custom, now, levels)
+
+
+def archive_exercise(store, exercise_id: str, plan: Plan, now: dt.datetime) -> None:
+    """Archive one of the person's own exercises (its history is kept), out of `plan`."""
+    store.archive_custom_exercise(exercise_id, now, plan)
+
+
+def set_in_plan(store, plan: Plan, exercise_id: str, included: bool, now: dt.datetime) -> None:
+    """Put an exercise in `plan` or take it out, and store the plan."""
+    store.save_plan(plan.with_exercise(exercise_id, included), now)
