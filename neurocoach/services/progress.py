@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.change import MeaningfulChange, meaningful_change
+from neurocoach.coach.helps import WINDOW_DAYS as HELPS_DAYS, Helps, compare_after_sessions
 from neurocoach.coach.norms import StanceComparison, compare_stance
 from neurocoach.coach.stats import (
     SCORE_WINDOW_DAYS, Streaks, Tally, consistency_score, minutes_by_category, minutes_by_week,
@@ -161,3 +162,11 @@ def load_work(store, catalog, today: dt.date) -> Work:
         week_minutes=minutes_by_week(rows, catalog, WORK_WEEKS),
         sessions=count, first_session=first, seconds=total_seconds(tallies, catalog),
     )
+
+
+def load_helps(store, today: dt.date) -> Helps:
+    """Symptom scores on days after a session and after none (coach.helps)."""
+    first = today - dt.timedelta(days=HELPS_DAYS - 1)
+    checkins = store.checkins_between(first, today)
+    done = store.exercises_done_by_day(first - dt.timedelta(days=1), today)
+    return compare_after_sessions(checkins, done)

@@ -133,9 +133,10 @@ class ProgressScreen(Screen):
         self.query_one(SymptomCharts).show(symptoms)
 
     def _helps_text(self, today):
-        from neurocoach.tui.screens.progress_helps import helps_text, load_helps
+        from neurocoach.services.progress import load_helps
+        from neurocoach.tui.screens.progress_helps import helps_text
 
-        return helps_text(load_helps(self.app, today), self.app.catalog)
+        return helps_text(load_helps(self.app.store, today), self.app.catalog)
 
     def refresh_helps(self, today) -> None:
         self.query_one("#helps", Static).update(self._helps_text(today))
