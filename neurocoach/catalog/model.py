@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any, Iterator
 
+from neurocoach.domain.words import count
+
 CATEGORIES = ("stretching", "strengthening", "balance", "cardio")
 POSITIONS = ("seated", "standing", "lying", "water")
 WEIGHT_BEARING_POSITIONS = ("standing",)
@@ -31,7 +33,7 @@ def _show(value: Any) -> str:
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return count(n, word)
 
 
 def _duration(seconds: int) -> str:
