@@ -28,6 +28,7 @@ from neurocoach.report.render import to_html, to_markdown
 from neurocoach.report.sections import Section, Table, day_words
 from neurocoach.report.svg import adherence_chart, balance_chart, symptom_chart
 from neurocoach.services import report as report_figures
+from neurocoach.services.adherence import training_rest_days
 from neurocoach.domain.words import about_minutes, count, duration, join_words
 
 FEET_WORDS = {"ok": "looked, fine", "skin": "a skin problem (blister, cut, wound, red spot)",
@@ -84,7 +85,9 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
 
 def _period(start, today, span, profile: Profile, any_data: bool) -> Section:
     age = profile.age(today)
-    rest = [WEEKDAYS[d] for d in sorted(profile.rest_days)] or ["none"]
+    # The plan's rest days (the profile's, with any the plan adds): those the adherence
+    # table counts, Today rests on and the streak keeps.
+    rest = [WEEKDAYS[d] for d in sorted(training_rest_days(profile))] or ["none"]
     facts = [
         f"From {day_words(start)} to {day_words(today)}: "
         f"{_span_words(span)}.",

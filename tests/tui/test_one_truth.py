@@ -200,3 +200,30 @@ async def test_a_newcomers_streak_is_the_same_in_status_and_progress(make_app, s
         streak = progress_streak(app)
     assert streak == "2 days"
     assert status_part(cli("status"), "streak:") == streak
+
+
+async def test_rest_days_are_the_plans_everywhere(make_app, store, clock, cli):
+    """Four training days a week with only Wednesday and Sunday marked: the plan rests on
+    Friday too, and so do status, Today, the report and the streak."""
+    from neurocoach.domain.models import Profile
+
+    clock.set(dt.datetime(2026, 11, 27, 9, tzinfo=dt.timezone.utc))        # a Friday
+    thursday = clock.today() - dt.timedelta(days=1)
+    record = store.start_session(thursday, [Step("walking", minutes=10)],
+                                 dt.datetime.combine(thursday, dt.time(9),
+                                                     tzinfo=dt.timezone.utc))
+    store.log_entry(record.id, Entry(0, "walking", "done", seconds=600))
+    store.finish_session(record.id, clock.now())
+    app = make_app(profile=Profile(days_per_week=4, rest_days=(2, 6)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "a rest day" in text(app, "#today-date")
+        await pilot.press("p")
+        await pilot.pause()
+        streak = progress_streak(app)
+    line = cli("status")
+    assert status_part(line, "routine:") == "rest day"
+    assert status_part(line, "streak:") == streak == "2 days"            # Thursday, Friday
+    report = cli("report", "--days", "7")
+    assert "rest days: Wednesday, Friday and Sunday" in report
+    assert "rest on Wednesday, Friday and Sunday" in report
