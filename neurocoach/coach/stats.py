@@ -118,24 +118,6 @@ def streaks(states: Mapping[dt.date, str], today: dt.date) -> Streaks:
     return Streaks(current=current, longest=best)
 
 
-def current_streak(trained: Iterable[dt.date], rest_days: Iterable[int], today: dt.date,
-                   *, skips_per_month: int = 0) -> int:
-    """Days in a row up to today that were trained or planned rest (or allowed skips).
-
-    Today only counts once trained (or a rest day); an untrained today does not break
-    the streak — the day is not over yet. Rest days keep a streak alive but a streak must
-    hold at least one trained day. With `skips_per_month`, that many misses a calendar
-    month keep it alive too (Progress uses SKIPS_PER_MONTH).
-    """
-    trained_set = {d for d in trained if d <= today}
-    if not trained_set:
-        return 0
-    start = min(trained_set)
-    states = day_states(start, today, today, dict.fromkeys(trained_set, 1.0), rest_days,
-                        start, skips_per_month)
-    return streaks(states, today).current
-
-
 def consistency_score(states: Mapping[dt.date, str]) -> float:
     """0–1, like a habit tracker's habit strength: each planned day moves the score a little
     towards 1 (done), PARTIAL_CREDIT (partial) or 0 (missed); rest days and allowed skips
