@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from neurocoach.coach.plan import Plan, rest_weekdays
-from neurocoach.coach.stats import SKIPS_PER_MONTH, Streaks, day_states, streaks
+from neurocoach.coach.stats import MISSED, SKIPS_PER_MONTH, Streaks, day_states, streaks
 from neurocoach.domain.models import Profile
 
 
@@ -48,3 +48,25 @@ def day_states_for(store, today: dt.date, first: dt.date | None = None,
 def streak_now(store, today: dt.date) -> Streaks:
     """The current and longest streak as every surface shows them."""
     return day_states_for(store, today).streaks
+
+
+STREAK_WINDOW_DAYS = 400
+"""How far back `current_streak` reads first (from the 1st of that month)."""
+
+
+def current_streak(store, today: dt.date) -> int:
+    """streak_now's current streak, read from the last year or so when a missed day in it
+    ends any run that began earlier (status runs at every login: ten years of history
+    need not be walked for it). Days' states are the same from any month's 1st on, and a
+    missed day resets a run, so the figure is exactly streak_now's."""
+    start = store.first_activity_day()
+    if start is None:
+        return 0
+    first = (today - dt.timedelta(days=STREAK_WINDOW_DAYS)).replace(day=1)
+    if first > start:
+        trained = dict.fromkeys(store.trained_days(first), 1.0)
+        states = day_states(first, today, today, trained, training_rest_days(store.profile()),
+                            start, SKIPS_PER_MONTH)
+        if any(state == MISSED for day, state in states.items() if day < today):
+            return streaks(states, today).current
+    return streak_now(store, today).current

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from neurocoach.domain.words import ago, count
-from neurocoach.services.adherence import streak_now, training_rest_days
+from neurocoach.services.adherence import current_streak, training_rest_days
 
 
 def status_line(store, now: dt.datetime) -> str:
@@ -28,7 +28,7 @@ def status_line(store, now: dt.datetime) -> str:
         state = "done" if latest.finished else "in progress"
         parts.append(f"routine: {state} ({done} of {count(len(latest.steps), 'step')})")
 
-    streak = streak_now(store, today).current
+    streak = current_streak(store, today)
     parts.append(f"streak: {count(streak, 'day')}" if streak else "streak: none yet")
 
     last = store.last_session_day(before=today + dt.timedelta(days=1))
