@@ -9,6 +9,7 @@ import sys
 import click
 
 from neurocoach.cli.common import Command, Ctx, fail, say
+from neurocoach.services.checkin import OPTIONAL
 
 class Scale(click.ParamType):
     """A 0–10 symptom score, with an error that names the field and its range."""
@@ -45,12 +46,18 @@ class Day(click.ParamType):
             self.fail(f"must be a day written YYYY-MM-DD, not {value!r}", param, ctx)
 
 
+def symptom_options(command):
+    """--numbness, --tingling, --burning: one option per optional score of SYMPTOMS."""
+    for name in reversed(OPTIONAL):
+        command = click.option(f"--{name}", type=Scale(),
+                               help=f"{name.capitalize()}, 0 to 10.")(command)
+    return command
+
+
 @click.command(cls=Command)
 @click.option("--pain", type=Scale(), help="Pain today, 0 (none) to 10. Required, unless the "
                                           "command asks (no options, in a terminal).")
-@click.option("--numbness", type=Scale(), help="Numbness, 0 to 10.")
-@click.option("--tingling", type=Scale(), help="Tingling, 0 to 10.")
-@click.option("--burning", type=Scale(), help="Burning, 0 to 10.")
+@symptom_options
 @click.option("--feet", type=click.Choice(["ok", "skin", "hot", "unchecked", "sore"]),
               help="Daily foot check: ok (looked, fine), skin (a blister, cut, wound or red "
                    "spot; 'sore' means the same), hot (warm, red or swollen), unchecked (did "
@@ -61,13 +68,13 @@ class Day(click.ParamType):
 @click.option("--note", help="A short note for the day.")
 @click.option("--date", "day", type=Day(), help="Fill in a missed day (not a future one).")
 @click.pass_obj
-def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) -> None:
+def checkin(obj: Ctx, pain, feet, foot, note, day, **scores) -> None:
     """Record today's check-in (or a missed earlier day's).
 
     With no options at all, in a terminal, it asks the questions one by one.
     """
     from neurocoach.coach.foot_check import describe
-    from neurocoach.coach.safety import checkin_effects
+    from neurocoach.services.checkin import checkin_effects, merge_checkin, record_checkin
     from neurocoach.store import StoreError
 
     if pain is None:
@@ -77,8 +84,7 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) 
         if given or not (sys.stdin.isatty() and sys.stdout.isatty()):
             fail("Missing option '--pain' (see neurocoach --help).")
         asked = ask_checkin(context.command)
-        pain, numbness, tingling, burning = (asked[n] for n in
-                                             ("pain", "numbness", "tingling", "burning"))
+        pain, scores = asked["pain"], {n: asked[n] for n in OPTIONAL}
         feet, foot, note = asked["feet"], asked["foot"], asked["note"]
     if feet == "sore":
         feet = "skin"
@@ -108,11 +114,10 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) 
              f"not with --feet {feet or '(not given)'}.")
     if foot is not None and feet is None:
         feet = earlier.feet  # the day's skin problem or hot foot, now on this foot
-    given = {"numbness": numbness, "tingling": tingling, "burning": burning, "feet": feet,
-             "note": note, "foot": foot}
+    given = {**scores, "feet": feet, "note": note, "foot": foot}
     entry, kept = merge_checkin(earlier, day, pain, given)
     try:
-        replaced = store.record_checkin(entry, obj.clock.now())
+        replaced = record_checkin(store, entry, obj.clock.now())
     except StoreError as exc:
         fail(str(exc))
     try:
@@ -127,8 +132,7 @@ def checkin(obj: Ctx, pain, numbness, tingling, burning, feet, foot, note, day) 
 
         say(sentence(f"Kept from the earlier check-in that day: {kept}"))
     if day == today:
-        average = store.average_pain(today - dt.timedelta(days=14), today - dt.timedelta(days=1))
-        for line in checkin_effects(entry, store.profile(), average):
+        for line in checkin_effects(store, entry, today):
             say(line)
     store.close()
 
@@ -141,7 +145,7 @@ def ask_checkin(command: click.Command) -> dict:
     click.echo("Today's check-in: scores from 0 (none) to 10. Enter alone skips a question "
                "(not pain).")
     answers = {"pain": click.prompt("Pain", type=options["pain"].type)}
-    for name in ("numbness", "tingling", "burning"):
+    for name in OPTIONAL:
         scale = options[name].type
         answers[name] = click.prompt(
             name.capitalize(), default="", show_default=False,
@@ -165,36 +169,3 @@ def say_day(day: dt.date, today: dt.date) -> str:
         return "yesterday"
     text = f"{day:%b} {day.day}"
     return text if day.year == today.year else f"{text}, {day.year}"
-
-
-def merge_checkin(earlier, day: dt.date, pain: int, given: dict):
-    """The check-in to store, and a description of the earlier values it keeps.
-
-    Options not given keep that day's stored values when the day already has a check-in
-    (so `--pain 4` alone does not wipe a sore-feet answer or a note); a new day's
-    check-in takes the defaults (feet 'unchecked', no note, no other scores).
-    """
-    from neurocoach.domain.models import Checkin
-
-    values = dict(given)
-    kept: list[str] = []
-    for name, value in given.items():
-        if value is not None:
-            continue
-        old = getattr(earlier, name) if earlier is not None else None
-        if name == "foot":
-            values[name] = old if values.get("feet") is None else None
-            continue
-        if old is None or old in ("", "unchecked"):
-            values[name] = {"feet": "unchecked", "note": ""}.get(name)
-            continue
-        values[name] = old
-        if name == "note":
-            kept.append(f"note “{old}”")
-        elif name == "feet":
-            from neurocoach.coach.foot_check import FEET_WORDS
-
-            kept.append(f"feet: {FEET_WORDS.get(old, old)}")
-        else:
-            kept.append(f"{name} {old}/10")
-    return Checkin(day=day, pain=pain, **values), ", ".join(kept)

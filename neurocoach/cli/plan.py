@@ -29,37 +29,20 @@ def _catalog(store):
 
 
 def _current(store, catalog):
-    from neurocoach.coach.plan import default_plan
+    from neurocoach.services.plan import person_plan
 
-    plan = store.saved_plan() or default_plan(catalog, store.profile())
-    return plan.without(store.archived_exercise_ids())
+    return person_plan(store, catalog)
 
 
 def read_plan_file(path: Path, store, catalog, current):
     """The checked import and the changes it makes, in words; fails with one line."""
-    from neurocoach.coach.plan_file import PlanFileError, parse_plan
-
-    from neurocoach.store.files import PLAN_FILE_MAX, NotReadable, read_regular
+    from neurocoach.services.plan import PlanProblem, read_plan_file as read
 
     try:
-        text = read_regular(path, PLAN_FILE_MAX).decode("utf-8")
-    except NotReadable as err:
-        fail(f"{err}.")
-    except FileNotFoundError:
-        fail(f"{path}: no such file.")
-    except IsADirectoryError:
-        fail(f"{path}: is a folder, not a plan file.")
-    except UnicodeDecodeError as err:
-        fail(f"{path}: is not UTF-8 text ({err.reason}).")
-    except OSError as err:
-        fail(f"{path}: cannot be read ({err.strerror or err}).")
-    try:
-        result = parse_plan(text, str(path), catalog, current)
-    except PlanFileError as err:
+        found = read(path, store, catalog, current)
+    except PlanProblem as err:
         fail(str(err))
-    from neurocoach.coach.plan_file import import_changes
-
-    return result, import_changes(result, catalog, current, store.archived_exercise_ids())
+    return found.result, found.changes
 
 
 def can_ask() -> bool:
@@ -73,7 +56,7 @@ def can_ask() -> bool:
 @click.pass_obj
 def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
     """Read a plan file, show what it changes, and apply it when you confirm."""
-    from neurocoach.coach.progression import pin_changes
+    from neurocoach.services.plan import apply_plan_file
     from neurocoach.store import StoreError
 
     store = obj.open_store()
@@ -96,11 +79,8 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
             store.close()
             say("Nothing changed.")
             sys.exit(1)
-    now = obj.clock.now()
-    levels = pin_changes(current, result.plan, store.level_states(), now.date(), now,
-                         by_plan=True)
     try:
-        store.apply_plan(result.plan, result.custom, now, levels)
+        apply_plan_file(store, current, result, obj.clock.now())
     except StoreError as err:
         fail(str(err))
     finally:

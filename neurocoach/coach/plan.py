@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from neurocoach.coach.profile import rest_days_for
 from neurocoach.domain.models import WEEKDAYS, Profile
 from neurocoach.domain.plan import (  # noqa: F401 (the plan's types, re-exported)
     MINUTES_RANGE, NOTE_MAX, TARGET_MINUTES, ExerciseSettings, Plan,
 )
-from neurocoach.domain.words import count, sentence
+from neurocoach.domain.words import count, join_words, sentence
 
 if TYPE_CHECKING:
     from neurocoach.catalog import Catalog, Dose, Exercise
@@ -35,6 +36,17 @@ def default_plan(catalog: Catalog, profile: Profile) -> Plan:
     )
 
 
+def rest_weekdays(plan: Plan) -> frozenset[int]:
+    """The plan's rest days; more are added (the usual spread) if they leave more training
+    days than `days_per_week`. Fewer training days than asked: the chosen rest days win."""
+    rest = {d for d in plan.rest_days if 0 <= d <= 6}
+    for extra in rest_days_for(plan.days_per_week):
+        if 7 - len(rest) <= plan.days_per_week:
+            break
+        rest.add(extra)
+    return frozenset(rest)
+
+
 def doses_for(plan: Plan, levels: Mapping[str, Dose]) -> dict[str, Dose]:
     """The dose of each exercise today: the plan's fixed dose, else its level's."""
     doses = dict(levels)
@@ -52,10 +64,6 @@ def days_words(plan: Plan) -> str:
     if not rest:
         return text + ", no rest days"
     return text + ", resting on " + join_words(rest)
-
-
-def join_words(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def settings_words(settings: ExerciseSettings, exercise: Exercise | None) -> str:

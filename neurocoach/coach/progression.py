@@ -28,6 +28,7 @@ from neurocoach.coach.safety import HIGH_BASELINE
 from neurocoach.coach.signals import BASELINE_DAYS, Signals, read_signals  # noqa: F401
 from neurocoach.domain.models import WEEKDAYS
 from neurocoach.domain.plan import CAUSES, LevelState, Outcome  # noqa: F401 (re-exported)
+from neurocoach.domain.words import count
 
 GOOD_DAYS = 3
 """Days in a row (with the exercise) rated easy or right before a step up."""
@@ -170,8 +171,7 @@ def _outlook(exercise: Exercise, good: int, number: int, top: int, slow: bool = 
                 "in your plan.")
     need, wait = (SLOW_GOOD_DAYS, SLOW_MIN_DAYS) if slow else (GOOD_DAYS, MIN_DAYS)
     left = need - min(good, need)
-    days = "day" if left == 1 else "days"
-    text = (f"{left} more {days} rated easy or right (1 or 2) at this level's full dose, "
+    text = (f"{count(left, 'more day')} rated easy or right (1 or 2) at this level's full dose, "
             f"with no pain flare, and at least {wait} days on this level, move you up")
     return text + (" (the slow pace: " + ("this exercise loads the front of the foot"
                                           if progresses_slowly(exercise) else

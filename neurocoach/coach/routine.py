@@ -12,8 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from neurocoach.coach.plan import DEFAULT_EXERCISES, Plan, default_plan
-from neurocoach.coach.profile import rest_days_for
+from neurocoach.coach.plan import DEFAULT_EXERCISES, Plan, default_plan, rest_weekdays
 from neurocoach.coach.safety import SafetyNote, apply_safety
 from neurocoach.coach.screening import apply_screening
 from neurocoach.domain.models import Checkin, Profile, Step
@@ -22,7 +21,8 @@ if TYPE_CHECKING:
     from neurocoach.catalog import Catalog, Dose
 
 __all__ = ["CATEGORY_ORDER", "DEFAULT_EXERCISES", "Plan", "Routine", "RoutineItem",
-           "build_routine", "default_plan", "dosed", "rest_weekdays", "todays_routine"]
+           "build_routine", "default_plan", "dosed", "estimated_minutes", "rest_weekdays",
+           "todays_routine"]
 
 CATEGORY_ORDER = ("stretching", "strengthening", "balance", "cardio")
 """The order of a session: loosen up, strengthen, balance, then cardio last."""
@@ -68,17 +68,6 @@ class Routine:
         return sum(item.dose.estimated_seconds(catalog.get(item.exercise_id).per_side
                                                and item.sides is None)
                    for item in self.items if item.exercise_id in catalog)
-
-
-def rest_weekdays(plan: Plan) -> frozenset[int]:
-    """The plan's rest days; more are added (the usual spread) if they leave more training
-    days than `days_per_week`. Fewer training days than asked: the chosen rest days win."""
-    rest = {d for d in plan.rest_days if 0 <= d <= 6}
-    for extra in rest_days_for(plan.days_per_week):
-        if 7 - len(rest) <= plan.days_per_week:
-            break
-        rest.add(extra)
-    return frozenset(rest)
 
 
 def training_day_number(day: dt.date, rest: frozenset[int]) -> int:
@@ -152,6 +141,18 @@ def build_routine(plan: Plan, catalog: Catalog, day: dt.date,
     items = tuple(RoutineItem(i, catalog.get(i).dose)
                   for category in CATEGORY_ORDER for i in chosen[category])
     return Routine(day=day, items=items, rest_day=day.weekday() in rest)
+
+
+def estimated_minutes(routine: Routine, plan: Plan, catalog: Catalog) -> int:
+    """The session's length as a person reads it ("about 15 minutes"), on Today, in the
+    plan and in the report alike. The builder fills a day to the plan's target, up to
+    OVERSHOOT over it: a routine within that band of the target is "about" the target, as
+    the plan says; a day further off (a gentler day, a short plan) says its own estimate."""
+    seconds = routine.estimated_seconds(catalog)
+    target = plan.target_minutes * 60
+    if abs(seconds - target) <= target * (OVERSHOOT - 1):
+        return plan.target_minutes
+    return max(1, round(seconds / 60))
 
 
 def todays_routine(plan: Plan, catalog: Catalog, profile: Profile, day: dt.date,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from neurocoach.coach import foot_check
 from neurocoach.domain.models import Checkin, Profile
+from neurocoach.domain.words import join_words
 
 if TYPE_CHECKING:  # routine.py imports this module; at run time we only use replace()
     from neurocoach.coach.routine import Routine, RoutineItem
@@ -110,8 +111,7 @@ def balance_test_allowed(profile: Profile, checkin: Checkin | None) -> tuple[boo
 
 def _names(names: list[str]) -> str:
     """'a', 'a and b', 'a, b and c': names read in the middle of a sentence."""
-    names = [n[:1].lower() + n[1:] for n in names]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return join_words(n[:1].lower() + n[1:] for n in names)
 
 
 def _swap_to_seated(routine: Routine, catalog) -> tuple[Routine, dict[str, str | None]]:

@@ -118,24 +118,6 @@ def streaks(states: Mapping[dt.date, str], today: dt.date) -> Streaks:
     return Streaks(current=current, longest=best)
 
 
-def current_streak(trained: Iterable[dt.date], rest_days: Iterable[int], today: dt.date,
-                   *, skips_per_month: int = 0) -> int:
-    """Days in a row up to today that were trained or planned rest (or allowed skips).
-
-    Today only counts once trained (or a rest day); an untrained today does not break
-    the streak — the day is not over yet. Rest days keep a streak alive but a streak must
-    hold at least one trained day. With `skips_per_month`, that many misses a calendar
-    month keep it alive too (Progress uses SKIPS_PER_MONTH).
-    """
-    trained_set = {d for d in trained if d <= today}
-    if not trained_set:
-        return 0
-    start = min(trained_set)
-    states = day_states(start, today, today, dict.fromkeys(trained_set, 1.0), rest_days,
-                        start, skips_per_month)
-    return streaks(states, today).current
-
-
 def consistency_score(states: Mapping[dt.date, str]) -> float:
     """0–1, like a habit tracker's habit strength: each planned day moves the score a little
     towards 1 (done), PARTIAL_CREDIT (partial) or 0 (missed); rest days and allowed skips
@@ -222,6 +204,42 @@ def minutes_by_category(rows: Iterable[tuple[int, str, Tally]], catalog,
             if category != "other" or any(values)}
 
 
+def minutes_by_week(rows: Iterable[tuple[int, str, Tally]], catalog, weeks: int) -> list[int]:
+    """Whole minutes per week, all categories together: rounded once from the week's
+    seconds (summing the categories' rounded minutes could say 5 where the summary of the
+    same session says 6)."""
+    seconds = [0.0] * weeks
+    for week, exercise_id, tally in rows:
+        if 0 <= week < weeks:
+            seconds[week] += work_seconds(
+                tally, catalog.get(exercise_id).dose if exercise_id in catalog else None)
+    return [round(s / 60) for s in seconds]
+
+
 def total_seconds(tallies: Mapping[str, Tally], catalog) -> float:
     return sum(work_seconds(t, catalog.get(ex).dose if ex in catalog else None)
                for ex, t in tallies.items())
+
+
+def tally_done(entries: Iterable) -> dict[str, Tally]:
+    """Done steps per exercise, summed as the store's SQL sums them. `entries` are
+    domain Entry objects or export dicts (exercise_id, status, reps, seconds)."""
+    sums: dict[str, list] = {}
+    for e in entries:
+        get = e.get if isinstance(e, Mapping) else lambda k, e=e: getattr(e, k)
+        if get("status") != "done":
+            continue
+        row = sums.setdefault(get("exercise_id"), [0, 0, 0.0, 0, 0])
+        seconds, reps = get("seconds"), get("reps")
+        row[0] += 1
+        if seconds is not None:
+            row[1], row[2] = row[1] + 1, row[2] + seconds
+        if reps is not None:
+            row[3], row[4] = row[3] + 1, row[4] + reps
+    return {ex: Tally(*row) for ex, row in sums.items()}
+
+
+def entries_seconds(entries: Iterable, catalog) -> float:
+    """Time the done steps took, as Progress counts it: the summary says it of one session,
+    the report of a period, Progress of all history (work_seconds, one formula)."""
+    return total_seconds(tally_done(entries), catalog)

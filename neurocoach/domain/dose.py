@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from neurocoach.domain.words import count
+
 DOSE_KINDS = ("reps", "hold", "minutes")
 DOSE_LIMITS = {"sets": 10, "reps": 100, "seconds": 3600, "minutes": 180}
 DOSE_AMOUNT = {"reps": "reps", "hold": "seconds", "minutes": "minutes"}  # kind -> its number
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return count(n, word)
 
 
 def _duration(seconds: int) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import humanize
 
 _SENTENCE_ENDS = (".", "!", "?", "…")
@@ -19,3 +21,49 @@ def sentence(text: str) -> str:
     if text.rstrip(_CLOSING).endswith(_SENTENCE_ENDS):
         return text
     return text + "."
+
+
+def join_words(items) -> str:
+    """'a', 'a and b', 'a, b and c' (no Oxford comma): every list a person reads."""
+    items = list(items)
+    if not items:
+        return ""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def ago(day, today) -> str:
+    """'today', 'yesterday', '20 days ago', '2 months ago': how long ago `day` was, counted
+    from `today` (the App's clock, never the machine's). Days are counted exactly below 45
+    (humanize's naturaldelta says 'a month' from 20 days: too loose for a person's last
+    session); beyond, humanize's months and years. A day after `today` reads 'today'."""
+    gap = (today - day).days
+    if gap <= 0:
+        return "today"
+    if gap == 1:
+        return "yesterday"
+    if gap < 45:
+        return f"{gap} days ago"
+    midnight = dt.datetime.combine(today, dt.time())
+    return humanize.naturaltime(dt.datetime.combine(day, dt.time()), when=midnight)
+
+
+def in_days(days: int) -> str:
+    """'in 3 days', 'in a month'."""
+    return "in " + humanize.naturaldelta(dt.timedelta(days=days))
+
+
+def duration(seconds: float) -> str:
+    """Time spent exercising: '40 seconds', '12 minutes', '1 hour and 5 minutes' — never
+    '0 minutes'; whole hours from ten hours up. The summary, Progress and the report all
+    say a session's time with it."""
+    spent = dt.timedelta(seconds=max(0, round(seconds)))
+    if spent.total_seconds() < 60:
+        return humanize.naturaldelta(spent)
+    unit = "hours" if seconds >= 10 * 3600 else "minutes"
+    return humanize.precisedelta(spent, minimum_unit=unit, suppress=["days", "months", "years"],
+                                 format="%0.0f")
+
+
+def about_minutes(minutes: int) -> str:
+    """'about 15 minutes': a time estimate (Today, the plan, the report)."""
+    return f"about {count(minutes, 'minute')}"

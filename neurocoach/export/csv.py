@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from neurocoach.domain.models import WEEKDAYS
+from neurocoach.domain.models import SYMPTOMS, WEEKDAYS
 
 CSV_COLUMNS = {
     "profile": ["birth_year", "feet", "days_per_week", "rest_days", "restriction",
@@ -16,8 +16,7 @@ CSV_COLUMNS = {
                 "walking_aid"],
     "exercises": ["id", "name", "category", "custom", "archived_at"],
     "plan": ["position", "exercise_id", "level", "dose", "note"],
-    "checkins": ["date", "pain", "numbness", "tingling", "burning", "feet", "foot", "note",
-                 "recorded_at"],
+    "checkins": ["date", *SYMPTOMS, "feet", "foot", "note", "recorded_at"],
     "sessions": ["id", "date", "started_at", "finished_at", "stopped_reason", "steps_planned",
                  "steps_done", "steps_skipped"],
     "entries": ["session_id", "date", "step_index", "exercise_id", "side", "status", "reps",

@@ -11,11 +11,12 @@ import datetime as dt
 from neurocoach.catalog import Catalog, CatalogError, parse_dose, parse_exercise, with_custom
 from neurocoach.coach.plan import ExerciseSettings, Plan, default_plan
 from neurocoach.domain.models import Profile
+from neurocoach.services.plan import stored_plan
 
 
 def current_plan(store, catalog: Catalog) -> Plan:
-    """The person's plan: the one they saved, else the default one."""
-    return store.saved_plan() or default_plan(catalog, store.profile())
+    """The plan an export carries: services.plan's stored plan."""
+    return stored_plan(store, catalog)
 
 
 def _dose_fields(dose) -> dict | None:
@@ -49,15 +50,10 @@ def export_document(store, catalog: Catalog, now: dt.datetime,
 
 def symptom_changes_of(doc: dict, today: dt.date) -> dict[str, dict | None]:
     """coach.change's figures for each symptom, as the export carries them (version 2)."""
-    from neurocoach.coach.change import meaningful_change
-    from neurocoach.domain.models import SYMPTOMS
+    from neurocoach.services.report import symptom_changes
 
-    result = {}
-    for symptom in SYMPTOMS:
-        scores = {dt.date.fromisoformat(c["date"]): c[symptom] for c in doc["checkins"]}
-        change = meaningful_change(symptom, scores, today)
-        result[symptom] = None if change is None else change.to_dict()
-    return result
+    return {symptom: None if change is None else change.to_dict()
+            for symptom, change in symptom_changes(doc["checkins"], today).items()}
 
 
 def _plan_from(doc: dict, catalog: Catalog, profile: Profile) -> Plan:

@@ -14,7 +14,7 @@ from neurocoach.catalog import Catalog, CatalogError, parse_dose, parse_exercise
 from neurocoach.coach.plan import default_plan
 from neurocoach.domain.exchange import FORMAT, VERSION, ImportRows
 from neurocoach.domain.models import (
-    FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, Checkin, Profile,
+    FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, SYMPTOMS, Checkin, Profile,
 )
 from neurocoach.domain.plan import CAUSES, MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan
 from neurocoach.export.quick import quick_entry, quick_step
@@ -95,8 +95,7 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
         days.add(day)
         c.where = f"checkins[{i}] ({day})"
         pain = c.number("pain", 0, 10)
-        numbers = (c.number("numbness", 0, 10, null=True),
-                   c.number("tingling", 0, 10, null=True), c.number("burning", 0, 10, null=True))
+        numbers = tuple(c.number(s, 0, 10, null=True) for s in SYMPTOMS if s != "pain")
         feet = c.choice("feet", ("ok", "sore", "unchecked") if version == 1 else FEET_STATES)
         foot = c.choice("foot", FOOT_SIDES, null=True) if "foot" in data else None
         read = Checkin(dt.date.fromisoformat(day), pain, feet=feet, foot=foot)  # sore -> skin

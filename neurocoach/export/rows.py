@@ -10,6 +10,7 @@ import json
 from contextvars import ContextVar
 from typing import Any
 
+from neurocoach.domain.models import SYMPTOMS
 from neurocoach.domain.text import control_problem
 from neurocoach.store.errors import StoreError
 
@@ -29,8 +30,7 @@ CUSTOM_KEYS = {"id", "name", "category", "custom", "fields", "created_at", "upda
                "archived_at"}
 LEVEL_KEYS = {"exercise_id", "level", "date", "at", "cause", "reason"}
 PROFILE_KEYS = {"birth_year", "feet", "days_per_week", "rest_days", "restriction"}
-CHECKIN_KEYS = {"date", "pain", "numbness", "tingling", "burning", "feet", "note", "recorded_at",
-                "foot"}
+CHECKIN_KEYS = {"date", *SYMPTOMS, "feet", "note", "recorded_at", "foot"}
 SESSION_KEYS = {"id", "date", "started_at", "finished_at", "stopped_reason", "steps", "entries"}
 ENTRY_KEYS = {"step_index", "exercise_id", "status", "side", "reps", "seconds", "rating",
               "logged_at"}

@@ -17,24 +17,22 @@ from neurocoach.coach.progression import level_of, levels_for
 from neurocoach.coach.routine import rest_weekdays
 from neurocoach.coach.safety import STOP_REASONS
 from neurocoach.coach.screening import stop_label
-from neurocoach.coach.change import METHOD, MeaningfulChange, meaningful_change
+from neurocoach.coach.change import METHOD
 from neurocoach.export.document import (  # noqa: F401  (current_plan, plan_fields: used via report)
     _plan_from, _with_own, current_plan, export_document, plan_fields,
 )
-from neurocoach.domain.models import RATINGS, SYMPTOMS, WEEKDAYS, Profile
+from neurocoach.domain.models import SYMPTOMS, WEEKDAYS, Profile
 from neurocoach.report.health import with_fall_tests as _with_fall_tests
 from neurocoach.report.health import with_health as _with_health
-from neurocoach.report.render import Section, Table, render  # noqa: F401
+from neurocoach.report.render import to_html, to_markdown
+from neurocoach.report.sections import Section, Table, day_words
 from neurocoach.report.svg import adherence_chart, balance_chart, symptom_chart
-from neurocoach.domain.words import count
+from neurocoach.services import report as report_figures
+from neurocoach.services.adherence import training_rest_days
+from neurocoach.domain.words import about_minutes, count, duration, join_words
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 FEET_WORDS = {"ok": "looked, fine", "skin": "a skin problem (blister, cut, wound, red spot)",
               "hot": "warm, red or swollen", "unchecked": "not looked"}
-
-
-def day_words(day: dt.date) -> str:
-    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _days(text: str) -> dt.date:
@@ -47,10 +45,6 @@ def _number(value: float | None) -> str:
 
 def _share(done: int, planned: int) -> str:
     return "–" if not planned else f"{min(100, round(100 * done / planned))} %"
-
-
-def _names(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[str, list[Section]]:
@@ -77,7 +71,7 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
     sections = [
         _with_health(_period(start, today, span, profile,
                              bool(known) or doc.get("records_before", False)), p, sessions),
-        _adherence(sessions, plan, start, today),
+        _adherence(sessions, plan, catalog, start, today),
         _symptoms(checkins, today, doc["checkins"]),
         _with_fall_tests(_balance(tests, profile, today), doc, start, today, profile),
         _feet(checkins, span),
@@ -91,13 +85,15 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
 
 def _period(start, today, span, profile: Profile, any_data: bool) -> Section:
     age = profile.age(today)
-    rest = [WEEKDAYS[d] for d in sorted(profile.rest_days)] or ["none"]
+    # The plan's rest days (the profile's, with any the plan adds): those the adherence
+    # table counts, Today rests on and the streak keeps.
+    rest = [WEEKDAYS[d] for d in sorted(training_rest_days(profile))] or ["none"]
     facts = [
         f"From {day_words(start)} to {day_words(today)}: "
         f"{_span_words(span)}.",
         [f"Age: {age} (born {profile.birth_year})" if age is not None else "Age: not given",
          f"Feet with neuropathy: {profile.feet}",
-         f"Training days a week: {profile.days_per_week}; rest days: {_names(rest)}",
+         f"Training days a week: {profile.days_per_week}; rest days: {join_words(rest)}",
          "Limit from a clinician: " + ("no weight-bearing exercise"
                                        if profile.restriction == "no_weight_bearing" else "none")],
         f"Prepared on {day_words(today)} by neurocoach {__version__} from the person's own "
@@ -114,54 +110,25 @@ def _span_words(span: int) -> str:
     return words if words in (exact, "a day") else f"{words} ({exact})"
 
 
-def _trained(sessions) -> dict[dt.date, dict]:
-    by_day: dict[dt.date, dict] = {}
-    for s in sessions:
-        done = sum(e["status"] == "done" for e in s["entries"])
-        if done:
-            day = by_day.setdefault(_days(s["date"]), {"done": 0})
-            day["done"] += done
-    return by_day
-
-
-def _adherence(sessions, plan: Plan, start, today) -> Section:
-    rest = rest_weekdays(plan)
-    trained = _trained(sessions)
-    rows, all_planned, all_done, extra, weeks = [], 0, 0, 0, []
-    monday = start - dt.timedelta(days=start.weekday())
-    while monday <= today:
-        week = [monday + dt.timedelta(days=i) for i in range(7)]
-        week = [d for d in week if start <= d <= today]
-        planned = [d for d in week if d.weekday() not in rest and (d < today or d in trained)]
-        done = sum(1 for d in planned if d in trained)
-        bonus = sum(1 for d in week if d in trained and d.weekday() in rest)
-        if not planned and not bonus:
-            monday += dt.timedelta(days=7)
-            continue
-        rows.append([day_words(monday), str(len(planned)), str(done),
-                     _share(done, len(planned)), str(bonus) if bonus else ""])
-        weeks.append((monday, len(planned), done))
-        all_planned, all_done, extra = all_planned + len(planned), all_done + done, extra + bonus
-        monday += dt.timedelta(days=7)
-    steps = [e for s in sessions for e in s["entries"]]
-    ratings = {name: sum(e["rating"] == n for e in steps) for n, name in RATINGS.items()}
-    spent = sum(((dt.datetime.fromisoformat(s["finished_at"])
-                  - dt.datetime.fromisoformat(s["started_at"])) for s in sessions
-                 if s["finished_at"]), dt.timedelta())
+def _adherence(sessions, plan: Plan, catalog, start, today) -> Section:
+    figures = report_figures.adherence(sessions, plan, catalog, start, today)
+    rows = [[day_words(w.monday), str(w.planned), str(w.done), _share(w.done, w.planned),
+             str(w.bonus) if w.bonus else ""] for w in figures.weeks]
+    weeks = [(w.monday, w.planned, w.done) for w in figures.weeks]
+    extra = figures.bonus
     blocks = [
-        f"Trained on {all_done} of {count(all_planned, 'planned day')} "
-        f"({_share(all_done, all_planned)})"
+        f"Trained on {figures.done} of {count(figures.planned, 'planned day')} "
+        f"({_share(figures.done, figures.planned)})"
         + (f", plus {count(extra, 'rest day')}" if extra else "") + ". "
         "Exercise studies in diabetic neuropathy counted more than 70 % of planned sessions "
         "as good adherence.",
         adherence_chart(weeks),
         Table(["Week of", "Planned days", "Days trained", "Share", "Also on rest days"], rows),
-        f"Steps done: {humanize.intcomma(sum(e['status'] == 'done' for e in steps))}; "
-        f"skipped: {humanize.intcomma(sum(e['status'] == 'skipped' for e in steps))}. "
-        "How the steps felt: " + (", ".join(f"{n} {w}" for w, n in ratings.items() if n)
+        f"Steps done: {humanize.intcomma(figures.steps_done)}; "
+        f"skipped: {humanize.intcomma(figures.steps_skipped)}. "
+        "How the steps felt: " + (", ".join(f"{n} {w}" for w, n in figures.ratings.items() if n)
                                    or "none rated") + ". "
-        "Time in sessions: "
-        f"{humanize.precisedelta(spent, minimum_unit='minutes', format='%0.0f')}.",
+        f"Time exercising: {duration(figures.seconds)}.",
     ]
     return Section("Adherence", blocks)
 
@@ -172,19 +139,12 @@ def _average(checkins, symptom, first, last) -> float | None:
     return mean(values) if values else None
 
 
-def symptom_changes(all_checkins, today) -> dict[str, MeaningfulChange | None]:
-    """Each symptom's change by coach.change (the same numbers Progress shows)."""
-    return {symptom: meaningful_change(symptom, {_days(c["date"]): c[symptom]
-                                                 for c in all_checkins}, today)
-            for symptom in SYMPTOMS}
-
-
 def _symptoms(checkins, today, all_checkins) -> Section:
     if not checkins:
         return Section("Symptoms", ["No check-ins in this period."])
     start = min(_days(c["date"]) for c in checkins)
     lines = []
-    changes = symptom_changes(all_checkins, today)
+    changes = report_figures.symptom_changes(all_checkins, today)
     for symptom, change in changes.items():
         if change is None:
             lines.append(f"{symptom.capitalize()}: not enough scores to compare yet (7 days "
@@ -211,7 +171,7 @@ def _symptoms(checkins, today, all_checkins) -> Section:
         f"Scores are 0 (none) to 10 (worst). {METHOD}",
         lines,
         symptom_chart(checkins, start, today, changes),
-        Table(["Week of", "Pain", "Numbness", "Tingling", "Burning", "Check-ins"], rows),
+        Table(["Week of", *(s.capitalize() for s in SYMPTOMS), "Check-ins"], rows),
         f"Highest pain: {worst['pain']} on {day_words(_days(worst['date']))}.",
     ])
 
@@ -299,8 +259,9 @@ def _plan(plan: Plan, catalog, profile: Profile, levels: dict, changes: list) ->
             rows.append([name, ex.category, _dose_words(plan, ex, levels.get(ex_id)), note])
         else:
             rows.append([ex_id, "", "", note])
-    blocks = [f"{count(plan.days_per_week, 'training day')} a week, rest on {_names(rest)}; about "
-              f"{plan.target_minutes} minutes a session, drawn in turn from these exercises:",
+    blocks = [f"{count(plan.days_per_week, 'training day')} a week, rest on {join_words(rest)}; "
+              f"{about_minutes(plan.target_minutes)} a session, drawn in turn from these "
+              "exercises:",
               Table(["Exercise", "Kind", "Level and dose now", "Note"], rows)]
     if plan.note:
         blocks.append(f"Note on the plan: {plan.note}")
@@ -319,3 +280,9 @@ def _notes(checkins) -> Section:
     rows = [[day_words(_days(c["date"])), c["note"]] for c in checkins if c["note"]]
     return Section("Notes", [Table(["Date", "Note"], rows)] if rows
                    else ["No notes in this period."])
+
+
+def render(doc: dict, catalog, today: dt.date, days: int = 90, *, as_html: bool = False) -> str:
+    """The report on `doc` for the `days` up to `today`, as Markdown or one HTML page."""
+    title, sections = build_report(doc, catalog, today, days)
+    return to_html(title, sections) if as_html else to_markdown(title, sections)

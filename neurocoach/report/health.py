@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from neurocoach.domain.models import Profile
-from neurocoach.report.render import Section
+from neurocoach.report.sections import Section, day_words
 
 
 def _days(text: str) -> dt.date:
@@ -17,7 +17,6 @@ def with_health(section: Section, profile: dict, sessions) -> Section:
     """The health answers (issue 13) and what was said after a serious stop."""
     from neurocoach.coach.screening import QUESTIONS, stop_label
     from neurocoach.domain.models import Screening
-    from neurocoach.report.build import day_words
 
     answers = Screening.from_dict(profile.get("screening"))
     words = {"yes": "yes", "no": "no", "unsure": "not sure", None: "not asked"}

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import html
-from dataclasses import dataclass, field
 
+from neurocoach.report.sections import Section, Table  # noqa: F401  (Table: used below)
 from neurocoach.report.svg import Chart
 
 REPORT_ENDINGS = {".md": False, ".markdown": False, ".txt": False, ".html": True, ".htm": True}
 """A report file's ending: True for HTML, False for Markdown."""
-
-
-@dataclass
-class Table:
-    headers: list[str]
-    rows: list[list[str]]
-
-
-@dataclass
-class Section:
-    title: str
-    blocks: list = field(default_factory=list)  # str paragraphs, list[str] bullets, Tables,
-    # Charts (HTML only: the Markdown report keeps its tables)
 
 
 _MD_SPECIAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|",
@@ -106,10 +92,3 @@ def to_html(title: str, sections: list[Section]) -> str:
                 out.append(f"<p>{_inline(block)}</p>")
     out += ["</body>", "</html>", ""]
     return "\n".join(out)
-
-
-def render(doc: dict, catalog, today: dt.date, days: int = 90, *, as_html: bool = False) -> str:
-    from neurocoach.report.build import build_report
-
-    title, sections = build_report(doc, catalog, today, days)
-    return to_html(title, sections) if as_html else to_markdown(title, sections)

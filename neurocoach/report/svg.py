@@ -11,8 +11,9 @@ from neurocoach.coach.change import MeaningfulChange
 from neurocoach.domain.models import SYMPTOMS
 
 WIDTH = 640
-DASHES = {"pain": "", "numbness": "6 3", "tingling": "2 3", "burning": "9 3 2 3"}
-"""Each symptom's line pattern: told apart without colour."""
+PATTERNS = ("", "6 3", "2 3", "9 3 2 3", "1 2", "6 2 1 2")
+DASHES = dict(zip(SYMPTOMS, PATTERNS))
+"""Each symptom's line pattern (in SYMPTOMS' order): told apart without colour."""
 
 
 @dataclass

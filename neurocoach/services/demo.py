@@ -16,6 +16,7 @@ from pathlib import Path
 
 from neurocoach.coach.routine import rest_weekdays, todays_routine
 from neurocoach.domain.models import Checkin, Entry, Profile
+from neurocoach.services.checkin import pain_baseline
 
 DEMO_SEED = 2026
 NOTES = (
@@ -51,7 +52,7 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
 
     Uses the stored profile (saving `demo_profile` first if there is none). Meant for
     an empty store; the same arguments always write the same rows."""
-    from neurocoach.export.document import current_plan  # the same plan the App uses
+    from neurocoach.services.plan import person_plan  # the same plan the App uses
 
     rng = random.Random(seed)
     first = end - dt.timedelta(days=days - 1)
@@ -62,7 +63,7 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
     if not store.has_profile():
         store.save_profile(demo_profile(end), at(first, 8))
     profile = store.profile()
-    plan = current_plan(store, catalog)
+    plan = person_plan(store, catalog)
     rest = rest_weekdays(plan)
     flare_start = first + dt.timedelta(days=int(days * 0.6))
     flare = {flare_start + dt.timedelta(days=i) for i in range(6)}
@@ -109,7 +110,7 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
 
 
 def _session(store, catalog, plan, profile, day, checkin, rng, at, *, stop, leave) -> None:
-    average = store.average_pain(day - dt.timedelta(days=14), day - dt.timedelta(days=1))
+    average = pain_baseline(store, day)
     routine = todays_routine(plan, catalog, profile, day, checkin, average)
     steps = routine.steps(catalog)
     now = at(day, 9.5 + rng.random() * 2)

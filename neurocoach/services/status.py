@@ -8,10 +8,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import humanize
-
-from neurocoach.coach.stats import SKIPS_PER_MONTH, current_streak
-from neurocoach.domain.words import count
+from neurocoach.domain.words import ago, count
+from neurocoach.services.adherence import current_streak, training_rest_days
 
 
 def status_line(store, now: dt.datetime) -> str:
@@ -23,26 +21,21 @@ def status_line(store, now: dt.datetime) -> str:
 
     latest = store.latest_session(since=today)
     if latest is None:
-        rest = today.weekday() in profile.rest_days
+        rest = today.weekday() in training_rest_days(profile)
         parts.append("routine: rest day" if rest else "routine: not started")
     else:
         done = sum(1 for e in latest.entries.values() if e.status == "done")
         state = "done" if latest.finished else "in progress"
         parts.append(f"routine: {state} ({done} of {count(len(latest.steps), 'step')})")
 
-    streak = current_streak(store.trained_days(today - dt.timedelta(days=730)),
-                            profile.rest_days, today, skips_per_month=SKIPS_PER_MONTH)
+    streak = current_streak(store, today)
     parts.append(f"streak: {count(streak, 'day')}" if streak else "streak: none yet")
 
     last = store.last_session_day(before=today + dt.timedelta(days=1))
     if last is None:
         parts.append("no sessions yet")
-    elif last == today:
-        parts.append("last session today")
-    elif last == today - dt.timedelta(days=1):
-        parts.append("last session yesterday")
     else:
-        parts.append(f"last session {humanize.naturaldelta(today - last)} ago")
+        parts.append(f"last session {ago(last, today)}")
     return "neurocoach · " + " · ".join(parts)
 
 

@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING
 
 from neurocoach.clock import Clock
 from neurocoach.domain.text import strip_controls
-from neurocoach.domain.models import Checkin, Profile
+from neurocoach.domain.models import SYMPTOMS, Checkin, Profile
 from neurocoach.store.backup import backup_to, hold_shared, pre_migration_path
 from neurocoach.store.exchange import Exchange
 from neurocoach.store.errors import raising_own_errors
@@ -211,11 +211,10 @@ class Store(SessionQueries, ProgressQueries, Exchange, PlanQueries, SettingsQuer
         """Save the day's check-in; a second one that day replaces it. True if it replaced."""
         existed = self.checkin_for(checkin.day) is not None
         self._write(
-            "INSERT OR REPLACE INTO checkins (day, pain, numbness, tingling, burning, feet,"
-            " note, recorded_at, foot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [checkin.day.isoformat(), checkin.pain, checkin.numbness, checkin.tingling,
-             checkin.burning, checkin.feet, strip_controls(checkin.note or "", lines=True),
-             now.isoformat(), checkin.foot],
+            f"INSERT OR REPLACE INTO checkins (day, {', '.join(SYMPTOMS)}, feet, note,"
+            f" recorded_at, foot) VALUES (?, {', '.join('?' * len(SYMPTOMS))}, ?, ?, ?, ?)",
+            [checkin.day.isoformat(), *(checkin.symptom(s) for s in SYMPTOMS), checkin.feet,
+             strip_controls(checkin.note or "", lines=True), now.isoformat(), checkin.foot],
         )
         return existed
 
@@ -229,9 +228,8 @@ class Store(SessionQueries, ProgressQueries, Exchange, PlanQueries, SettingsQuer
             [first.isoformat(), last.isoformat()],
         )
         return [
-            Checkin(day=dt.date.fromisoformat(r["day"]), pain=r["pain"], numbness=r["numbness"],
-                    tingling=r["tingling"], burning=r["burning"], feet=r["feet"],
-                    note=r["note"] or "", foot=r["foot"])
+            Checkin(day=dt.date.fromisoformat(r["day"]), **{s: r[s] for s in SYMPTOMS},
+                    feet=r["feet"], note=r["note"] or "", foot=r["foot"])
             for r in rows
         ]
 

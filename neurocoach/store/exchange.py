@@ -20,6 +20,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from neurocoach.domain.models import SYMPTOMS
 from neurocoach.domain.words import count
 from neurocoach.store.backup import make_daily_backup, write_copy
 from neurocoach.store.errors import StoreError
@@ -60,8 +61,7 @@ class Exchange:
             for r in self._rows("SELECT * FROM level_changes ORDER BY id")
         ]
         checkins = [
-            {"date": r["day"], "pain": r["pain"], "numbness": r["numbness"],
-             "tingling": r["tingling"], "burning": r["burning"], "feet": r["feet"],
+            {"date": r["day"], **{s: r[s] for s in SYMPTOMS}, "feet": r["feet"],
              "note": r["note"] or "", "recorded_at": r["recorded_at"], "foot": r["foot"]}
             # Every check-in, even for a report: its meaningful change (coach.change)
             # compares the period with the history before it (one row a day: cheap).
@@ -157,9 +157,9 @@ class Exchange:
                     self._write_plan(conn, rows.plan, rows.saved_at)  # store/plans.py
                 conn.executemany("INSERT INTO level_changes (exercise_id, level, day, at, cause,"
                                  " reason) VALUES (?,?,?,?,?,?)", rows.level_changes)
-                conn.executemany("INSERT INTO checkins (day, pain, numbness, tingling, burning,"
-                                 " feet, note, recorded_at, foot) VALUES (?,?,?,?,?,?,?,?,?)",
-                                 rows.checkins)
+                columns = ("day", *SYMPTOMS, "feet", "note", "recorded_at", "foot")
+                conn.executemany(f"INSERT INTO checkins ({', '.join(columns)})"
+                                 f" VALUES ({','.join('?' * len(columns))})", rows.checkins)
                 conn.executemany("INSERT INTO sessions (id, day, started_at, finished_at,"
                                  " steps, stopped_reason) VALUES (?,?,?,?,?,?)", rows.sessions)
                 conn.executemany("INSERT INTO entries (session_id, step_index, exercise_id,"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from neurocoach.domain.models import Screening
+from neurocoach.domain.models import SYMPTOMS, Screening
 
 SELF_TEST_KINDS = ("steadi", "chair_stand")
 FOLLOW_UP_ANSWERS = ("checked", "not_yet")
@@ -81,7 +81,7 @@ class ScreeningQueries:
     # -- symptom scores (coach.change reads them) ------------------------------------
     def symptom_scores(self, name: str, last: dt.date) -> dict[dt.date, int]:
         """Every score of one symptom up to `last`, by day."""
-        if name not in ("pain", "numbness", "tingling", "burning"):
+        if name not in SYMPTOMS:
             raise ValueError(f"unknown symptom {name!r}")
         rows = self.conn.execute(f"SELECT day, {name} FROM checkins WHERE {name} IS NOT NULL"
                                  " AND day <= ? ORDER BY day", [last.isoformat()])

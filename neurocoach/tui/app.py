@@ -42,7 +42,7 @@ def _progress_screen():
 
 
 def _exercise_commands():
-    from neurocoach.tui.commands import ExerciseCommands
+    from neurocoach.tui.providers import ExerciseCommands
 
     return ExerciseCommands
 

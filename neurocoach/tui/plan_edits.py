@@ -4,6 +4,7 @@ in a notice; a refusal says why."""
 
 from __future__ import annotations
 
+from neurocoach.services import plan as plan_service
 from neurocoach.services.today import person_plan, refresh_catalog
 from neurocoach.tui.saving import NOT_SAVED
 
@@ -19,8 +20,8 @@ def archive(app, exercise_id: str) -> bool:
         app.notify("It is the only exercise in your plan: put another one in first.",
                    severity="warning")
         return False
-    if app.write(app.store.archive_custom_exercise, exercise_id, app.clock.now(),
-                 plan) is NOT_SAVED:
+    if app.write(plan_service.archive_exercise, app.store, exercise_id, plan,
+                 app.clock.now()) is NOT_SAVED:
         return False
     refresh_catalog(app)
     app.notify(f"Archived {exercise.name}: its history is kept. “Restore” in the command "
@@ -35,7 +36,7 @@ def set_in_plan(app, exercise_id: str, included: bool) -> None:
     if not included and plan.exercise_ids == (exercise_id,):
         app.notify("Your plan needs at least one exercise.", severity="warning")
         return
-    if app.write(app.store.save_plan, plan.with_exercise(exercise_id, included),
+    if app.write(plan_service.set_in_plan, app.store, plan, exercise_id, included,
                  app.clock.now()) is NOT_SAVED:
         return
     app.notify(f"{name} {'put in' if included else 'taken out of'} your plan.")

@@ -37,7 +37,7 @@ def test_first_day_from_welcome_to_progress(terminals, tmp_path):
         if step == 1:
             term.keys("2")
     screen = term.wait_for("Session complete")
-    assert f"Done: {total} of {total} steps" in screen and "Time:" in screen
+    assert f"Done: {total} of {total} steps" in screen and "Time exercising:" in screen
     term.keys("Enter")
     screen = term.wait_for("today's session is done")
     assert screen.count("· done") == screen.count("[x]") > 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from neurocoach.domain.models import Entry, Step
-from neurocoach.tui.commands import ExerciseCommands
+from neurocoach.tui.providers import ExerciseCommands
 from neurocoach.tui.screens.custom_exercise import CustomExerciseScreen
 from neurocoach.tui.screens.library import LibraryScreen
 from neurocoach.tui.widgets.exercise_detail import ExerciseDetail

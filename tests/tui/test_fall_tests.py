@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from neurocoach.export.document import export_document
 from neurocoach.domain.models import Checkin, Profile
-from neurocoach.report.render import render
+from neurocoach.report.build import render
 from neurocoach.tui.screens.progress import ProgressScreen
 from neurocoach.tui.screens.progress_fall_tests import FallTestScreen
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from neurocoach.tui.commands import ExerciseCommands
+from neurocoach.tui.providers import ExerciseCommands
 from neurocoach.tui.screens.help import HelpScreen
 from neurocoach.tui.screens.library import LibraryScreen
 from neurocoach.tui.widgets.exercise_detail import ExerciseDetail

@@ -7,7 +7,7 @@ import datetime as dt
 
 from neurocoach.export.document import export_document
 from neurocoach.domain.models import Checkin
-from neurocoach.report.render import render
+from neurocoach.report.build import render
 
 
 def pain_falls_from_7_to_3(store, clock) -> None:

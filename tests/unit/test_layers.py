@@ -1,9 +1,5 @@
 """The layer contract (DESIGN.md "Layers") as tests: import-linter's contracts in
 pyproject.toml, no import cycle between modules, no module past 300 lines.
-
-Some of the target is reached only when every branch of issue 15 is merged: those checks
-are marked xfail(strict=True) with who owes what, so each one fails the suite the moment
-it passes (take its mark away then) and never hides a new break.
 """
 
 from __future__ import annotations
@@ -25,20 +21,8 @@ LIBRARY_CONTRACTS = ("textual-only-in-tui", "no-textual-in-cli", "click-only-in-
                      "sqlite-only-in-store")
 """Which library each layer may import: kept on this branch."""
 
-NOT_YET = {
-    "layers": "engineer A (services): services.demo imports export.document.current_plan",
-    "no-cycles": "engineer A (report): report.build <-> report.health <-> report.render; "
-                 "engineer B (tui): tui.widgets -> tui.screens",
-}
-"""Contracts this branch leaves broken, in other engineers' areas (issue 15)."""
-
-LONG_NOT_YET = {
-    "neurocoach/report/build.py": "engineer A",
-    "neurocoach/tui/app.py": "engineer B",
-    "neurocoach/tui/screens/library.py": "engineer B",
-    "neurocoach/tui/screens/plan.py": "engineer B",
-    "neurocoach/tui/screens/session.py": "engineer B",
-}
+STRUCTURE_CONTRACTS = ("layers", "no-cycles")
+"""The layers point one way; no package's modules import each other round."""
 
 
 def lint_imports(*contracts: str) -> subprocess.CompletedProcess:
@@ -57,9 +41,7 @@ def test_each_library_is_imported_only_by_its_layer():
     assert "BROKEN" not in result.stdout
 
 
-@pytest.mark.parametrize("contract", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[c])) for c in NOT_YET
-])
+@pytest.mark.parametrize("contract", STRUCTURE_CONTRACTS)
 def test_the_layers_point_one_way_without_cycles(contract):
     result = lint_imports(contract)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -71,7 +53,7 @@ def test_the_contracts_are_all_checked():
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     ids = {c["id"] for c in config["tool"]["importlinter"]["contracts"]}
-    assert ids == set(LIBRARY_CONTRACTS) | set(NOT_YET)
+    assert ids == set(LIBRARY_CONTRACTS) | set(STRUCTURE_CONTRACTS)
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,10 +99,7 @@ def module_cycles() -> list[list[str]]:
 PACKAGES = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
 
 
-@pytest.mark.parametrize("package", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="engineer A (report)"))
-    if p == "report" else p for p in PACKAGES
-])
+@pytest.mark.parametrize("package", PACKAGES)
 def test_no_import_cycle_between_modules(package):
     """Not even through a package's own __init__ (store <-> store.exchange was one)."""
     cycles = [c for c in module_cycles()
@@ -138,12 +117,6 @@ def long_modules() -> dict[str, int]:
     return found
 
 
-def test_no_module_past_300_lines_outside_the_screens_and_the_report():
-    assert set(long_modules()) <= set(LONG_NOT_YET), long_modules()
-
-
-@pytest.mark.xfail(strict=True, reason="; ".join(f"{p}: {who}" for p, who in
-                                                LONG_NOT_YET.items()))
 def test_no_module_is_past_300_lines():
     """A file past ~300 lines is usually two things: split it along the layers."""
     assert long_modules() == {}

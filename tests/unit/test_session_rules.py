@@ -8,12 +8,24 @@ import pytest
 
 from neurocoach.coach.profile import age_band, parse_birth_year, rest_days_for
 from neurocoach.coach.session import exercise_states, previous_logged, resumable, summarize
-from neurocoach.coach.stats import current_streak
+from neurocoach.coach.stats import day_states, streaks
 from neurocoach.domain.models import Entry, Profile, SessionRecord, Step
 from neurocoach.services.status import status_line
 
 T0 = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 MON = dt.date(2026, 11, 23)
+
+
+def current_streak(trained, rest_days, today, *, skips_per_month=0):
+    """The current streak of a person whose first day was their first trained day (the
+    app reads it through services.adherence, from the first check-in or session)."""
+    trained = {d for d in trained if d <= today}
+    if not trained:
+        return 0
+    start = min(trained)
+    states = day_states(start, today, today, dict.fromkeys(trained, 1.0), rest_days, start,
+                        skips_per_month)
+    return streaks(states, today).current
 
 
 def record(statuses, finished=False, start=T0):

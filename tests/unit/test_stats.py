@@ -12,12 +12,24 @@ from neurocoach.catalog import Dose
 from neurocoach.coach.norms import compare_stance
 from neurocoach.coach.stats import (
     AHEAD, ALLOWED, BEFORE, DONE, MISSED, PARTIAL, REST, Tally, consistency_score,
-    current_streak, day_states, minutes_by_category, streaks, trained_this_week,
+    day_states, minutes_by_category, streaks, trained_this_week,
     work_seconds,
 )
 
 MON = dt.date(2026, 11, 23)   # a Monday, as the tests' FakeClock
 REST_DAYS = (2, 6)            # Wednesday and Sunday
+
+
+def current_streak(trained, rest_days, today, *, skips_per_month=0):
+    """The current streak of a person whose first day was their first trained day (the
+    app reads it through services.adherence, from the first check-in or session)."""
+    trained = {d for d in trained if d <= today}
+    if not trained:
+        return 0
+    start = min(trained)
+    states = day_states(start, today, today, dict.fromkeys(trained, 1.0), rest_days, start,
+                        skips_per_month)
+    return streaks(states, today).current
 
 
 def d(back: int) -> dt.date:

@@ -103,6 +103,6 @@ def test_status_counts_one(store):
     (65 * 60, "1 hour and 5 minutes"),
 ])
 def test_session_time_in_words_never_zero_minutes(seconds, said):
-    from neurocoach.tui.screens.summary import spent_words
+    from neurocoach.domain.words import duration as spent_words
 
-    assert spent_words(dt.timedelta(seconds=seconds)) == said
+    assert spent_words(seconds) == said

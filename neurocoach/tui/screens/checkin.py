@@ -11,6 +11,8 @@ from textual.widgets import Input, Static
 
 from neurocoach.coach.foot_check import asked_again, carried_over
 from neurocoach.domain.models import SYMPTOMS, Checkin
+from neurocoach.domain.words import ago
+from neurocoach.services.checkin import previous_checkin, record_checkin
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.today import (
     CheckinNext, SameAsBefore, CheckinNextField, CheckinPreviousField, CheckinSave,
@@ -73,13 +75,12 @@ class CheckinScreen(ModalScreen[bool]):
         yield Footer()
 
     def _previous(self, today):
-        recent = self.app.store.checkins_between(today - dt.timedelta(days=7), today)
-        return recent[-1] if recent else None
+        return previous_checkin(self.app.store, today)
 
     @staticmethod
     def _when(day, today) -> str:
         gap = (today - day).days
-        return "yesterday" if gap == 1 else f"{day:%A} ({gap} days ago)"
+        return "yesterday" if gap == 1 else f"{day:%A} ({ago(day, today)})"
 
     def on_mount(self) -> None:
         self.query_one("#scale-pain").focus()
@@ -133,11 +134,9 @@ class CheckinScreen(ModalScreen[bool]):
         if feet in PROBLEMS and foot is None:
             self._refuse("Which foot is it on? 1 left, 2 right, 3 both.", "#foot")
             return
-        checkin = Checkin(day=self.app.clock.today(), pain=values["pain"],
-                          numbness=values["numbness"], tingling=values["tingling"],
-                          burning=values["burning"], feet=feet, foot=foot,
+        checkin = Checkin(day=self.app.clock.today(), **values, feet=feet, foot=foot,
                           note=self.query_one("#note", Input).value.strip())
-        replaced = self.app.write(self.app.store.record_checkin, checkin, self.app.clock.now())
+        replaced = self.app.write(record_checkin, self.app.store, checkin, self.app.clock.now())
         if replaced is NOT_SAVED:
             return
         self.notify("Check-in updated." if replaced else "Check-in saved. Thank you.")

@@ -16,8 +16,8 @@ from textual.widgets.option_list import Option
 
 from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.plan import Plan, days_words
-from neurocoach.coach.progression import pin_changes
-from neurocoach.domain.words import count
+from neurocoach.domain.words import about_minutes, count
+from neurocoach.services.plan import save_plan
 from neurocoach.services.today import LevelView, level_views, person_plan
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.library import (
@@ -84,8 +84,8 @@ class PlanScreen(Screen):
         plan = self.plan
         summary = Content.assemble(
             ("Your plan", "bold"),
-            f": {count(len(plan.exercise_ids), 'exercise')} in turn, about "
-            f"{plan.target_minutes} minutes a session\n{days_words(plan)[:1].upper()}"
+            f": {count(len(plan.exercise_ids), 'exercise')} in turn, "
+            f"{about_minutes(plan.target_minutes)} a session\n{days_words(plan)[:1].upper()}"
             f"{days_words(plan)[1:]}",
             f"\nNote: {plan.note}" if plan.note else "")
         self.query_one("#plan-summary", Static).update(summary)
@@ -162,9 +162,8 @@ class PlanScreen(Screen):
                         "is now, and this change was not saved. Make it again if you still "
                         "want it.", title="Changed elsewhere", severity="warning", timeout=12)
             return
-        now = self.app.clock.now()
-        levels = pin_changes(self.plan, plan, self.app.store.level_states(), now.date(), now)
-        if self.app.write(self.app.store.save_plan, plan, now, levels) is NOT_SAVED:
+        if self.app.write(save_plan, self.app.store, self.plan, plan,
+                          self.app.clock.now()) is NOT_SAVED:
             return
         self.refresh_view()
         self.notify(message)
@@ -222,7 +221,7 @@ class PlanScreen(Screen):
 
     def _scheduled(self, plan: Plan | None) -> None:
         if plan is not None and plan != self.plan:
-            self._save(plan, f"Saved: {days_words(plan)}, about {plan.target_minutes} minutes.")
+            self._save(plan, f"Saved: {days_words(plan)}, {about_minutes(plan.target_minutes)}.")
 
     def action_import_plan(self) -> None:
         from neurocoach.tui.screens.plan_dialogs import ImportPlanScreen

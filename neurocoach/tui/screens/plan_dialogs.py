@@ -121,9 +121,8 @@ class ImportPlanScreen(ModalScreen[bool]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        from neurocoach.coach.plan_file import PlanFileError, import_changes, parse_plan
-        from neurocoach.store.files import PLAN_FILE_MAX, NotReadable, read_regular
         from neurocoach.paths import BadPath, expand
+        from neurocoach.services.plan import PlanProblem, read_plan_file
         from neurocoach.services.today import person_plan
 
         message = self.query_one("#import-message", Static)
@@ -137,23 +136,14 @@ class ImportPlanScreen(ModalScreen[bool]):
         except BadPath as err:
             message.update(Content(str(err)))
             return
-        try:
-            text = read_regular(path, PLAN_FILE_MAX).decode("utf-8")
-        except NotReadable as err:
-            message.update(Content(f"{err}."))
-            return
-        except (OSError, UnicodeDecodeError) as err:
-            reason = getattr(err, "strerror", None) or getattr(err, "reason", None) or err
-            message.update(Content(f"{path}: cannot be read ({reason})."))
-            return
         app = self.app
         current = person_plan(app)
         try:
-            result = parse_plan(text, str(path), app.catalog, current)
-        except PlanFileError as err:
+            found = read_plan_file(path, app.store, app.catalog, current)
+        except PlanProblem as err:
             message.update(Content(f"{err}\nNothing was changed."))
             return
-        changes = import_changes(result, app.catalog, current, app.store.archived_exercise_ids())
+        result, changes = found.result, found.changes
         if not changes:
             message.update("Your plan already matches this file: nothing to change.")
             return
@@ -176,7 +166,7 @@ class ImportPlanScreen(ModalScreen[bool]):
     def action_apply(self) -> None:
         if self.pending is None:
             return
-        from neurocoach.coach.progression import pin_changes
+        from neurocoach.services.plan import apply_plan_file
         from neurocoach.services.today import person_plan, refresh_catalog
 
         result, current = self.pending
@@ -191,10 +181,7 @@ class ImportPlanScreen(ModalScreen[bool]):
                 "to read the file again against your plan as it is now.")
             self.query_one("#import-path").focus()
             return
-        levels = pin_changes(current, result.plan, app.store.level_states(), now.date(), now,
-                             by_plan=True)
-        if app.write(app.store.apply_plan, result.plan, result.custom, now,
-                     levels) is NOT_SAVED:
+        if app.write(apply_plan_file, app.store, current, result, now) is NOT_SAVED:
             return  # said in a notice; y tries again, escape leaves the plan as it was
         refresh_catalog(app)
         app.notify("Your plan is updated.")

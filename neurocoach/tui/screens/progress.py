@@ -1,5 +1,5 @@
 """Progress: how consistent the person has been, how symptoms and balance are moving, and
-the work done. Thin: store aggregates and coach decisions come from progress_data, the
+the work done. Thin: store aggregates and coach decisions come from services.progress, the
 words from progress_text."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from neurocoach.tui.commands.progress import (
     ScrollUp,
 )
 from neurocoach.tui.saving import NOT_SAVED
-from neurocoach.tui.screens.progress_data import (
+from neurocoach.services.progress import (
     CALENDAR_WEEKS, RANGES, load_adherence, load_balance, load_symptoms, load_work,
 )
 from neurocoach.tui.screens.progress_text import (
@@ -49,7 +49,7 @@ class ProgressScreen(Screen):
         # opening Progress lays its content out once (no fill-in after mounting).
         today = self.app.clock.today()
         self._shown_for = (today, self.app.store.data_stamp())
-        adherence = load_adherence(self.app, today)
+        adherence = load_adherence(self.app.store, today)
         shown = adherence.start is not None  # nothing recorded: the sentence says it all
         calendar = AdherenceCalendar(id="adherence-calendar")
         weeks = adherence.calendar_weeks
@@ -57,7 +57,7 @@ class ProgressScreen(Screen):
                       adherence.first_monday + dt.timedelta(weeks=CALENDAR_WEEKS - weeks),
                       weeks, today)
         calendar.display = shown
-        symptoms = load_symptoms(self.app, today, self.range_days)
+        symptoms = load_symptoms(self.app.store, today, self.range_days)
         charts = SymptomCharts(id="symptom-charts")
         charts.symptoms = symptoms
         yield Header()
@@ -83,7 +83,7 @@ class ProgressScreen(Screen):
                              classes="fall-tests")
             with Vertical(id="progress-work", classes="progress-section"):
                 yield Static("[b]Work done[/b]", classes="progress-title")
-                yield Static(work_text(load_work(self.app, today), today), id="work")
+                yield Static(self._work_text(today), id="work")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -99,7 +99,7 @@ class ProgressScreen(Screen):
         if stamp == self._shown_for and not force:
             return
         self._shown_for = stamp
-        adherence = load_adherence(self.app, today)
+        adherence = load_adherence(self.app.store, today)
         self.query_one("#adherence-summary", Static).update(adherence_text(adherence))
         calendar = self.query_one(AdherenceCalendar)
         weeks = adherence.calendar_weeks
@@ -112,21 +112,25 @@ class ProgressScreen(Screen):
         self.refresh_symptoms()
         self.refresh_helps(today)
         self.refresh_balance()
-        self.query_one("#work", Static).update(work_text(load_work(self.app, today), today))
+        self.query_one("#work", Static).update(self._work_text(today))
+
+    def _work_text(self, today):
+        return work_text(load_work(self.app.store, self.app.catalog, today), today)
 
     def _balance_text(self, today):
-        return balance_text(load_balance(self.app, today), today)
+        return balance_text(load_balance(self.app.store, today), today)
 
     def refresh_symptoms(self) -> None:
         today = self.app.clock.today()
-        symptoms = load_symptoms(self.app, today, self.range_days)
+        symptoms = load_symptoms(self.app.store, today, self.range_days)
         self.query_one("#symptoms", Static).update(symptoms_text(symptoms, today))
         self.query_one(SymptomCharts).show(symptoms)
 
     def _helps_text(self, today):
-        from neurocoach.tui.screens.progress_helps import helps_text, load_helps
+        from neurocoach.services.progress import load_helps
+        from neurocoach.tui.screens.progress_helps import helps_text
 
-        return helps_text(load_helps(self.app, today), self.app.catalog)
+        return helps_text(load_helps(self.app.store, today), self.app.catalog)
 
     def refresh_helps(self, today) -> None:
         self.query_one("#helps", Static).update(self._helps_text(today))

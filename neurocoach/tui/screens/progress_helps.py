@@ -1,28 +1,20 @@
-"""Progress's "What helps, honestly": symptom scores after a session and after none, with
-the days behind each figure and a caution, as markup (no Textual here)."""
+"""Progress's "What helps, honestly" in words: symptom scores after a session and after
+none, with the days behind each figure and a caution, as markup (the figures are
+services.progress.load_helps)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.markup import escape
 
-from neurocoach.coach.helps import MIN_DAYS, WINDOW_DAYS, Helps, compare_after_sessions
+from neurocoach.coach.helps import MIN_DAYS, WINDOW_DAYS, Helps
 from neurocoach.domain.models import SYMPTOMS
+from neurocoach.domain.words import count
 
 SHOWN_EXERCISES = 6
 
 
-def load_helps(app, today: dt.date) -> Helps:
-    store = app.store
-    first = today - dt.timedelta(days=WINDOW_DAYS - 1)
-    checkins = store.checkins_between(first, today)
-    done = store.exercises_done_by_day(first - dt.timedelta(days=1), today)
-    return compare_after_sessions(checkins, done)
-
-
 def _days(n: int) -> str:
-    return f"{n} day{'' if n == 1 else 's'}"
+    return count(n, "day")
 
 
 def _score(value: float | None) -> str:

@@ -22,7 +22,7 @@ REPORT_DAYS = 90
 
 def report_text(store, catalog, now: dt.datetime, as_html: bool) -> str:
     from neurocoach.export.document import export_document
-    from neurocoach.report.render import render
+    from neurocoach.report.build import render
 
     doc = export_document(store, catalog, now,  # only the report's period
                           now.date() - dt.timedelta(days=REPORT_DAYS - 1))

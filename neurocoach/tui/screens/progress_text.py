@@ -1,6 +1,6 @@
 """The words and tables of Progress, as markup: every date, duration and count through
-humanize (relative to the App clock's today, never the machine's), state always in words or
-symbols as well as colour."""
+domain.words (relative to the App clock's today, never the machine's), state always in
+words or symbols as well as colour."""
 
 from __future__ import annotations
 
@@ -11,36 +11,13 @@ import humanize
 from neurocoach.coach.norms import TRIES
 from neurocoach.coach.change import MeaningfulChange
 from neurocoach.coach.stats import SKIPS_PER_MONTH
-from neurocoach.tui.screens.progress_data import (
+from neurocoach.domain.words import ago, count, duration
+from neurocoach.services.progress import (
     RANGES, SIDES, Adherence, Balance, Symptoms, Work,
 )
 from neurocoach.tui.widgets.trend import trend_line
 
 NAME_WIDTH = 9
-
-
-def plural(n: int, word: str) -> str:
-    return f"{humanize.intcomma(n)} {word}{'' if n == 1 else 's'}"
-
-
-def ago(day: dt.date, today: dt.date) -> str:
-    """"today", "yesterday", "3 days ago", "a month ago" (humanize, against `today`)."""
-    gap = (today - day).days
-    if gap == 0:
-        return "today"
-    if gap == 1:
-        return "yesterday"
-    if 0 < gap < 45:  # naturaltime says "a month ago" from 20 days: too loose here
-        return humanize.precisedelta(dt.timedelta(days=gap), minimum_unit="days") + " ago"
-    midnight = dt.datetime.combine(today, dt.time())
-    return humanize.naturaltime(dt.datetime.combine(day, dt.time()), when=midnight)
-
-
-def duration(seconds: float) -> str:
-    """"3 hours and 20 minutes"; whole hours from ten hours up."""
-    unit = "hours" if seconds >= 10 * 3600 else "minutes"
-    return humanize.precisedelta(dt.timedelta(seconds=round(seconds)), minimum_unit=unit,
-                                 suppress=["days", "months", "years"], format="%0.0f")
 
 
 def seconds_text(seconds: float) -> str:
@@ -63,11 +40,11 @@ def adherence_text(a: Adherence) -> str:
         return ("No sessions yet. Your streak starts with the first one: [b]t[/b] for Today, "
                 "then [b]enter[/b].")
     s = a.streaks
-    streak = plural(s.current, "day") if s.current else "none right now"
-    week = f"{a.this_week} of {plural(a.days_per_week, 'planned day')}"
+    streak = count(s.current, "day") if s.current else "none right now"
+    week = f"{a.this_week} of {count(a.days_per_week, 'planned day')}"
     if a.this_week >= a.days_per_week:
         week += " — the week's plan is done"
-    return (f"Streak [b]{streak}[/b] · longest {plural(s.longest, 'day')} · "
+    return (f"Streak [b]{streak}[/b] · longest {count(s.longest, 'day')} · "
             f"consistency [b]{percent(a.score)}[/b]\n"
             f"This week: {week}\n"
             f"[dim]Rest days and up to {humanize.apnumber(SKIPS_PER_MONTH)} skipped days"
@@ -95,7 +72,7 @@ def symptoms_text(s: Symptoms, today: dt.date) -> str:
         return ("No check-ins yet. [b]t[/b] for Today, then [b]c[/b]: a few keys a day, and "
                 "trends show up here.")
     last = max(day for day, _ in recorded)
-    cell = "a day" if s.days_per_cell == 1 else plural(s.days_per_cell, "day")
+    cell = "a day" if s.days_per_cell == 1 else count(s.days_per_cell, "day")
     width = len(s.rows[0].cells)
     lines = [
         f"Last check-in {ago(last, today)}. Lower is better. [b]r[/b] shows "
@@ -156,7 +133,7 @@ def balance_text(b: Balance, today: dt.date) -> str:
             lines.append(f"[dim]{side.capitalize()} foot: its last result, from "
                          f"{ago(tested, today)}.[/]")
     if len(b.history) > 1:
-        lines.append(f"[dim]Trend: the last {plural(len(b.history), 'test')}, "
+        lines.append(f"[dim]Trend: the last {count(len(b.history), 'test')}, "
                      f"0 to {seconds_text(top)}. Eyes open, standing foot still.[/]")
     return "\n".join(lines)
 
@@ -180,9 +157,8 @@ def work_text(w: Work, today: dt.date) -> str:
     col = 7
     head = "".join(f"{f'{m.day} {m:%b}':>{col}}" for m in w.week_mondays)
     lines = [f"[b]{'Minutes':<14}{head}[/b]"]
-    totals = [0] * len(w.week_mondays)
+    totals = w.week_minutes
     for category, minutes in w.minutes.items():
-        totals = [a + b for a, b in zip(totals, minutes)]
         cells = "".join(f"{(humanize.intcomma(m) if m else '·'):>{col}}" for m in minutes)
         lines.append(f"{category.capitalize():<14}{cells}")
     lines.append(f"[b]{'All':<14}"
@@ -192,7 +168,7 @@ def work_text(w: Work, today: dt.date) -> str:
         since = f" since {w.first_session:%B %Y}"
         if (today - w.first_session).days >= 30:
             since += f" ({humanize.naturaldelta(today - w.first_session)})"
-    lines.append(f"{plural(w.sessions, 'session')}{since} · {duration(w.seconds)} of exercise")
+    lines.append(f"{count(w.sessions, 'session')}{since} · {duration(w.seconds)} of exercise")
     lines.append("[dim]Seconds and reps as logged; sets, and steps with neither, "
                  "from the usual dose.[/]")
     return "\n".join(lines)

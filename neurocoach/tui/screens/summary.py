@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import humanize
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from neurocoach.coach.session import summarize
 from neurocoach.domain.models import RATINGS, Entry, SessionRecord
+from neurocoach.domain.words import count, duration
+from neurocoach.services.session import session_figures
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.session import (
     SummaryClose, SummaryEasy, SummaryRight, SummaryHard,
 )
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
-
-
-def spent_words(spent) -> str:
-    """'40 seconds', '12 minutes', '1 hour and 5 minutes' — never '0 minutes'."""
-    if spent.total_seconds() < 60:
-        return humanize.naturaldelta(spent)
-    return humanize.precisedelta(spent, minimum_unit="minutes", format="%0.0f")
 
 
 class SummaryScreen(Screen):
@@ -51,7 +44,8 @@ class SummaryScreen(Screen):
 
     def show(self) -> None:
         rec = self.record
-        s = summarize(rec, self.app.clock.now())
+        figures = session_figures(rec, self.app.catalog, self.app.clock.now())
+        s = figures.counts
         if rec.stopped_reason:
             title = "Session stopped — and that was the right call."
         elif s.done == s.total:
@@ -59,9 +53,9 @@ class SummaryScreen(Screen):
         else:
             title = "Session finished."
         lines = [
-            f"Done: {s.done} of {s.total} step{'' if s.total == 1 else 's'}",
+            f"Done: {s.done} of {count(s.total, 'step')}",
             f"Skipped: {s.skipped}",
-            f"Time: {spent_words(s.spent)}",
+            f"Time exercising: {duration(figures.seconds)}",
         ]
         if s.not_reached:
             lines.append(f"Not reached: {s.not_reached}")

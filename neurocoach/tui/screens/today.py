@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-import humanize
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -12,31 +9,17 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from neurocoach.coach.session import (
-    STATE_MARKS, exercise_states, needs_fresh_start, resumable, step_dose, without_done,
+from neurocoach.coach.session import STATE_MARKS, exercise_states, resumable, step_dose
+from neurocoach.domain.words import about_minutes, ago, join_words
+from neurocoach.services.today import (
+    TodayView, is_stale, load_today, start_or_resume, yesterdays_problem,
 )
-from neurocoach.services.today import TodayView, load_today
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.today import (
     Start, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp,
 )
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
-
-
-def days_ago(day: dt.date, today: dt.date) -> str:
-    # Not humanize.naturalday: it measures from the machine's date, not the app's clock.
-    gap = (today - day).days
-    if gap <= 0:
-        return "today"
-    if gap == 1:
-        return "yesterday"
-    return f"{humanize.naturaldelta(dt.timedelta(days=gap))} ago"
-
-
-def _and(names) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class TodayScreen(Screen):
@@ -115,14 +98,10 @@ class TodayScreen(Screen):
 
     def _yesterdays_problem(self, view: TodayView) -> str:
         """Yesterday's skin problem or hot foot, in words, while today has no check-in."""
-        if view.checkin is not None:
-            return ""
         from neurocoach.coach.foot_check import describe
 
-        yesterday = self.app.store.checkin_for(view.day - dt.timedelta(days=1))
-        if yesterday is None or not yesterday.problem_sides:
-            return ""
-        return describe(yesterday, short=True)
+        yesterday = yesterdays_problem(self.app.store, view)
+        return describe(yesterday, short=True) if yesterday else ""
 
     def _checkin_line(self, view: TodayView) -> str:
         c = view.checkin
@@ -161,7 +140,7 @@ class TodayScreen(Screen):
                 state = "done" if done.get(item.exercise_id) == "done" else "to do"
                 dose = item.dose.describe(ex.per_side and not item.sides)
                 if item.sides and ex.per_side:  # the other foot is kept out today
-                    dose += f", {' and '.join(item.sides)} foot only"
+                    dose += f", {join_words(item.sides)} foot only"
                 rows.append((item.exercise_id, dose,
                              (item.swapped_from, *item.also_for) if item.swapped_from else (),
                              state))
@@ -171,7 +150,7 @@ class TodayScreen(Screen):
             if isinstance(swapped_from, str):
                 swapped_from = (swapped_from,)
             if swapped_from:  # every exercise it stands in for, as the note says
-                label += f"  (instead of {_and(catalog.get(i).name for i in swapped_from)})"
+                label += f"  (instead of {join_words(catalog.get(i).name for i in swapped_from)})"
             # Content, not markup: "[x]" must show as typed.
             options.append(Option(Content(f"{label}  · {state}"), id=ex_id))
         routine = self.query_one("#today-routine", OptionList)
@@ -182,12 +161,11 @@ class TodayScreen(Screen):
             routine.highlighted = min(highlighted or 0, len(options) - 1)
 
     def _meta_line(self, view: TodayView) -> str:
-        minutes = max(1, round(view.routine.estimated_seconds(self.app.catalog) / 60))
-        parts = [f"About {humanize.naturaldelta(dt.timedelta(minutes=minutes))}"]
+        parts = [about_minutes(view.minutes).capitalize()]
         if view.routine.gentle:
             parts.append("a gentler routine today")
         if view.last_session_day:
-            parts.append(f"last session {days_ago(view.last_session_day, view.day)}")
+            parts.append(f"last session {ago(view.last_session_day, view.day)}")
         else:
             parts.append("no sessions yet")
         stopped = view.session_today.stopped_reason if view.session_today else None
@@ -206,11 +184,7 @@ class TodayScreen(Screen):
         return " · ".join(parts)
 
     def _stale(self, view: TodayView) -> bool:
-        """The open session holds standing work that today's answers now rule out."""
-        return (resumable(view.open_session, view.now)
-                and needs_fresh_start(view.open_session, view.routine.notes, self.app.catalog,
-                                      view.checkin.problem_sides if view.checkin else frozenset(),
-                                      view.checkin.feet if view.checkin else "skin"))
+        return is_stale(view, self.app.catalog)
 
     # -- actions -------------------------------------------------------------
     def action_cursor(self, direction: str) -> None:
@@ -246,27 +220,16 @@ class TodayScreen(Screen):
                         "well, press enter once more.", severity="warning",
                         timeout=self.CONFIRM_SECONDS)
             return
-        if self._stale(view):
-            old = view.open_session
-            if self.app.write(self.app.store.finish_session, old.id, view.now) is NOT_SAVED:
-                return
-            steps = without_done(view.routine.steps(self.app.catalog), old)
-            record = self.app.write(self.app.store.start_session, view.day, steps, view.now)
-            if record is NOT_SAVED:
-                return
+        started = self.app.write(start_or_resume, self.app.store, self.app.catalog, view)
+        if started is NOT_SAVED:
+            return
+        if started.record is None:
+            self.notify("There is nothing in today's routine.", severity="warning")
+            return
+        if started.how == "seated":
             self.notify("Today's answers rule out standing work: the rest of your session is "
                         "seated now. What you did is kept.")
-        elif resumable(view.open_session, view.now):
-            record = view.open_session
-        else:
-            steps = view.routine.steps(self.app.catalog)
-            if not steps:
-                self.notify("There is nothing in today's routine.", severity="warning")
-                return
-            record = self.app.write(self.app.store.start_session, view.day, steps, view.now)
-            if record is NOT_SAVED:
-                return
-        self.app.push_screen(SessionScreen(record))
+        self.app.push_screen(SessionScreen(started.record))
 
     def action_checkin(self) -> None:
         from neurocoach.tui.screens.checkin import CheckinScreen

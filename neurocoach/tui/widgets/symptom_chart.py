@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from neurocoach.tui.drawing.charts import mark_words, trend_chart
-from neurocoach.tui.screens.progress_data import Symptoms
+from neurocoach.services.progress import Symptoms
 from neurocoach.tui.widgets.figure import braille_ok
 
 LABEL, SIDE, ROWS = 10, 24, 3

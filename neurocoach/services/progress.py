@@ -1,4 +1,6 @@
-"""Gathers what Progress shows: store aggregates in, coach decisions out (no Textual here)."""
+"""Progress's figures: store aggregates in, coach decisions out (no Textual here). The
+streak is services.adherence's, the one `status` reads; minutes are coach.stats'
+work_seconds, the one the session summary and the report read."""
 
 from __future__ import annotations
 
@@ -8,13 +10,14 @@ from dataclasses import dataclass, field
 
 from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.change import MeaningfulChange, meaningful_change
+from neurocoach.coach.helps import WINDOW_DAYS as HELPS_DAYS, Helps, compare_after_sessions
 from neurocoach.coach.norms import StanceComparison, compare_stance
-from neurocoach.coach.routine import default_plan, rest_weekdays
 from neurocoach.coach.stats import (
-    SCORE_WINDOW_DAYS, SKIPS_PER_MONTH, Streaks, Tally, consistency_score, day_states,
-    minutes_by_category, monday, streaks, total_seconds, trained_this_week,
+    SCORE_WINDOW_DAYS, Streaks, Tally, consistency_score, minutes_by_category, minutes_by_week,
+    monday, total_seconds, trained_this_week,
 )
 from neurocoach.domain.models import SYMPTOMS
+from neurocoach.services.adherence import day_states_for
 
 CALENDAR_WEEKS = 26
 WORK_WEEKS = 8
@@ -95,34 +98,29 @@ class Balance:
 class Work:
     week_mondays: list[dt.date]
     minutes: dict[str, list[int]]     # category -> minutes per week, oldest first
+    week_minutes: list[int]           # all categories, rounded once (as the summary rounds)
     sessions: int
     first_session: dt.date | None
     seconds: float
 
 
-def load_adherence(app, today: dt.date) -> Adherence:
-    store, profile = app.store, app.store.profile()
-    rest = rest_weekdays(default_plan(app.catalog, profile))
-    start = store.first_activity_day()
+def load_adherence(store, today: dt.date) -> Adherence:
     first_monday = monday(today) - dt.timedelta(weeks=CALENDAR_WEEKS - 1)
     last = monday(today) + dt.timedelta(days=6)
     window = min(first_monday, today - dt.timedelta(days=SCORE_WINDOW_DAYS))
     # Older days only need trained or not (for the longest streak); recent ones their share.
-    shares = dict.fromkeys(store.all_trained_days(), 1.0)
-    shares.update(store.day_shares(window, today))
-    first = min(start or window, window)
-    states = day_states(first, last, today, shares, rest, start, SKIPS_PER_MONTH)
+    days = day_states_for(store, today, first=window, last=last, shares_since=window)
+    states, rest = days.states, days.rest
     recent = {day: s for day, s in states.items() if day >= window}
     return Adherence(
         states={day: s for day, s in states.items() if day >= first_monday},
-        first_monday=first_monday, start=start, streaks=streaks(states, today),
+        first_monday=first_monday, start=days.start, streaks=days.streaks,
         score=consistency_score(recent), this_week=trained_this_week(states, today),
         days_per_week=7 - len(rest), rest_weekdays=rest,
     )
 
 
-def load_symptoms(app, today: dt.date, range_days: int) -> Symptoms:
-    store = app.store
+def load_symptoms(store, today: dt.date, range_days: int) -> Symptoms:
     per_cell = math.ceil(range_days / TREND_CELLS)
     cells = math.ceil(range_days / per_cell)
     first = today - dt.timedelta(days=per_cell * cells - 1)
@@ -142,8 +140,7 @@ def load_symptoms(app, today: dt.date, range_days: int) -> Symptoms:
     return Symptoms(range_days=range_days, days_per_cell=per_cell, rows=rows)
 
 
-def load_balance(app, today: dt.date) -> Balance:
-    store = app.store
+def load_balance(store, today: dt.date) -> Balance:
     age = store.profile().age(today)
     balance = Balance(history=store.balance_history(BALANCE_TESTS_SHOWN),
                       first=store.first_balance_test(), age=age)
@@ -153,8 +150,7 @@ def load_balance(app, today: dt.date) -> Balance:
     return balance
 
 
-def load_work(app, today: dt.date) -> Work:
-    store, catalog = app.store, app.catalog
+def load_work(store, catalog, today: dt.date) -> Work:
     first_monday = monday(today) - dt.timedelta(weeks=WORK_WEEKS - 1)
     rows = [(week, ex, Tally(*rest))
             for week, ex, *rest in store.weekly_exercise_tallies(first_monday, WORK_WEEKS)]
@@ -163,5 +159,14 @@ def load_work(app, today: dt.date) -> Work:
     return Work(
         week_mondays=[first_monday + dt.timedelta(weeks=i) for i in range(WORK_WEEKS)],
         minutes=minutes_by_category(rows, catalog, CATEGORIES, WORK_WEEKS),
+        week_minutes=minutes_by_week(rows, catalog, WORK_WEEKS),
         sessions=count, first_session=first, seconds=total_seconds(tallies, catalog),
     )
+
+
+def load_helps(store, today: dt.date) -> Helps:
+    """Symptom scores on days after a session and after none (coach.helps)."""
+    first = today - dt.timedelta(days=HELPS_DAYS - 1)
+    checkins = store.checkins_between(first, today)
+    done = store.exercises_done_by_day(first - dt.timedelta(days=1), today)
+    return compare_after_sessions(checkins, done)

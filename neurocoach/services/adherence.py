@@ -1,0 +1,72 @@
+"""The streak and the day states behind it, once for every surface: `status`, Today,
+Progress and the report all read them from here. Light on purpose (no catalog, no
+Textual): `neurocoach status` runs at every login.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from neurocoach.coach.plan import Plan, rest_weekdays
+from neurocoach.coach.stats import MISSED, SKIPS_PER_MONTH, Streaks, day_states, streaks
+from neurocoach.domain.models import Profile
+
+
+def training_rest_days(profile: Profile) -> frozenset[int]:
+    """The person's rest weekdays as the plan keeps them (the plan's days are the
+    profile's; extra rest days are added when the profile leaves too many training days)."""
+    return rest_weekdays(Plan((), days_per_week=profile.days_per_week,
+                              rest_days=tuple(profile.rest_days)))
+
+
+@dataclass(frozen=True)
+class DayStates:
+    states: dict[dt.date, str]  # every day from `first` to the last asked for, in order
+    start: dt.date | None       # the first day with a check-in or a session
+    rest: frozenset[int]
+    streaks: Streaks
+
+
+def day_states_for(store, today: dt.date, first: dt.date | None = None,
+                   last: dt.date | None = None,
+                   shares_since: dt.date | None = None) -> DayStates:
+    """Each day's state from `first` (default: the person's first day) to `last` (default:
+    today), and the streaks they give. A day counts as trained with one done step; from
+    `shares_since` on, done and partial days are told apart by the share of steps done."""
+    start = store.first_activity_day()
+    rest = training_rest_days(store.profile())
+    first = min(start or today, today) if first is None else min(first, start or first)
+    last = last or today
+    shares = dict.fromkeys(store.all_trained_days(), 1.0)
+    if shares_since is not None:
+        shares.update(store.day_shares(shares_since, today))
+    states = day_states(first, last, today, shares, rest, start, SKIPS_PER_MONTH)
+    return DayStates(states=states, start=start, rest=rest, streaks=streaks(states, today))
+
+
+def streak_now(store, today: dt.date) -> Streaks:
+    """The current and longest streak as every surface shows them."""
+    return day_states_for(store, today).streaks
+
+
+STREAK_WINDOW_DAYS = 400
+"""How far back `current_streak` reads first (from the 1st of that month)."""
+
+
+def current_streak(store, today: dt.date) -> int:
+    """streak_now's current streak, read from the last year or so when a missed day in it
+    ends any run that began earlier (status runs at every login: ten years of history
+    need not be walked for it). Days' states are the same from any month's 1st on, and a
+    missed day resets a run, so the figure is exactly streak_now's."""
+    start = store.first_activity_day()
+    if start is None:
+        return 0
+    first = (today - dt.timedelta(days=STREAK_WINDOW_DAYS)).replace(day=1)
+    if first > start:
+        trained = dict.fromkeys(store.trained_days(first), 1.0)
+        states = day_states(first, today, today, trained, training_rest_days(store.profile()),
+                            start, SKIPS_PER_MONTH)
+        if any(state == MISSED for day, state in states.items() if day < today):
+            return streaks(states, today).current
+    return streak_now(store, today).current
