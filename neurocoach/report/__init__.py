@@ -1,1 +1,2 @@
-"""A summary for a clinician: `build` gathers the figures, `render` writes Markdown or HTML."""
+"""A summary for a clinician: `build` lays out the sections from the export document and
+services.report's figures, `render` writes them as Markdown or one HTML page."""

@@ -1,5 +1,5 @@
 """The report for a clinician, built from the export document (so it shows exactly what an
-export carries) as plain sections, rendered by report_render to Markdown or one HTML page.
+export carries) as plain sections, rendered by report.render to Markdown or one HTML page.
 No Textual, no SQL.
 """
 
