@@ -1,16 +1,17 @@
-"""Counts and sentences as a person reads them. Pure (humanize only): every layer may use it."""
+"""Counts and sentences as a person reads them. Pure (the standard library only): every layer
+may use it."""
 
 from __future__ import annotations
-
-import humanize
 
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLOSING = "”\"'’)"
 
 
 def count(n: int, word: str, plural: str | None = None) -> str:
-    """'1 check-in', '2 check-ins', '1,204 steps': humanize's digits, the right plural."""
-    return f"{humanize.intcomma(n)} {word if n == 1 else plural or word + 's'}"
+    """'1 check-in', '2 check-ins', '1,204 steps': digits grouped as humanize.intcomma
+    groups them (without importing humanize: `status` uses this at every login), the
+    right plural."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
 
 def sentence(text: str) -> str:

@@ -8,8 +8,6 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import humanize
-
 from neurocoach.coach.stats import SKIPS_PER_MONTH, current_streak
 from neurocoach.domain.words import count
 
@@ -42,8 +40,19 @@ def status_line(store, now: dt.datetime) -> str:
     elif last == today - dt.timedelta(days=1):
         parts.append("last session yesterday")
     else:
-        parts.append(f"last session {humanize.naturaldelta(today - last)} ago")
+        parts.append(f"last session {days_ago(today - last)} ago")
     return "neurocoach · " + " · ".join(parts)
+
+
+def days_ago(gap: dt.timedelta) -> str:
+    """humanize.naturaldelta's words for a gap of whole days. Under 16 days they are "N
+    days" (from 16 on, "a month"), said here without importing humanize, which `status`, at
+    every login, would otherwise load for that alone."""
+    if 2 <= gap.days < 16:
+        return f"{gap.days} days"
+    import humanize
+
+    return humanize.naturaldelta(gap)
 
 
 class NoStatus(Exception):
