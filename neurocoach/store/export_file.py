@@ -446,7 +446,7 @@ def _quick_moment(value: str) -> bool:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         return False
-    if moment.tzinfo is None or moment.utcoffset() is None:
+    if moment.tzinfo is None:  # fromisoformat gives a fixed `timezone` or none at all
         return False
     earliest, latest = _SPAN.get()
     day = moment.date()
