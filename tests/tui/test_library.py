@@ -327,3 +327,24 @@ async def test_nothing_found_leaves_no_exercise_in_the_detail(make_app):
         text = detail(app)
         assert "Nothing matches" in text
         assert "Marble" not in text and "Id for plan files" not in text and "1." not in text
+
+
+async def test_a_cursor_move_renders_only_the_options_it_changes(make_app):
+    """Issue 17: moving the ▸ mark used to clear the list's whole render cache, so every
+    visible option was rendered again at each key. Now only the two options whose mark
+    changes are (each in its plain and highlighted look), and the mark still moves."""
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j")
+        await pilot.pause()
+        option_list = app.screen.query_one("#exercise-list", OptionList)
+        cache = option_list._option_render_cache
+        before = cache.misses
+        await pilot.press("j")
+        await pilot.pause()
+        assert_detail_is(app, order[2])
+        assert cache.misses - before <= 4
+        prompts = [str(o.prompt) for o in option_list.options if o.id is not None]
+        assert prompts[2].startswith("▸ ") and prompts[1].startswith("  ")
+        assert sum(p.startswith("▸ ") for p in prompts) == 1

@@ -18,6 +18,7 @@ from neurocoach.catalog import CATEGORIES, Exercise
 from neurocoach.catalog.search import matches
 from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
 from neurocoach.tui.widgets.footer import Footer
+from neurocoach.tui.widgets.marked_list import MarkedOptionList
 
 ALL = "all"
 MARK = "▸ "
@@ -67,7 +68,7 @@ class LibraryScreen(Screen):
         with Horizontal(id="library-body"):
             with Vertical(id="library-list-column"):
                 yield Static(id="library-showing")
-                yield OptionList(id="exercise-list")
+                yield MarkedOptionList(id="exercise-list")
             yield ExerciseDetail(id="exercise-detail")
         yield Footer()
 
@@ -86,8 +87,8 @@ class LibraryScreen(Screen):
 
     # -- the list --------------------------------------------------------------
     @property
-    def exercise_list(self) -> OptionList:
-        return self.query_one("#exercise-list", OptionList)
+    def exercise_list(self) -> MarkedOptionList:
+        return self.query_one("#exercise-list", MarkedOptionList)
 
     def visible(self) -> list[Exercise]:
         categories = CATEGORIES if self.category == ALL else (self.category,)
@@ -147,7 +148,7 @@ class LibraryScreen(Screen):
             if old is not None:
                 name = self.app.catalog.get(old).name
                 with suppress(OptionDoesNotExist):
-                    option_list.replace_option_prompt(old, self._prompt(name, marked))
+                    option_list.set_prompt(old, self._prompt(name, marked))
         self.current_id = exercise_id
 
     def _show_status(self, count: int) -> None:
@@ -187,8 +188,9 @@ class LibraryScreen(Screen):
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id is not None and event.option.id != self.current_id:
-            self._mark(event.option.id)
-            self._show_detail()
+            with self.app.batch_update():  # the mark and the detail in one frame
+                self._mark(event.option.id)
+                self._show_detail()
 
     @on(OptionList.OptionSelected, "#exercise-list")
     def _selected(self) -> None:

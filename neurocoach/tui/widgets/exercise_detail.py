@@ -69,9 +69,11 @@ class HangingLines(Widget):
     def show(self, marks: Sequence[str], lines: Sequence[str]) -> None:
         marks, lines = list(marks), list(lines)
         if (marks, lines) != (self.marks, self.lines):
+            height = len(self._wrapped[1]) if self._wrapped[0] == self.size.width else -1
             self.marks, self.lines = marks, lines
             self._wrapped = (-1, [])
-            self.refresh(layout=True)
+            # laid out again only when the height changes (a layout redraws the screen)
+            self.refresh(layout=height != len(self.wrapped(self.size.width)))
 
     def wrapped(self, width: int) -> list[Content]:
         """The screen lines at this width (cached for the last width asked)."""
@@ -95,6 +97,14 @@ class HangingLines(Widget):
         return "\n".join(f"{mark} {line}" for mark, line in zip(self.marks, self.lines))
 
 
+def _update(widget: Static, content: Content) -> None:
+    """Static.update, without a layout of the screen when the lines keep their number
+    (a cursor move in the Library changes words more often than heights)."""
+    width, height = widget.content_size
+    same = bool(widget.display and width and height == len(content.wrap(width)))
+    widget.update(content, layout=not same)
+
+
 class ExerciseDetail(VerticalScroll):
     """A scrollable pane showing one exercise (or a short note when there is none)."""
 
@@ -113,13 +123,13 @@ class ExerciseDetail(VerticalScroll):
                  else (Content(empty_note), [], None, [], None))
         head, steps, dose, safety, variants = parts
         self.query_one(ExerciseFigure).show(exercise, catalog)
-        self.query_one("#detail-head", Static).update(head)
+        _update(self.query_one("#detail-head", Static), head)
         self.query_one("#detail-steps", HangingLines).show(
             [f"{n}." for n in range(1, len(steps) + 1)], steps)
         for widget_id, content in (("#detail-dose", dose), ("#detail-variants", variants)):
             widget = self.query_one(widget_id, Static)
             widget.display = content is not None
-            widget.update(content or "")
+            _update(widget, content or Content(""))
         self.query_one("#detail-safety", HangingLines).show(["!"] * len(safety), safety)
         self.scroll_home(animate=False)
 
