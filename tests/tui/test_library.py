@@ -348,3 +348,29 @@ async def test_a_cursor_move_renders_only_the_options_it_changes(make_app):
         prompts = [str(o.prompt) for o in option_list.options if o.id is not None]
         assert prompts[2].startswith("▸ ") and prompts[1].startswith("  ")
         assert sum(p.startswith("▸ ") for p in prompts) == 1
+
+
+async def test_a_cursor_move_lays_the_screen_out_once(make_app):
+    """Issue 17: a move laid the screen out twice (the detail's parts, finding their new
+    heights in the first layout, asked for a second) and drew the highlight in a frame of
+    its own before the detail's. Now: one layout a key, the detail changed with it."""
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j")
+        await pilot.pause()
+        screen = app.screen
+        layouts = []
+        refresh_layout = screen._refresh_layout
+
+        def counted(*args, **kwargs):
+            layouts.append(args)
+            return refresh_layout(*args, **kwargs)
+
+        screen._refresh_layout = counted
+        for n in range(2, 8):
+            layouts.clear()
+            await pilot.press("j")
+            await pilot.pause()
+            assert_detail_is(app, order[n])
+            assert len(layouts) <= 1, n

@@ -187,9 +187,13 @@ class LibraryScreen(Screen):
 
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None and event.option.id != self.current_id:
+        self._follow(event.option.id)
+
+    def _follow(self, exercise_id: str | None) -> None:
+        """Mark and show the highlighted exercise, if it is not the current one yet."""
+        if exercise_id is not None and exercise_id != self.current_id:
             with self.app.batch_update():  # the mark and the detail in one frame
-                self._mark(event.option.id)
+                self._mark(exercise_id)
                 self._show_detail()
 
     @on(OptionList.OptionSelected, "#exercise-list")
@@ -201,10 +205,15 @@ class LibraryScreen(Screen):
     def action_move(self, step: int) -> None:
         option_list = self.exercise_list
         self.set_focus(option_list)
-        if step > 0:
-            option_list.action_cursor_down()
-        else:
-            option_list.action_cursor_up()
+        with self.app.batch_update():
+            if step > 0:
+                option_list.action_cursor_down()
+            else:
+                option_list.action_cursor_up()
+            # Followed now, in the same frame as the highlight (the OptionHighlighted
+            # message, handled later, finds it done): one frame a key, not two.
+            option = option_list.highlighted_option
+            self._follow(option.id if option else None)
 
     def action_movement(self) -> None:
         from neurocoach.tui.widgets.figure import switch_movement

@@ -52,7 +52,26 @@ MARK_WIDTH = 3
 """Cells for a line's mark ("1.", "!"); its wrapped text lines up after them."""
 
 
-class HangingLines(Widget):
+class LaidOutOnce:
+    """For the detail's widgets: a new size found by a layout does not ask for another.
+
+    Textual lays the screen out again whenever a widget's virtual size changed during a
+    layout, which every Library cursor move did (the detail's parts take new heights):
+    two layouts a key, each redrawing the screen. The one layout already placed them at
+    their new size; a scrollbar that appears or goes still asks for its layout
+    (`show_vertical_scrollbar` is a layout reactive). Overrides Textual 8.2's
+    `Widget._size_updated`; tests/tui/test_library.py counts the layouts.
+    """
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+class DetailText(LaidOutOnce, Static):
+    """A part of the detail in one Static (its heading, the dose, the variants)."""
+
+
+class HangingLines(LaidOutOnce, Widget):
     """A list of marked lines ("1.", "!") whose wrapped text lines up under itself, not
     under the mark. One widget that wraps its own lines: showing another exercise is one
     refresh, not a row of widgets each updated and laid out (a cursor move in the Library
@@ -105,16 +124,16 @@ def _update(widget: Static, content: Content) -> None:
     widget.update(content, layout=not same)
 
 
-class ExerciseDetail(VerticalScroll):
+class ExerciseDetail(LaidOutOnce, VerticalScroll):
     """A scrollable pane showing one exercise (or a short note when there is none)."""
 
     def compose(self) -> ComposeResult:
         yield ExerciseFigure(id="detail-figure")
-        yield Static(id="detail-head")
+        yield DetailText(id="detail-head")
         yield HangingLines(id="detail-steps")
-        yield Static(id="detail-dose")
+        yield DetailText(id="detail-dose")
         yield HangingLines(id="detail-safety")
-        yield Static(id="detail-variants")
+        yield DetailText(id="detail-variants")
 
     def show(self, exercise: Exercise | None, catalog: Catalog, empty_note: str = "",
              yours: Sequence[str] = ()) -> None:
