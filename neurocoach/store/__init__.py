@@ -24,6 +24,7 @@ from neurocoach.store.opening import (
 from neurocoach.store.places import check_data_folder
 from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
+from neurocoach.store.steps import StepWrites
 from neurocoach.store.daily import DailyQueries
 from neurocoach.store.screening import ScreeningQueries, screening_from_json
 from neurocoach.store.settings import SettingsQueries
@@ -39,8 +40,8 @@ __all__ = ["Store", "StoreError"]
 BUSY_TIMEOUT_MS = 10_000
 
 
-class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQueries,
-            ScreeningQueries):
+class Store(StepWrites, ProgressQueries, Exchange, PlanQueries, SettingsQueries,
+            DailyQueries, ScreeningQueries):
     """One person's data in one SQLite file."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection,
@@ -229,19 +230,6 @@ class Store(ProgressQueries, Exchange, PlanQueries, SettingsQueries, DailyQuerie
             [day.isoformat(), now.isoformat(), json.dumps([s.to_dict() for s in steps])],
         )
         return SessionRecord(id=cur.lastrowid, day=day, started_at=now, steps=list(steps))
-
-    def log_entry(self, session_id: int, entry: Entry) -> None:
-        """Record a done or skipped step. Replaces an earlier log of the same step."""
-        self._write(
-            "INSERT OR REPLACE INTO entries (session_id, step_index, exercise_id, side, status,"
-            " reps, seconds, rating, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [session_id, entry.step_index, entry.exercise_id, entry.side, entry.status,
-             entry.reps, entry.seconds, entry.rating, entry.logged_at],
-        )
-
-    def undo_entry(self, session_id: int, step_index: int) -> None:
-        self._write("DELETE FROM entries WHERE session_id = ? AND step_index = ?",
-                    [session_id, step_index])
 
     def rate_entry(self, session_id: int, step_index: int, rating: int) -> None:
         self._write("UPDATE entries SET rating = ? WHERE session_id = ? AND step_index = ?",

@@ -191,6 +191,9 @@ class Exchange:
                                  " VALUES (?,?,?,?)", rows.balance_tests)
                 for _, sql in indexes:
                     conn.execute(sql)
+                from neurocoach.store.steps import TOTALS_FROM_ENTRIES
+
+                conn.execute(TOTALS_FROM_ENTRIES)
                 from neurocoach.store.export_v2 import write_v2
 
                 write_v2(conn, rows.v2)
