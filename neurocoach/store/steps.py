@@ -61,21 +61,22 @@ class StepWrites:
     def _step_change(self, session_id: int, step_index: int) -> Iterator[sqlite3.Connection]:
         """One transaction that takes a logged step away (if there is one), with its share
         of its exercise's running totals, then lets the caller write the new one."""
-        conn = self.conn
+        conn, began = self.conn, False
         try:
             conn.execute("BEGIN IMMEDIATE")
-            try:
-                where = [session_id, step_index]
-                old = conn.execute("SELECT exercise_id, status, seconds, reps FROM entries"
-                                   " WHERE session_id = ? AND step_index = ?", where).fetchone()
-                if old is not None:
-                    conn.execute("DELETE FROM entries WHERE session_id = ? AND step_index = ?",
-                                 where)
-                    move_totals(conn, old, -1)
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
+            began = True
+            where = [session_id, step_index]
+            old = conn.execute("SELECT exercise_id, status, seconds, reps FROM entries"
+                               " WHERE session_id = ? AND step_index = ?", where).fetchone()
+            if old is not None:
+                conn.execute("DELETE FROM entries WHERE session_id = ? AND step_index = ?",
+                             where)
+                move_totals(conn, old, -1)
+            yield conn
             conn.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"could not save to {self.path}: {exc}.") from None
+        except BaseException as exc:
+            if began and conn.in_transaction:  # also when COMMIT itself failed (disk full)
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"could not save to {self.path}: {exc}.") from None
+            raise

@@ -102,3 +102,26 @@ def test_the_running_totals_follow_every_step_logged_replaced_and_undone(tmp_pat
             assert store.exercise_tallies() == _recount(store)
     finally:
         store.close()
+
+
+def test_a_step_that_cannot_be_saved_leaves_steps_and_totals_as_they_were(tmp_path):
+    import pytest
+
+    from neurocoach.domain.models import Entry
+    from neurocoach.store import StoreError
+
+    store = Store.open(tmp_path / "steps.db")
+    now = dt.datetime(2026, 11, 30, 9, tzinfo=dt.timezone.utc)
+    try:
+        session = store.start_session(dt.date(2026, 11, 30), [], now).id
+        done = Entry(step_index=0, exercise_id="toe-stretch", status="done", seconds=30)
+        store.log_entry(session, done)
+        with pytest.raises(StoreError, match="could not save"):
+            store.log_entry(session + 1, done)  # no such session: the foreign key refuses
+        assert not store.conn.in_transaction
+        assert store.exercise_tallies() == [("toe-stretch", 1, 1, 30, 0, 0)]
+        store.log_entry(session, Entry(step_index=0, exercise_id="toe-stretch", status="done",
+                                       seconds=40))
+        assert store.exercise_tallies() == [("toe-stretch", 1, 1, 40, 0, 0)] == _recount(store)
+    finally:
+        store.close()
