@@ -7,7 +7,6 @@ the streak and the status line read too); the store puts the two together.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
 
 from neurocoach.coach.profile import rest_days_for
 from neurocoach.domain.models import WEEKDAYS, Profile
@@ -16,6 +15,7 @@ from neurocoach.domain.plan import (  # noqa: F401 (the plan's types, re-exporte
 )
 from neurocoach.domain.words import count, join_words, sentence
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (`status` reads plans)
 if TYPE_CHECKING:
     from neurocoach.catalog import Catalog, Dose, Exercise
 

@@ -8,9 +8,9 @@ always agree with each other.
 from __future__ import annotations
 
 import datetime as dt
+from collections import namedtuple
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -81,9 +81,8 @@ def day_states(first: dt.date, last: dt.date, today: dt.date, shares: Mapping[dt
     return states
 
 
-class Streaks(NamedTuple):
-    current: int
-    longest: int
+Streaks = namedtuple("Streaks", "current longest")  # not typing.NamedTuple: `status` avoids typing
+"""(current, longest), in days."""
 
 
 def streaks(states: Mapping[dt.date, str], today: dt.date) -> Streaks:

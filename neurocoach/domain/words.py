@@ -1,18 +1,20 @@
-"""Counts and sentences as a person reads them. Pure (humanize only): every layer may use it."""
+"""Counts, durations, "how long ago" and sentences as a person reads them, for every surface.
+Pure (the standard library, and humanize loaded where a function needs it, so that `status`
+at every login does not): every layer may use it."""
 
 from __future__ import annotations
 
 import datetime as dt
-
-import humanize
 
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLOSING = "”\"'’)"
 
 
 def count(n: int, word: str, plural: str | None = None) -> str:
-    """'1 check-in', '2 check-ins', '1,204 steps': humanize's digits, the right plural."""
-    return f"{humanize.intcomma(n)} {word if n == 1 else plural or word + 's'}"
+    """'1 check-in', '2 check-ins', '1,204 steps': digits grouped as humanize.intcomma
+    groups them (without importing humanize: `status` uses this at every login), the
+    right plural."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
 
 def sentence(text: str) -> str:
@@ -43,12 +45,16 @@ def ago(day, today) -> str:
         return "yesterday"
     if gap < 45:
         return f"{gap} days ago"
+    import humanize  # here, not above: `status` at every login mostly needs none of it
+
     midnight = dt.datetime.combine(today, dt.time())
     return humanize.naturaltime(dt.datetime.combine(day, dt.time()), when=midnight)
 
 
 def in_days(days: int) -> str:
     """'in 3 days', 'in a month'."""
+    import humanize
+
     return "in " + humanize.naturaldelta(dt.timedelta(days=days))
 
 
@@ -56,6 +62,8 @@ def duration(seconds: float) -> str:
     """Time spent exercising: '40 seconds', '12 minutes', '1 hour and 5 minutes' — never
     '0 minutes'; whole hours from ten hours up. The summary, Progress and the report all
     say a session's time with it."""
+    import humanize
+
     spent = dt.timedelta(seconds=max(0, round(seconds)))
     if spent.total_seconds() < 60:
         return humanize.naturaldelta(spent)

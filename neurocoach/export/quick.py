@@ -45,7 +45,7 @@ def quick_moment(value: str) -> bool:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         return False
-    if moment.tzinfo is None or moment.utcoffset() is None:
+    if moment.tzinfo is None:  # fromisoformat gives a fixed `timezone` or none at all
         return False
     earliest, latest = SPAN.get()
     day = moment.date()

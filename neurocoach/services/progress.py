@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 
 from neurocoach.catalog import CATEGORIES
-from neurocoach.coach.change import MeaningfulChange, meaningful_change
+from neurocoach.coach.change import WEEK, MeaningfulChange, meaningful_change
 from neurocoach.coach.helps import WINDOW_DAYS as HELPS_DAYS, Helps, compare_after_sessions
 from neurocoach.coach.norms import StanceComparison, compare_stance
 from neurocoach.coach.stats import (
@@ -130,7 +130,9 @@ def load_symptoms(store, today: dt.date, range_days: int) -> Symptoms:
     rows = []
     for name in SYMPTOMS:
         average = store.symptom_average(name, *week)
-        change = meaningful_change(name, store.symptom_scores(name, today), today)
+        scores = store.symptom_scores(name, today, first_days=WEEK,  # bounded: see there
+                                      since=today - dt.timedelta(days=WEEK - 1))
+        change = meaningful_change(name, scores, today)
         rows.append(SymptomTrend(
             name=name, latest=latest[name],
             cells=[buckets[name].get(i) for i in range(cells)],

@@ -13,7 +13,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
 
 from neurocoach.clock import Clock
 from neurocoach.domain.text import strip_controls
@@ -27,12 +26,16 @@ from neurocoach.store.opening import (
 from neurocoach.store.places import check_data_folder
 from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
+from neurocoach.store.steps import StepWrites
 from neurocoach.store.daily import DailyQueries
 from neurocoach.store.screening import ScreeningQueries, screening_from_json
 from neurocoach.store.sessions import SessionQueries
 from neurocoach.store.settings import SettingsQueries
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of `status`)
 if TYPE_CHECKING:
+    from typing import IO
+
     from sqlite_utils import Database
 
 __all__ = ["Store", "StoreError"]
@@ -41,8 +44,8 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 @raising_own_errors
-class Store(SessionQueries, ProgressQueries, Exchange, PlanQueries, SettingsQueries,
-            DailyQueries, ScreeningQueries):
+class Store(StepWrites, SessionQueries, ProgressQueries, Exchange, PlanQueries,
+            SettingsQueries, DailyQueries, ScreeningQueries):
     """One person's data in one SQLite file."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection,

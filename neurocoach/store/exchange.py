@@ -17,15 +17,17 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
 
 from neurocoach.domain.models import SYMPTOMS
 from neurocoach.domain.words import count
 from neurocoach.store.backup import make_daily_backup, write_copy
 from neurocoach.store.errors import StoreError
 from neurocoach.store.screening import screening_from_json
+from neurocoach.store.steps import TOTALS_FROM_ENTRIES
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of `status`)
 if TYPE_CHECKING:
     from neurocoach.domain.exchange import ImportRows, V2Rows
 
@@ -151,6 +153,15 @@ class Exchange:
                                  " rest_days, restriction, updated_at, welcomed_at)"
                                  " VALUES (1,?,?,?,?,?,?,?)",
                                  [*rows.profile, rows.profile[-1]])
+                # The big tables' indexes are built once, after their rows (SQLite sorts
+                # and writes each index in one pass), not grown row by row: a ten-year file
+                # imports about a third faster. Same names, same SQL: the same schema.
+                indexes = conn.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT"
+                    " NULL AND tbl_name IN ('checkins', 'sessions', 'entries', 'balance_tests')"
+                ).fetchall()
+                for name, _ in indexes:
+                    conn.execute(f'DROP INDEX "{name}"')
                 conn.executemany("INSERT INTO custom_exercises (id, fields, created_at,"
                                  " updated_at, archived_at) VALUES (?,?,?,?,?)", rows.custom)
                 if rows.plan is not None:
@@ -167,6 +178,9 @@ class Exchange:
                                  " VALUES (?,?,?,?,?,?,?,?,?)", rows.entries)
                 conn.executemany("INSERT INTO balance_tests (day, side, seconds, recorded_at)"
                                  " VALUES (?,?,?,?)", rows.balance_tests)
+                for _, sql in indexes:
+                    conn.execute(sql)
+                conn.execute(TOTALS_FROM_ENTRIES)
                 write_v2(conn, rows.v2)
             except BaseException:
                 conn.execute("ROLLBACK")

@@ -21,9 +21,16 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+
+def _mkstemp(**kwargs) -> tuple[int, str]:
+    """tempfile.mkstemp, imported on first use: tempfile brings shutil, random, bz2 and
+    lzma, which `neurocoach status` (at every login) never needs."""
+    import tempfile
+
+    return tempfile.mkstemp(**kwargs)
 
 
 def private_temp(path: Path) -> Path:
@@ -31,8 +38,8 @@ def private_temp(path: Path) -> Path:
     The caller fills it (SQLite's backup API writes through its own connection) and then
     calls `put_over`; or removes it. Raises OSError."""
     path = Path(path)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp",
-                                dir=path.parent or ".")
+    fd, name = _mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp",
+                         dir=path.parent or ".")
     os.close(fd)
     return Path(name)
 
@@ -73,8 +80,8 @@ def staged(path: Path) -> Iterator[Path]:
 def write_private_bytes(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a private temp file and a rename. Raises OSError."""
     path = Path(path)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp",
-                                dir=path.parent or ".")
+    fd, name = _mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp",
+                         dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -99,8 +106,8 @@ def write_private_files(files: dict[Path, str | Iterable[str]]) -> None:
     try:
         for path, text in files.items():
             path = Path(path)
-            fd, name = tempfile.mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp",
-                                        dir=path.parent or ".")
+            fd, name = _mkstemp(prefix=f".{path.name[:60]}.", suffix=".tmp",
+                                 dir=path.parent or ".")
             temps[path] = Path(name)
             with os.fdopen(fd, "wb") as fh:
                 for piece in (text,) if isinstance(text, str) else text:

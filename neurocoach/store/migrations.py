@@ -199,3 +199,21 @@ def m004_i17_progress_indexes(db: Database) -> None:
                " ON entries (status, exercise_id, seconds, reps)")
     db.execute("CREATE INDEX IF NOT EXISTS idx_entries_done_session"
                " ON entries (session_id) WHERE status = 'done'")
+
+
+@migrations()
+def m005_i17_exercise_totals(db: Database) -> None:
+    """Running totals of the done steps of each exercise (how many; how many with seconds
+    logged and their sum; the same for reps), kept in the same transaction as every step
+    logged, replaced, undone or imported: Progress's all-history tallies read one row per
+    exercise however long the history (issue 17). Filled here from the steps so far."""
+    db["exercise_totals"].create(
+        {"exercise_id": str, "steps": int, "timed": int, "seconds": int, "counted": int,
+         "reps": int},
+        pk="exercise_id",
+        not_null={"steps", "timed", "seconds", "counted", "reps"},
+    )
+    db.execute("INSERT INTO exercise_totals (exercise_id, steps, timed, seconds, counted,"
+               " reps) SELECT exercise_id, count(*), count(seconds), coalesce(sum(seconds), 0),"
+               " count(reps), coalesce(sum(reps), 0) FROM entries WHERE status = 'done'"
+               " GROUP BY exercise_id")

@@ -13,11 +13,11 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from neurocoach.domain.text import strip_controls
 from neurocoach.store.opening import StoreError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of `status`)
 if TYPE_CHECKING:  # imported where used: opening the store for `status` needs none of them
     from neurocoach.catalog import Exercise
     from neurocoach.domain.dose import Dose

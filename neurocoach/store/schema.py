@@ -15,12 +15,19 @@ changes. A cache file that is not the person's own, or that others could write, 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
+
+try:  # CPython's own SHA-256: hashlib would load OpenSSL first (2-3 ms at every open)
+    from _sha256 import sha256
+except ImportError:
+    try:  # 3.12+
+        from _sha2 import sha256
+    except ImportError:  # other Pythons
+        from hashlib import sha256
 
 Shape = dict[str, tuple]
 
@@ -69,7 +76,7 @@ def _cache_file(applied: tuple[str, ...]) -> Path | None:
         source = Path(__file__).with_name("migrations.py").read_bytes()
     except (ImportError, OSError):
         return None
-    key = hashlib.sha256(source + sqlite3.sqlite_version.encode()
+    key = sha256(source + sqlite3.sqlite_version.encode()
                          + "\n".join(applied).encode()).hexdigest()[:32]
     return Path(user_cache_dir("neurocoach", appauthor=False)) / f"schema-{key}.json"
 

@@ -79,10 +79,19 @@ class ScreeningQueries:
         return [(dt.date.fromisoformat(d), k, r) for d, k, r in rows]
 
     # -- symptom scores (coach.change reads them) ------------------------------------
-    def symptom_scores(self, name: str, last: dt.date) -> dict[dt.date, int]:
-        """Every score of one symptom up to `last`, by day."""
+    def symptom_scores(self, name: str, last: dt.date, first_days: int | None = None,
+                       since: dt.date | None = None) -> dict[dt.date, int]:
+        """Every score of one symptom up to `last`, by day; with `first_days` and `since`,
+        only the first `first_days` days with a score and the days from `since` on: all a
+        baseline-against-recent comparison reads, the same however long the history."""
         if name not in SYMPTOMS:
             raise ValueError(f"unknown symptom {name!r}")
-        rows = self.conn.execute(f"SELECT day, {name} FROM checkins WHERE {name} IS NOT NULL"
-                                 " AND day <= ? ORDER BY day", [last.isoformat()])
+        scored = f"SELECT day, {name} FROM checkins WHERE {name} IS NOT NULL AND day <= ?"
+        if first_days is None or since is None:
+            rows = self.conn.execute(scored + " ORDER BY day", [last.isoformat()])
+        else:
+            rows = self.conn.execute(
+                f"SELECT * FROM ({scored} ORDER BY day LIMIT ?)"
+                f" UNION SELECT * FROM ({scored} AND day >= ?) ORDER BY 1",
+                [last.isoformat(), first_days, last.isoformat(), since.isoformat()])
         return {dt.date.fromisoformat(d): v for d, v in rows}

@@ -18,19 +18,6 @@ class SessionQueries:
         )
         return SessionRecord(id=cur.lastrowid, day=day, started_at=now, steps=list(steps))
 
-    def log_entry(self, session_id: int, entry: Entry) -> None:
-        """Record a done or skipped step. Replaces an earlier log of the same step."""
-        self._write(
-            "INSERT OR REPLACE INTO entries (session_id, step_index, exercise_id, side, status,"
-            " reps, seconds, rating, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [session_id, entry.step_index, entry.exercise_id, entry.side, entry.status,
-             entry.reps, entry.seconds, entry.rating, entry.logged_at],
-        )
-
-    def undo_entry(self, session_id: int, step_index: int) -> None:
-        self._write("DELETE FROM entries WHERE session_id = ? AND step_index = ?",
-                    [session_id, step_index])
-
     def rate_entry(self, session_id: int, step_index: int, rating: int) -> None:
         self._write("UPDATE entries SET rating = ? WHERE session_id = ? AND step_index = ?",
                     [rating, session_id, step_index])

@@ -44,6 +44,25 @@ def test_status_imports_neither_click_nor_sqlite_utils_nor_textual_nor_the_catal
     assert last == "HEAVY none"
 
 
+
+def test_status_leaves_typing_humanize_and_openssl_unloaded(db_path):
+    """Each costs `status` (at every login) 2-3 ms of its 2.5x-the-floor budget (issue 17)."""
+    from neurocoach.store import Store
+
+    Store.open(db_path).close()
+    code = (
+        "import sys; sys.argv = ['neurocoach', '--db', sys.argv[1], 'status']\n"
+        "from neurocoach.__main__ import main\n"
+        "main()\n"
+        "print('LOADED', [m for m in ('typing', 'humanize', '_hashlib')"
+        " if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "LOADED []"
+
+
 def test_every_spelling_of_a_plain_status_gives_the_line_click_gives(db_path):
     from neurocoach.cli import cli
 

@@ -327,3 +327,50 @@ async def test_nothing_found_leaves_no_exercise_in_the_detail(make_app):
         text = detail(app)
         assert "Nothing matches" in text
         assert "Marble" not in text and "Id for plan files" not in text and "1." not in text
+
+
+async def test_a_cursor_move_renders_only_the_options_it_changes(make_app):
+    """Issue 17: moving the ▸ mark used to clear the list's whole render cache, so every
+    visible option was rendered again at each key. Now only the two options whose mark
+    changes are (each in its plain and highlighted look), and the mark still moves."""
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j")
+        await pilot.pause()
+        option_list = app.screen.query_one("#exercise-list", OptionList)
+        cache = option_list._option_render_cache
+        before = cache.misses
+        await pilot.press("j")
+        await pilot.pause()
+        assert_detail_is(app, order[2])
+        assert cache.misses - before <= 4
+        prompts = [str(o.prompt) for o in option_list.options if o.id is not None]
+        assert prompts[2].startswith("▸ ") and prompts[1].startswith("  ")
+        assert sum(p.startswith("▸ ") for p in prompts) == 1
+
+
+async def test_a_cursor_move_lays_the_screen_out_once(make_app):
+    """Issue 17: a move laid the screen out twice (the detail's parts, finding their new
+    heights in the first layout, asked for a second) and drew the highlight in a frame of
+    its own before the detail's. Now: one layout a key, the detail changed with it."""
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j")
+        await pilot.pause()
+        screen = app.screen
+        layouts = []
+        refresh_layout = screen._refresh_layout
+
+        def counted(*args, **kwargs):
+            layouts.append(args)
+            return refresh_layout(*args, **kwargs)
+
+        screen._refresh_layout = counted
+        for n in range(2, 8):
+            layouts.clear()
+            await pilot.press("j")
+            await pilot.pause()
+            assert_detail_is(app, order[n])
+            assert len(layouts) <= 1, n

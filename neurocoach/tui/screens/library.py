@@ -23,6 +23,7 @@ from neurocoach.tui.commands.library import (
 from neurocoach.tui.screens.library_yours import YourExercises
 from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
 from neurocoach.tui.widgets.footer import Footer
+from neurocoach.tui.widgets.marked_list import MarkedOptionList
 
 ALL = "all"
 MARK = "▸ "
@@ -61,7 +62,7 @@ class LibraryScreen(YourExercises, Screen):
         with Horizontal(id="library-body"):
             with Vertical(id="library-list-column"):
                 yield Static(id="library-showing")
-                yield OptionList(id="exercise-list")
+                yield MarkedOptionList(id="exercise-list")
             yield ExerciseDetail(id="exercise-detail")
         yield Footer()
 
@@ -80,8 +81,8 @@ class LibraryScreen(YourExercises, Screen):
 
     # -- the list --------------------------------------------------------------
     @property
-    def exercise_list(self) -> OptionList:
-        return self.query_one("#exercise-list", OptionList)
+    def exercise_list(self) -> MarkedOptionList:
+        return self.query_one("#exercise-list", MarkedOptionList)
 
     def visible(self) -> list[Exercise]:
         categories = CATEGORIES if self.category == ALL else (self.category,)
@@ -141,7 +142,7 @@ class LibraryScreen(YourExercises, Screen):
             if old is not None:
                 name = self.app.catalog.get(old).name
                 with suppress(OptionDoesNotExist):
-                    option_list.replace_option_prompt(old, self._prompt(name, marked))
+                    option_list.set_prompt(old, self._prompt(name, marked))
         self.current_id = exercise_id
 
     def _show_status(self, count: int) -> None:
@@ -180,9 +181,14 @@ class LibraryScreen(YourExercises, Screen):
 
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None and event.option.id != self.current_id:
-            self._mark(event.option.id)
-            self._show_detail()
+        self._follow(event.option.id)
+
+    def _follow(self, exercise_id: str | None) -> None:
+        """Mark and show the highlighted exercise, if it is not the current one yet."""
+        if exercise_id is not None and exercise_id != self.current_id:
+            with self.app.batch_update():  # the mark and the detail in one frame
+                self._mark(exercise_id)
+                self._show_detail()
 
     @on(OptionList.OptionSelected, "#exercise-list")
     def _selected(self) -> None:
@@ -193,10 +199,15 @@ class LibraryScreen(YourExercises, Screen):
     def action_move(self, step: int) -> None:
         option_list = self.exercise_list
         self.set_focus(option_list)
-        if step > 0:
-            option_list.action_cursor_down()
-        else:
-            option_list.action_cursor_up()
+        with self.app.batch_update():
+            if step > 0:
+                option_list.action_cursor_down()
+            else:
+                option_list.action_cursor_up()
+            # Followed now, in the same frame as the highlight (the OptionHighlighted
+            # message, handled later, finds it done): one frame a key, not two.
+            option = option_list.highlighted_option
+            self._follow(option.id if option else None)
 
     def action_movement(self) -> None:
         from neurocoach.tui.widgets.figure import switch_movement

@@ -52,7 +52,26 @@ MARK_WIDTH = 3
 """Cells for a line's mark ("1.", "!"); its wrapped text lines up after them."""
 
 
-class HangingLines(Widget):
+class LaidOutOnce:
+    """For the detail's widgets: a new size found by a layout does not ask for another.
+
+    Textual lays the screen out again whenever a widget's virtual size changed during a
+    layout, which every Library cursor move did (the detail's parts take new heights):
+    two layouts a key, each redrawing the screen. The one layout already placed them at
+    their new size; a scrollbar that appears or goes still asks for its layout
+    (`show_vertical_scrollbar` is a layout reactive). Overrides Textual 8.2's
+    `Widget._size_updated`; tests/tui/test_library.py counts the layouts.
+    """
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+class DetailText(LaidOutOnce, Static):
+    """A part of the detail in one Static (its heading, the dose, the variants)."""
+
+
+class HangingLines(LaidOutOnce, Widget):
     """A list of marked lines ("1.", "!") whose wrapped text lines up under itself, not
     under the mark. One widget that wraps its own lines: showing another exercise is one
     refresh, not a row of widgets each updated and laid out (a cursor move in the Library
@@ -69,9 +88,11 @@ class HangingLines(Widget):
     def show(self, marks: Sequence[str], lines: Sequence[str]) -> None:
         marks, lines = list(marks), list(lines)
         if (marks, lines) != (self.marks, self.lines):
+            height = len(self._wrapped[1]) if self._wrapped[0] == self.size.width else -1
             self.marks, self.lines = marks, lines
             self._wrapped = (-1, [])
-            self.refresh(layout=True)
+            # laid out again only when the height changes (a layout redraws the screen)
+            self.refresh(layout=height != len(self.wrapped(self.size.width)))
 
     def wrapped(self, width: int) -> list[Content]:
         """The screen lines at this width (cached for the last width asked)."""
@@ -95,16 +116,24 @@ class HangingLines(Widget):
         return "\n".join(f"{mark} {line}" for mark, line in zip(self.marks, self.lines))
 
 
-class ExerciseDetail(VerticalScroll):
+def _update(widget: Static, content: Content) -> None:
+    """Static.update, without a layout of the screen when the lines keep their number
+    (a cursor move in the Library changes words more often than heights)."""
+    width, height = widget.content_size
+    same = bool(widget.display and width and height == len(content.wrap(width)))
+    widget.update(content, layout=not same)
+
+
+class ExerciseDetail(LaidOutOnce, VerticalScroll):
     """A scrollable pane showing one exercise (or a short note when there is none)."""
 
     def compose(self) -> ComposeResult:
         yield ExerciseFigure(id="detail-figure")
-        yield Static(id="detail-head")
+        yield DetailText(id="detail-head")
         yield HangingLines(id="detail-steps")
-        yield Static(id="detail-dose")
+        yield DetailText(id="detail-dose")
         yield HangingLines(id="detail-safety")
-        yield Static(id="detail-variants")
+        yield DetailText(id="detail-variants")
 
     def show(self, exercise: Exercise | None, catalog: Catalog, empty_note: str = "",
              yours: Sequence[str] = ()) -> None:
@@ -113,13 +142,13 @@ class ExerciseDetail(VerticalScroll):
                  else (Content(empty_note), [], None, [], None))
         head, steps, dose, safety, variants = parts
         self.query_one(ExerciseFigure).show(exercise, catalog)
-        self.query_one("#detail-head", Static).update(head)
+        _update(self.query_one("#detail-head", Static), head)
         self.query_one("#detail-steps", HangingLines).show(
             [f"{n}." for n in range(1, len(steps) + 1)], steps)
         for widget_id, content in (("#detail-dose", dose), ("#detail-variants", variants)):
             widget = self.query_one(widget_id, Static)
             widget.display = content is not None
-            widget.update(content or "")
+            _update(widget, content or Content(""))
         self.query_one("#detail-safety", HangingLines).show(["!"] * len(safety), safety)
         self.scroll_home(animate=False)
 
