@@ -3,12 +3,11 @@ classes (--db after a command's name too; one line for a damaged file), say and 
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
 
-from neurocoach.paths import ENV_VAR, BadPath, resolve_db_path
+from neurocoach.paths import BadPath, resolve_db_path
 
 
 class Ctx:
@@ -56,7 +55,7 @@ class Group(click.Group):
     group_class = type  # `plan` is a Group too, so its commands take --db as well
 
     def invoke(self, ctx: click.Context):
-        from neurocoach.store.opening import use_error
+        from neurocoach.store.errors import use_error
 
         try:
             return super().invoke(ctx)

@@ -156,7 +156,8 @@ class Days(click.ParamType):
 def report(obj: Ctx, out: str | None, days: int, force: bool) -> None:
     """A summary for your clinician: adherence, symptoms, balance, feet, safety stops, plan."""
     from neurocoach.catalog import load_catalog
-    from neurocoach.report.build import export_document, render
+    from neurocoach.export.document import export_document
+    from neurocoach.report.build import render
     from neurocoach.report.render import REPORT_ENDINGS
     from neurocoach.domain.words import count
 

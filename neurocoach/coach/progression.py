@@ -15,7 +15,6 @@ level a day, by any route: the coach, a plan that sets a level, a changed exerci
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass

@@ -56,7 +56,7 @@ def symptom_changes_of(doc: dict, today: dt.date) -> dict[str, dict | None]:
             for symptom, change in symptom_changes(doc["checkins"], today).items()}
 
 
-def _plan_from(doc: dict, catalog: Catalog, profile: Profile) -> Plan:
+def plan_from(doc: dict, catalog: Catalog, profile: Profile) -> Plan:
     data = doc.get("plan")
     if not data:
         return default_plan(catalog, profile)
@@ -71,7 +71,7 @@ def _plan_from(doc: dict, catalog: Catalog, profile: Profile) -> Plan:
                 balance_without_support=bool(data.get("balance_without_support")))
 
 
-def _with_own(catalog: Catalog, doc: dict) -> tuple[Catalog, set[str]]:
+def with_own(catalog: Catalog, doc: dict) -> tuple[Catalog, set[str]]:
     """The catalog with the person's own exercises from the export, and the archived ids."""
     own, archived = [], set()
     for item in doc["exercises"]:

@@ -18,9 +18,7 @@ from neurocoach.coach.routine import rest_weekdays
 from neurocoach.coach.safety import STOP_REASONS
 from neurocoach.coach.screening import stop_label
 from neurocoach.coach.change import METHOD
-from neurocoach.export.document import (  # noqa: F401  (current_plan, plan_fields: used via report)
-    _plan_from, _with_own, current_plan, export_document, plan_fields,
-)
+from neurocoach.export.document import plan_from, with_own
 from neurocoach.domain.models import SYMPTOMS, WEEKDAYS, Profile
 from neurocoach.report.health import with_fall_tests as _with_fall_tests
 from neurocoach.report.health import with_health as _with_health
@@ -63,8 +61,8 @@ def build_report(doc: dict, catalog, today: dt.date, days: int = 90) -> tuple[st
                       days_per_week=p.get("days_per_week", 5),
                       rest_days=tuple(p.get("rest_days", (2, 6))),
                       restriction=p.get("restriction", "none"))
-    catalog, archived = _with_own(catalog, doc)
-    plan = _plan_from(doc, catalog, profile).without(archived)
+    catalog, archived = with_own(catalog, doc)
+    plan = plan_from(doc, catalog, profile).without(archived)
     levels = {c["exercise_id"]: c for c in doc.get("level_changes", [])}  # the latest wins
     changes = [c for c in doc.get("level_changes", []) if start <= _days(c["date"]) <= today]
     span = (today - start).days + 1

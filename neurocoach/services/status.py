@@ -48,7 +48,7 @@ def status_for(path: Path, clock) -> tuple[str, list[str]]:
     never creates a database: a mistyped --db would leave an empty one behind, and a login
     shell would report on it as if all were well."""
     from neurocoach.store import Store, StoreError
-    from neurocoach.store.opening import file_errors
+    from neurocoach.store.errors import file_errors
 
     if not os.path.lexists(path):
         from neurocoach.store.places import check_data_folder

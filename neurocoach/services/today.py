@@ -1,26 +1,22 @@
 """Gathers what Today shows: store reads in, coach decisions out (no Textual here), and
-enter's start or resume. The functions take the store, the catalog and the time; the few
-that take `app` are the TUI's short forms of them (the App holds one store, one catalog
-and one clock), kept so that screens stay thin callers.
+enter's start or resume. The functions take the store, the catalog and the time (the TUI's
+short forms, which take the App, are in tui/app_calls.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from neurocoach.catalog import with_custom
-from neurocoach.coach.plan import Plan, doses_for
+from neurocoach.coach.plan import doses_for
 from neurocoach.coach.progression import Decision
 from neurocoach.coach.routine import Routine, estimated_minutes, todays_routine
 from neurocoach.coach.session import needs_fresh_start, resumable, without_done
 from neurocoach.domain.models import Checkin, SessionRecord
 from neurocoach.services import plan as plan_service
 from neurocoach.services.checkin import pain_baseline
-from neurocoach.services.levels import (  # noqa: F401  (LevelView, level_news: their home)
-    LevelView, changed_levels, decide_levels, level_news, level_views as _level_views,
-)
+from neurocoach.services.levels import changed_levels, decide_levels, level_news
 
 
 @dataclass
@@ -35,22 +31,6 @@ class TodayView:
     levels: dict[str, Decision]
     level_news: list[str]  # the coach's level changes today, in words
     minutes: int = 0  # the routine's length as the plan and the report say it
-
-
-def refresh_catalog(app) -> None:
-    """Rebuild the app's catalog after the person's own exercises changed."""
-    base = getattr(app, "builtin_catalog", None) or app.catalog
-    app.catalog = with_custom(base, app.store.custom_exercises())
-
-
-def person_plan(app) -> Plan:
-    """The saved plan (or the default one), without archived exercises (services.plan)."""
-    return plan_service.person_plan(app.store, app.catalog)
-
-
-def level_views(app, plan: Plan, ids: Iterable[str] | None = None) -> dict[str, LevelView]:
-    """Levels in words for the session, the Library and the plan editor (nothing stored)."""
-    return _level_views(app.store, app.catalog, plan, app.clock.today(), ids)
 
 
 def today_view(store, catalog, now: dt.datetime,
@@ -75,10 +55,6 @@ def today_view(store, catalog, now: dt.datetime,
         session_today=session_today, last_session_day=store.last_session_day(), levels=levels,
         level_news=news, minutes=estimated_minutes(routine, plan, catalog),
     )
-
-
-def load_today(app) -> TodayView:
-    return today_view(app.store, app.catalog, app.clock.now(), app.write)
 
 
 def yesterdays_problem(store, view: TodayView) -> Checkin | None:

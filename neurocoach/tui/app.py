@@ -11,7 +11,7 @@ from textual.app import App
 from neurocoach.catalog import Catalog, load_catalog, with_custom
 from neurocoach.clock import Clock
 from neurocoach.store import Store, StoreError
-from neurocoach.store.opening import use_error
+from neurocoach.store.errors import use_error
 from neurocoach.tui import settings
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.everywhere import GoToday, GoLibrary, GoProgress, Help, Quit

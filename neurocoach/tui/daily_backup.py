@@ -16,7 +16,7 @@ from textual import work
 from textual.message import Message
 
 from neurocoach.store import Store, StoreError
-from neurocoach.store.opening import DamagedError
+from neurocoach.store.errors import DamagedError
 
 
 class DailyBackup:

@@ -5,7 +5,7 @@ in a notice; a refusal says why."""
 from __future__ import annotations
 
 from neurocoach.services import plan as plan_service
-from neurocoach.services.today import person_plan, refresh_catalog
+from neurocoach.tui.app_calls import person_plan, refresh_catalog
 from neurocoach.tui.saving import NOT_SAVED
 
 

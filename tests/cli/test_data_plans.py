@@ -14,7 +14,8 @@ from neurocoach.catalog import Dose, exercise_fields, load_catalog, parse_exerci
 from neurocoach.coach.plan import ExerciseSettings, default_plan
 from neurocoach.coach.progression import LevelState
 from neurocoach.domain.models import Checkin, Entry, Profile, Step
-from neurocoach.report.build import export_document, render
+from neurocoach.export.document import export_document
+from neurocoach.report.build import render
 from neurocoach.store import Store
 
 

@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from neurocoach.catalog import load_catalog
 from neurocoach.services.demo import generate_history
 from neurocoach.domain.models import Checkin, Entry, Profile, Step
-from neurocoach.report.build import export_document, render
+from neurocoach.export.document import export_document
+from neurocoach.report.build import render
 from neurocoach.store import Store
 
 SECTIONS = ("Period covered", "Adherence", "Symptoms", "Balance", "Foot checks", "Safety stops",

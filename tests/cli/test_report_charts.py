@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 from neurocoach.catalog import load_catalog
 from neurocoach.domain.models import Checkin, Entry, Profile, Step
 from neurocoach.domain.models import SYMPTOMS
-from neurocoach.report.build import export_document, render
+from neurocoach.export.document import export_document
+from neurocoach.report.build import render
 
 
 def _at(day: dt.date) -> dt.datetime:

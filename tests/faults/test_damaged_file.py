@@ -20,7 +20,7 @@ import pytest
 from neurocoach.domain.models import Checkin, Profile
 from neurocoach.store import Store, StoreError
 from neurocoach.store.backup import daily_backups
-from neurocoach.store.opening import DamagedError
+from neurocoach.store.errors import DamagedError
 
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
 

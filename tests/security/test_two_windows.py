@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from neurocoach.store import Store
-from neurocoach.services.today import person_plan
+from neurocoach.tui.app_calls import person_plan
 from tests.tui.test_plan_editing import open_plan
 
 

@@ -117,7 +117,7 @@ async def test_every_surface_tells_the_same_figures(make_app, store, clock, cli)
         assert "last session 20 days ago" in meta                 # not "a month ago"
         estimate = re.search(r"About (\d+) minutes", meta).group(1)
         today_doses = routine_doses(app)
-        from neurocoach.services.today import level_views, person_plan
+        from neurocoach.tui.app_calls import level_views, person_plan
 
         levels = {app.catalog.get(i).name: v.title
                   for i, v in level_views(app, person_plan(app)).items()}

@@ -87,7 +87,7 @@ async def test_report_as_markdown_into_a_folder_and_bad_names_refused(make_app, 
 async def test_plan_export_from_the_plan_screen_reads_back(make_app, store, tmp_path):
     from neurocoach.catalog import load_catalog
     from neurocoach.coach.plan_file import parse_plan
-    from neurocoach.services.today import person_plan
+    from neurocoach.tui.app_calls import person_plan
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

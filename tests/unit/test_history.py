@@ -9,7 +9,7 @@ import pytest
 from neurocoach.catalog import load_catalog
 from neurocoach.clock import FakeClock
 from neurocoach.services.demo import generate_history, make_demo_db
-from neurocoach.report.build import export_document
+from neurocoach.export.document import export_document
 from neurocoach.store import Store
 
 END = dt.date(2026, 11, 22)

@@ -78,7 +78,8 @@ def test_import_and_refusal_count_one(store, tmp_path, clock, monkeypatch):
 
 
 def test_report_counts_one(store, clock):
-    from neurocoach.report.build import export_document, render
+    from neurocoach.export.document import export_document
+    from neurocoach.report.build import render
 
     _one_of_each(store)
     catalog = load_catalog()

@@ -107,7 +107,7 @@ class ExerciseCommands(Provider):
         return commands
 
     def _exercise_commands(self) -> list[PaletteCommand]:
-        from neurocoach.services.today import person_plan
+        from neurocoach.tui.app_calls import person_plan
 
         app = self.app
         commands = []
@@ -186,7 +186,7 @@ class ExerciseCommands(Provider):
             self._refresh_screen()
 
     def _restore(self, exercise_id: str) -> None:
-        from neurocoach.services.today import refresh_catalog
+        from neurocoach.tui.app_calls import refresh_catalog
 
         from neurocoach.tui.saving import NOT_SAVED
 

@@ -267,7 +267,7 @@ class CustomExerciseScreen(Screen[str | None]):
                 self.query_one("#custom").scroll_to_widget(first, animate=False)
             return
         data = self.form_data()
-        from neurocoach.services.today import refresh_catalog
+        from neurocoach.tui.app_calls import refresh_catalog
 
         exercise = parse_exercise(data, where="exercise", custom=True)
         if self.app.write(self.app.store.save_custom_exercise, exercise,

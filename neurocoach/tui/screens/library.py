@@ -166,7 +166,7 @@ class LibraryScreen(YourExercises, Screen):
 
     def _yours(self, exercise_id: str) -> list[str]:
         """In the plan or not, and the level: read fresh, as the plan may have changed."""
-        from neurocoach.services.today import level_views, person_plan
+        from neurocoach.tui.app_calls import level_views, person_plan
 
         plan = person_plan(self.app)
         view = level_views(self.app, plan, [exercise_id]).get(exercise_id)

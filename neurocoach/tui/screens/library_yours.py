@@ -11,7 +11,7 @@ class YourExercises:
 
     def action_toggle_plan(self) -> None:
         from neurocoach.tui.plan_edits import set_in_plan
-        from neurocoach.services.today import person_plan
+        from neurocoach.tui.app_calls import person_plan
 
         if self.current_id is not None:
             inside = self.current_id in person_plan(self.app).exercise_ids

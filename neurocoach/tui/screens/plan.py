@@ -18,7 +18,8 @@ from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.plan import Plan, days_words
 from neurocoach.domain.words import about_minutes, count
 from neurocoach.services.plan import save_plan
-from neurocoach.services.today import LevelView, level_views, person_plan
+from neurocoach.services.levels import LevelView
+from neurocoach.tui.app_calls import level_views, person_plan
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.library import (
     AutoLevel, ClosePlan, ExportPlan, ImportPlan, LevelDown, LevelUp, PlanArchiveExercise,

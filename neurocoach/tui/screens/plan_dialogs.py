@@ -123,7 +123,7 @@ class ImportPlanScreen(ModalScreen[bool]):
         event.stop()
         from neurocoach.paths import BadPath, expand
         from neurocoach.services.plan import PlanProblem, read_plan_file
-        from neurocoach.services.today import person_plan
+        from neurocoach.tui.app_calls import person_plan
 
         message = self.query_one("#import-message", Static)
         self.pending = None
@@ -167,7 +167,7 @@ class ImportPlanScreen(ModalScreen[bool]):
         if self.pending is None:
             return
         from neurocoach.services.plan import apply_plan_file
-        from neurocoach.services.today import person_plan, refresh_catalog
+        from neurocoach.tui.app_calls import person_plan, refresh_catalog
 
         result, current = self.pending
         app, now = self.app, self.app.clock.now()
@@ -200,6 +200,6 @@ class ExportPlanScreen(SaveFileScreen):
 
     def text_for(self, path: Path) -> str:
         from neurocoach.coach.plan_render import render_plan
-        from neurocoach.services.today import person_plan
+        from neurocoach.tui.app_calls import person_plan
 
         return render_plan(person_plan(self.app), self.app.catalog)

@@ -74,7 +74,7 @@ class SessionView(Screen):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        from neurocoach.services.today import level_views, person_plan
+        from neurocoach.tui.app_calls import level_views, person_plan
 
         self.levels = level_views(self.app, person_plan(self.app),
                                   {s.exercise_id for s in self.record.steps})

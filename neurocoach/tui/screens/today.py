@@ -12,8 +12,9 @@ from textual.widgets.option_list import Option
 from neurocoach.coach.session import STATE_MARKS, exercise_states, resumable, step_dose
 from neurocoach.domain.words import about_minutes, ago, join_words
 from neurocoach.services.today import (
-    TodayView, is_stale, load_today, start_or_resume, yesterdays_problem,
+    TodayView, is_stale, start_or_resume, yesterdays_problem,
 )
+from neurocoach.tui.app_calls import load_today
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.today import (
     Start, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp,
