@@ -98,6 +98,11 @@ class Store(StepWrites, SessionQueries, ProgressQueries, Exchange, PlanQueries,
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             db = None
+            if pending and empty and pending == list(MIGRATIONS):  # a new file: one script
+                from neurocoach.store.fresh import made_from_script
+
+                if made_from_script(conn, (clock or Clock()).now()):
+                    pending = []
             if pending:  # only now sqlite-utils and its Migrations (an up-to-date DB: never)
                 from sqlite_utils import Database
 
@@ -108,6 +113,10 @@ class Store(StepWrites, SessionQueries, ProgressQueries, Exchange, PlanQueries,
                 from neurocoach.store.schema import expected_schema
 
                 expected_schema(MIGRATIONS)  # derived now that sqlite-utils is loaded, kept
+                if empty:
+                    from neurocoach.store.fresh import keep_script
+
+                    keep_script()  # the next new file is made in one go
         except (sqlite3.Error, StoreError) as exc:
             if conn is not None:
                 conn.close()

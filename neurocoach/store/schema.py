@@ -87,7 +87,7 @@ def cache_folder() -> str:
     return user_cache_dir("neurocoach", appauthor=False)
 
 
-def _cache_file(applied: tuple[str, ...]) -> Path | None:
+def _cache_file(applied: tuple[str, ...], kind: str = "schema") -> Path | None:
     try:
         folder = cache_folder()
         source = Path(__file__).with_name("migrations.py").read_bytes()
@@ -95,7 +95,7 @@ def _cache_file(applied: tuple[str, ...]) -> Path | None:
         return None
     key = sha256(source + sqlite3.sqlite_version.encode()
                          + "\n".join(applied).encode()).hexdigest()[:32]
-    return Path(folder) / f"schema-{key}.json"
+    return Path(folder) / f"{kind}-{key}.json"
 
 
 def _mine(path: Path) -> bool:
