@@ -14,10 +14,6 @@ from neurocoach.domain.models import STATUSES
 from neurocoach.export.rows import ENTRY_KEYS, SIDES, SPAN, STEP_KEYS
 
 
-def _whole(value: Any, low: int, high: int) -> bool:
-    return type(value) is int and low <= value <= high
-
-
 def quick_entry(data: Any, sid: int, j: int, listed: set[str]) -> tuple | None:
     """The entry's row if every field is plainly right, else None."""
     if type(data) is not dict or not data.keys() <= ENTRY_KEYS:
@@ -26,12 +22,13 @@ def quick_entry(data: Any, sid: int, j: int, listed: set[str]) -> tuple | None:
     index, ex_id, logged = get("step_index"), get("exercise_id"), get("logged_at")
     reps, seconds, rating = get("reps", 0), get("seconds", 0), get("rating", 0)
     if not ("side" in data and "reps" in data and "seconds" in data and "rating" in data
-            and (index is None or _whole(index, 0, 10_000))
+            # comparisons written out (no call): this runs for every step of ten years
+            and (index is None or type(index) is int and 0 <= index <= 10_000)
             and type(ex_id) is str and len(ex_id) <= 60 and ex_id in listed
             and get("side") in _SIDES_OR_NONE and get("status") in _STATUSES
-            and (reps is None or _whole(reps, 0, 1000))
-            and (seconds is None or _whole(seconds, 0, 86_400))
-            and (rating is None or _whole(rating, 1, 3))
+            and (reps is None or type(reps) is int and 0 <= reps <= 1000)
+            and (seconds is None or type(seconds) is int and 0 <= seconds <= 86_400)
+            and (rating is None or type(rating) is int and 1 <= rating <= 3)
             and (logged is None or type(logged) is str and len(logged) <= 40
                  and quick_moment(logged))):
         return None

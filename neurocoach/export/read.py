@@ -103,7 +103,7 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
             day, pain, *numbers, read.feet, c.text("note", 500, required=False) or "",
             c.moment("recorded_at", required=False), read.foot))
 
-    ids = set()
+    ids, verified = set(), set()
     for i, data in enumerate(doc["sessions"]):
         s = Row(data, f"sessions[{i}]", SESSION_KEYS)
         sid = s.number("id", 1, 2**62)
@@ -139,8 +139,8 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
                 e.choice("status", STATUSES), e.number("reps", 0, 1000, null=True),
                 e.number("seconds", 0, 86_400, null=True), e.number("rating", 1, 3, null=True),
                 e.moment("logged_at", required=False)))
-        steps = _steps(s, entries, listed)
-        rows.sessions.append((sid, day, started, finished, json.dumps(steps), reason))
+        steps = _steps(s, entries, listed, verified)
+        rows.sessions.append((sid, day, started, finished, steps, reason))
 
     for i, data in enumerate(doc["balance_tests"]):
         b = Row(data, f"balance_tests[{i}]", BALANCE_KEYS)
@@ -211,17 +211,29 @@ def _plan(p: Row, listed: set[str]) -> Plan:
                 balance_without_support=flag_of(p, "balance_without_support"))
 
 
-def _steps(s: Row, entries: list[dict], listed: set[str]) -> list[dict]:
-    """The planned steps, checked; a file without them gets one step per logged entry."""
+def _steps(s: Row, entries: list[dict], listed: set[str], verified: set[str]) -> str:
+    """The planned steps, checked, as the JSON text stored; a file without them gets one
+    step per logged entry. `verified`: the texts of the step lists found plainly right so
+    far (a plan's steps repeat from session to session, and the same text stores the same
+    thing: it is checked once)."""
     steps = s.get("steps", required=False)
     if steps is None:
         ordered = sorted(entries, key=lambda e: e.get("step_index") or 0)
-        return [{k: v for k, v in (("exercise_id", e["exercise_id"]), ("side", e.get("side")))
-                 if v is not None} for e in ordered]
+        return json.dumps([{k: v for k, v in (("exercise_id", e["exercise_id"]),
+                                              ("side", e.get("side"))) if v is not None}
+                           for e in ordered])
     if not isinstance(steps, list):
         raise s.fail("steps", f"must be a list [...], not {show(steps)}")
+    try:
+        text = json.dumps(steps)
+    except (TypeError, ValueError):  # not JSON's own values: the checks below say which
+        text = None
+    if text is not None and text in verified:
+        return text
     if all(quick_step(step, listed) for step in steps):
-        return steps
+        if text is not None:
+            verified.add(text)
+            return text
     for k, step in enumerate(steps):
         row = Row(step, f"{s.where}.steps[{k}]", STEP_KEYS)
         for key in ("exercise_id", "swapped_from"):
@@ -231,4 +243,4 @@ def _steps(s: Row, entries: list[dict], listed: set[str]) -> list[dict]:
         row.choice("side", SIDES, null=True) if "side" in step else None
         for key in ("reps", "sets", "seconds", "minutes"):
             row.number(key, 0, 100_000, required=False)
-    return steps
+    return json.dumps(steps)

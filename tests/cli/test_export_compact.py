@@ -114,3 +114,37 @@ def test_import_builds_the_big_tables_indexes_once_after_their_rows(tmp_path):
     again = Store.open(tmp_path / "new.db")
     assert again.data_counts()["entries"] == sum(len(s["entries"]) for s in doc["sessions"])
     again.close()
+
+
+def test_a_plan_s_steps_repeated_session_after_session_are_checked_once(monkeypatch):
+    """Issue 17: ten years hold about 2,300 sessions but a handful of distinct step lists;
+    each distinct list is checked once (the same JSON text stores the same thing). A list
+    that only looks the same (true for 1, 30.0 for 30) is a different text: still refused."""
+    import copy
+
+    import pytest
+
+    from neurocoach.export import read
+    from neurocoach.export.read import ExportFileError, read_export
+
+    session = {"id": 1, "date": "2026-11-20", "started_at": "2026-11-20T09:00:00+00:00",
+               "finished_at": None, "stopped_reason": None,
+               "steps": [{"exercise_id": "toe-stretch", "seconds": 30, "sets": 1}],
+               "entries": []}
+    doc = {"format": "neurocoach-export", "version": 1,
+           "exported_at": "2026-11-23T09:00:00+00:00", "profile": None, "plan": None,
+           "exercises": [{"id": "toe-stretch", "name": "Toe stretch",
+                          "category": "stretching"}],
+           "checkins": [], "balance_tests": [], "level_changes": [],
+           "sessions": [dict(copy.deepcopy(session), id=i) for i in range(1, 51)]}
+    checked = []
+    quick_step = read.quick_step
+    monkeypatch.setattr(read, "quick_step", lambda *a: checked.append(a) or quick_step(*a))
+    rows = read_export(copy.deepcopy(doc), load_catalog())
+    assert len(checked) == 1
+    assert {s[4] for s in rows.sessions} == {json.dumps(session["steps"])}
+    for odd in (True, 30.0, "30"):
+        bad = copy.deepcopy(doc)
+        bad["sessions"][-1]["steps"][0]["sets"] = odd
+        with pytest.raises(ExportFileError, match=r"'sets' in sessions\[49\]"):
+            read_export(bad, load_catalog())
