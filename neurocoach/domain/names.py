@@ -5,6 +5,8 @@ importing `dataclasses` (and with it `inspect`, `ast`, `dis`: about 9 ms)."""
 from __future__ import annotations
 
 SYMPTOMS = ("pain", "numbness", "tingling", "burning")
+OPTIONAL_SYMPTOMS = SYMPTOMS[1:]
+"""The scores a check-in may leave out (pain is always asked)."""
 FEET_STATES = ("ok", "skin", "hot", "unchecked")
 """The daily look at the feet: fine; a skin problem (blister, cut, wound, red spot); warm,
 red or swollen; not looked. ('sore', the old word, reads as 'skin'.)"""
