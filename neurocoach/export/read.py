@@ -17,7 +17,7 @@ from neurocoach.domain.models import (
     FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, SYMPTOMS, Checkin, Profile,
 )
 from neurocoach.domain.plan import CAUSES, MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan
-from neurocoach.export.quick import quick_entry, quick_step
+from neurocoach.export.quick import quick_checkin, quick_entry, quick_step
 from neurocoach.export.rows import (  # noqa: F401 (ExportFileError: the error callers catch)
     BALANCE_KEYS, CHECKIN_KEYS, CUSTOM_KEYS, ENTRY_KEYS, LEVEL_KEYS, PLAN_KEYS, PROFILE_KEYS,
     SESSION_KEYS, SETTING_KEYS, SIDES, SPAN, STEP_KEYS, TOP_KEYS, ExportFileError, Row,
@@ -87,7 +87,13 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
                                    lv.text("reason", 1000)))
 
     days = set()
+    feet_states = ("ok", "sore", "unchecked") if version == 1 else FEET_STATES
     for i, data in enumerate(doc["checkins"]):
+        row = quick_checkin(data, feet_states)
+        if row is not None and row[0] not in days:
+            days.add(row[0])
+            rows.checkins.append(row)
+            continue
         c = Row(data, f"checkins[{i}]", CHECKIN_KEYS)
         day = c.day("date")
         if day in days:
@@ -96,7 +102,7 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
         c.where = f"checkins[{i}] ({day})"
         pain = c.number("pain", 0, 10)
         numbers = tuple(c.number(s, 0, 10, null=True) for s in SYMPTOMS if s != "pain")
-        feet = c.choice("feet", ("ok", "sore", "unchecked") if version == 1 else FEET_STATES)
+        feet = c.choice("feet", feet_states)
         foot = c.choice("foot", FOOT_SIDES, null=True) if "foot" in data else None
         read = Checkin(dt.date.fromisoformat(day), pain, feet=feet, foot=foot)  # sore -> skin
         rows.checkins.append((
