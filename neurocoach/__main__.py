@@ -1,12 +1,15 @@
 """`python -m neurocoach` and the `neurocoach` command's entry point. `status` runs at every
 login, so a plain `neurocoach [--db PATH] status` takes a short path here: no click, no
 catalog, no sqlite-utils, no Textual, with the same line and the same refusals as the full
-command (both call services.status.status_for). Everything else, `status --help` included,
-goes to click (neurocoach.cli).
+command (both call services.status.status_for). A plain `neurocoach [--db PATH]` opens the
+coach without click too (tui/launch.py, which the click command calls as well): less to
+load and hold before Today. Everything else, `status --help` included, goes to click
+(neurocoach.cli).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -27,6 +30,21 @@ def plain_status(argv: list[str]) -> tuple[bool, str | None]:
             return False, None
         i += 1
     return (True, db) if found else (False, None)
+
+
+def plain_launch(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, the --db value or None) when argv is exactly `[--db PATH]`: the coach on
+    Today, with nothing for click to do (no command, no --help or --version, and no shell
+    completion asked for, which click answers through an environment variable)."""
+    if any(name.startswith("_NEUROCOACH_COMPLETE") for name in os.environ):
+        return False, None
+    if not argv:
+        return True, None
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return True, argv[1]
+    if len(argv) == 1 and argv[0].startswith("--db="):
+        return True, argv[0][len("--db="):]
+    return False, None
 
 
 def _fail(message: str) -> None:
@@ -57,14 +75,42 @@ def run_status(db: str | None) -> None:
     _say(line)
 
 
+def run_launch(db: str | None) -> None:
+    """The click command's behaviour with no command (cli.app.run_tui, cli.common.Group):
+    the same refusals, each one line and exit status 2."""
+    from neurocoach.clock import Clock
+    from neurocoach.paths import BadPath, resolve_db_path
+    from neurocoach.store.opening import use_error
+    from neurocoach.tui.launch import NO_TERMINAL, has_terminal, run_tui
+
+    def need_terminal() -> None:
+        if not has_terminal():
+            _fail(NO_TERMINAL)
+
+    try:
+        path = resolve_db_path(db)
+    except BadPath as exc:
+        _fail(str(exc))
+    try:
+        run_tui(path, Clock(), fail=_fail, say=_say, need_terminal=need_terminal)
+    except Exception as exc:
+        problem = use_error(path, exc)  # an SQLite error that is the file's fault
+        if problem is None:
+            raise
+        _fail(str(problem))
+
+
 def main() -> None:
-    found, db = plain_status(sys.argv[1:])
-    if found and not any("\0" in arg for arg in sys.argv[1:]):  # click's path refuses it
-        try:
-            run_status(db)
-        except KeyboardInterrupt:
-            sys.exit(130)
-        return
+    argv = sys.argv[1:]
+    if not any("\0" in arg for arg in argv):  # click's path refuses it
+        for plain, run in ((plain_status, run_status), (plain_launch, run_launch)):
+            found, db = plain(argv)
+            if found:
+                try:
+                    run(db)
+                except KeyboardInterrupt:
+                    sys.exit(130)
+                return
     from neurocoach.cli import main as cli_main
 
     cli_main()

@@ -9,7 +9,7 @@ import sys
 import click
 
 from neurocoach.cli.common import Command, Ctx, fail, say
-from neurocoach.services.checkin import OPTIONAL
+from neurocoach.domain.names import OPTIONAL_SYMPTOMS as OPTIONAL  # services.checkin's
 
 class Scale(click.ParamType):
     """A 0–10 symptom score, with an error that names the field and its range."""

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -74,6 +72,9 @@ def systemd_units(at: tuple[int, int], command: str) -> dict[str, str]:
 
 def install_crontab(line: str) -> None:
     """Add the line to the person's crontab, replacing an earlier neurocoach reminder."""
+    import shutil  # here: every other command (and `import`'s figure) goes without them
+    import subprocess
+
     if shutil.which("crontab") is None:
         fail("there is no `crontab` command here: install cron, or use --systemd.")
     current = subprocess.run(["crontab", "-l"], capture_output=True, text=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from neurocoach.coach.profile import rest_days_for
+from neurocoach.coach.profile import rest_days_for, rest_weekdays_of  # noqa: F401
 from neurocoach.domain.models import WEEKDAYS, Profile
 from neurocoach.domain.plan import (  # noqa: F401 (the plan's types, re-exported)
     MINUTES_RANGE, NOTE_MAX, TARGET_MINUTES, ExerciseSettings, Plan,
@@ -39,12 +39,7 @@ def default_plan(catalog: Catalog, profile: Profile) -> Plan:
 def rest_weekdays(plan: Plan) -> frozenset[int]:
     """The plan's rest days; more are added (the usual spread) if they leave more training
     days than `days_per_week`. Fewer training days than asked: the chosen rest days win."""
-    rest = {d for d in plan.rest_days if 0 <= d <= 6}
-    for extra in rest_days_for(plan.days_per_week):
-        if 7 - len(rest) <= plan.days_per_week:
-            break
-        rest.add(extra)
-    return frozenset(rest)
+    return rest_weekdays_of(plan.days_per_week, plan.rest_days)
 
 
 def doses_for(plan: Plan, levels: Mapping[str, Dose]) -> dict[str, Dose]:

@@ -23,6 +23,18 @@ def rest_days_for(days_per_week: int) -> tuple[int, ...]:
     return DEFAULT_REST_DAYS[max(1, min(7, days_per_week))]
 
 
+def rest_weekdays_of(days_per_week: int, rest_days) -> frozenset[int]:
+    """The rest weekdays of a plan or profile with these training and rest days: the chosen
+    rest days, and more (the usual spread) if they leave more training days than
+    `days_per_week`. Fewer training days than asked: the chosen rest days win."""
+    rest = {d for d in rest_days if 0 <= d <= 6}
+    for extra in rest_days_for(days_per_week):
+        if 7 - len(rest) <= days_per_week:
+            break
+        rest.add(extra)
+    return frozenset(rest)
+
+
 def parse_birth_year(text: str, today: dt.date) -> int | None:
     """'' means not given. Raises ValueError with a sentence a person can act on."""
     text = text.strip()

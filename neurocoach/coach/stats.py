@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import namedtuple
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -155,15 +154,11 @@ REP_SECONDS, SET_REST_REPS, SET_REST_HOLD, UNKNOWN_STEP = 3, 20, 10, 60
 between holds; a step of an exercise the catalog does not know counts as a minute."""
 
 
-@dataclass(frozen=True)
-class Tally:
-    """Done steps of one exercise (in one week, or ever), as summed in SQL."""
-
-    steps: int = 0
-    timed: int = 0            # steps with seconds logged …
-    seconds: float = 0.0      # … and their seconds
-    counted: int = 0          # steps with reps logged …
-    reps: int = 0             # … and their reps
+Tally = namedtuple("Tally", "steps timed seconds counted reps", defaults=(0, 0, 0.0, 0, 0))
+Tally.__doc__ = """Done steps of one exercise (in one week, or ever), as summed in SQL: steps
+done; `timed` of them with seconds logged, and those `seconds`; `counted` with reps logged,
+and those `reps`. A namedtuple, not a dataclass: `status` (the streak is read from this
+module) does not import dataclasses."""
 
 
 def work_seconds(tally: Tally, dose=None) -> float:

@@ -5,21 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-SYMPTOMS = ("pain", "numbness", "tingling", "burning")
-FEET_STATES = ("ok", "skin", "hot", "unchecked")
-"""The daily look at the feet: fine; a skin problem (blister, cut, wound, red spot); warm,
-red or swollen; not looked. ('sore', the old word, reads as 'skin'.)"""
-FOOT_SIDES = ("left", "right", "both")
-"""Which foot a skin problem or a hot foot is on."""
-FEET_SIDES = ("both", "left", "right", "neither")
-RESTRICTIONS = ("none", "no_weight_bearing")
-STATUSES = ("done", "skipped")
-RATINGS = {1: "easy", 2: "right", 3: "hard"}
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-SCREENING_ANSWERS = ("yes", "no", "unsure")
-"""An answer to a screening question; None (never asked) counts as "unsure"."""
+from neurocoach.domain.names import (  # noqa: F401 (re-exported: the shared names)
+    FEET_SIDES, FEET_STATES, FOOT_SIDES, PROFILE_DAYS_PER_WEEK, PROFILE_REST_DAYS, RATINGS,
+    RESTRICTIONS, SCREENING_ANSWERS, STATUSES, SYMPTOMS, WEEKDAYS,
+)
 
 
 @dataclass(frozen=True)
@@ -56,8 +45,8 @@ class Profile:
 
     birth_year: int | None = None
     feet: str = "both"
-    days_per_week: int = 5
-    rest_days: tuple[int, ...] = (2, 6)  # weekday numbers, Monday = 0
+    days_per_week: int = PROFILE_DAYS_PER_WEEK
+    rest_days: tuple[int, ...] = PROFILE_REST_DAYS  # weekday numbers, Monday = 0
     restriction: str = "none"
     screening: Screening = Screening()
 

@@ -10,12 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from neurocoach.domain.models import STATUSES
-from neurocoach.export.rows import ENTRY_KEYS, SIDES, SPAN, STEP_KEYS
-
-
-def _whole(value: Any, low: int, high: int) -> bool:
-    return type(value) is int and low <= value <= high
+from neurocoach.domain.models import STATUSES, Checkin
+from neurocoach.domain.names import FOOT_SIDES, OPTIONAL_SYMPTOMS
+from neurocoach.domain.text import control_problem
+from neurocoach.export.rows import CHECKIN_KEYS, ENTRY_KEYS, SIDES, SPAN, STEP_KEYS
 
 
 def quick_entry(data: Any, sid: int, j: int, listed: set[str]) -> tuple | None:
@@ -26,17 +24,52 @@ def quick_entry(data: Any, sid: int, j: int, listed: set[str]) -> tuple | None:
     index, ex_id, logged = get("step_index"), get("exercise_id"), get("logged_at")
     reps, seconds, rating = get("reps", 0), get("seconds", 0), get("rating", 0)
     if not ("side" in data and "reps" in data and "seconds" in data and "rating" in data
-            and (index is None or _whole(index, 0, 10_000))
+            # comparisons written out (no call): this runs for every step of ten years
+            and (index is None or type(index) is int and 0 <= index <= 10_000)
             and type(ex_id) is str and len(ex_id) <= 60 and ex_id in listed
             and get("side") in _SIDES_OR_NONE and get("status") in _STATUSES
-            and (reps is None or _whole(reps, 0, 1000))
-            and (seconds is None or _whole(seconds, 0, 86_400))
-            and (rating is None or _whole(rating, 1, 3))
+            and (reps is None or type(reps) is int and 0 <= reps <= 1000)
+            and (seconds is None or type(seconds) is int and 0 <= seconds <= 86_400)
+            and (rating is None or type(rating) is int and 1 <= rating <= 3)
             and (logged is None or type(logged) is str and len(logged) <= 40
                  and quick_moment(logged))):
         return None
     return (sid, j if index is None else index, ex_id, data["side"], data["status"],
             data["reps"], data["seconds"], data["rating"], logged)
+
+
+def quick_checkin(data: Any, feet_states: tuple[str, ...]) -> tuple | None:
+    """The check-in's row if every field is plainly right, else None (the day's
+    uniqueness is the caller's). The feet and foot are read as Checkin reads them."""
+    if type(data) is not dict or not data.keys() <= CHECKIN_KEYS:
+        return None
+    get = data.get
+    day, pain, feet, note, at = (get("date"), get("pain"), get("feet"), get("note"),
+                                 get("recorded_at"))
+    foot = get("foot")
+    scores = tuple(get(name) for name in OPTIONAL_SYMPTOMS)
+    if not (type(day) is str and len(day) == 10 and quick_day(day)
+            and type(pain) is int and 0 <= pain <= 10
+            and all(name in data for name in OPTIONAL_SYMPTOMS)
+            and all(v is None or type(v) is int and 0 <= v <= 10 for v in scores)
+            and type(feet) is str and feet in feet_states
+            and (foot is None or type(foot) is str and foot in FOOT_SIDES)
+            and (note is None or type(note) is str and len(note) <= 500
+                 and (not note or control_problem(note, lines=True) is None))
+            and (at is None or type(at) is str and len(at) <= 40 and quick_moment(at))):
+        return None
+    read = Checkin(dt.date.fromisoformat(day), pain, feet=feet, foot=foot)  # sore -> skin
+    return (day, pain, *scores, read.feet, note or "", at, read.foot)
+
+
+def quick_day(value: str) -> bool:
+    """What Row.day accepts (given ten characters): a day within SPAN."""
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    earliest, latest = SPAN.get()
+    return (latest is None or day <= latest) and (earliest is None or day >= earliest)
 
 
 def quick_moment(value: str) -> bool:

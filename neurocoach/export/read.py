@@ -17,7 +17,7 @@ from neurocoach.domain.models import (
     FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, SYMPTOMS, Checkin, Profile,
 )
 from neurocoach.domain.plan import CAUSES, MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan
-from neurocoach.export.quick import quick_entry, quick_step
+from neurocoach.export.quick import quick_checkin, quick_entry, quick_step
 from neurocoach.export.rows import (  # noqa: F401 (ExportFileError: the error callers catch)
     BALANCE_KEYS, CHECKIN_KEYS, CUSTOM_KEYS, ENTRY_KEYS, LEVEL_KEYS, PLAN_KEYS, PROFILE_KEYS,
     SESSION_KEYS, SETTING_KEYS, SIDES, SPAN, STEP_KEYS, TOP_KEYS, ExportFileError, Row,
@@ -87,7 +87,13 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
                                    lv.text("reason", 1000)))
 
     days = set()
+    feet_states = ("ok", "sore", "unchecked") if version == 1 else FEET_STATES
     for i, data in enumerate(doc["checkins"]):
+        row = quick_checkin(data, feet_states)
+        if row is not None and row[0] not in days:
+            days.add(row[0])
+            rows.checkins.append(row)
+            continue
         c = Row(data, f"checkins[{i}]", CHECKIN_KEYS)
         day = c.day("date")
         if day in days:
@@ -96,14 +102,14 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
         c.where = f"checkins[{i}] ({day})"
         pain = c.number("pain", 0, 10)
         numbers = tuple(c.number(s, 0, 10, null=True) for s in SYMPTOMS if s != "pain")
-        feet = c.choice("feet", ("ok", "sore", "unchecked") if version == 1 else FEET_STATES)
+        feet = c.choice("feet", feet_states)
         foot = c.choice("foot", FOOT_SIDES, null=True) if "foot" in data else None
         read = Checkin(dt.date.fromisoformat(day), pain, feet=feet, foot=foot)  # sore -> skin
         rows.checkins.append((
             day, pain, *numbers, read.feet, c.text("note", 500, required=False) or "",
             c.moment("recorded_at", required=False), read.foot))
 
-    ids = set()
+    ids, verified = set(), set()
     for i, data in enumerate(doc["sessions"]):
         s = Row(data, f"sessions[{i}]", SESSION_KEYS)
         sid = s.number("id", 1, 2**62)
@@ -139,8 +145,8 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
                 e.choice("status", STATUSES), e.number("reps", 0, 1000, null=True),
                 e.number("seconds", 0, 86_400, null=True), e.number("rating", 1, 3, null=True),
                 e.moment("logged_at", required=False)))
-        steps = _steps(s, entries, listed)
-        rows.sessions.append((sid, day, started, finished, json.dumps(steps), reason))
+        steps = _steps(s, entries, listed, verified)
+        rows.sessions.append((sid, day, started, finished, steps, reason))
 
     for i, data in enumerate(doc["balance_tests"]):
         b = Row(data, f"balance_tests[{i}]", BALANCE_KEYS)
@@ -211,17 +217,29 @@ def _plan(p: Row, listed: set[str]) -> Plan:
                 balance_without_support=flag_of(p, "balance_without_support"))
 
 
-def _steps(s: Row, entries: list[dict], listed: set[str]) -> list[dict]:
-    """The planned steps, checked; a file without them gets one step per logged entry."""
+def _steps(s: Row, entries: list[dict], listed: set[str], verified: set[str]) -> str:
+    """The planned steps, checked, as the JSON text stored; a file without them gets one
+    step per logged entry. `verified`: the texts of the step lists found plainly right so
+    far (a plan's steps repeat from session to session, and the same text stores the same
+    thing: it is checked once)."""
     steps = s.get("steps", required=False)
     if steps is None:
         ordered = sorted(entries, key=lambda e: e.get("step_index") or 0)
-        return [{k: v for k, v in (("exercise_id", e["exercise_id"]), ("side", e.get("side")))
-                 if v is not None} for e in ordered]
+        return json.dumps([{k: v for k, v in (("exercise_id", e["exercise_id"]),
+                                              ("side", e.get("side"))) if v is not None}
+                           for e in ordered])
     if not isinstance(steps, list):
         raise s.fail("steps", f"must be a list [...], not {show(steps)}")
+    try:
+        text = json.dumps(steps)
+    except (TypeError, ValueError):  # not JSON's own values: the checks below say which
+        text = None
+    if text is not None and text in verified:
+        return text
     if all(quick_step(step, listed) for step in steps):
-        return steps
+        if text is not None:
+            verified.add(text)
+            return text
     for k, step in enumerate(steps):
         row = Row(step, f"{s.where}.steps[{k}]", STEP_KEYS)
         for key in ("exercise_id", "swapped_from"):
@@ -231,4 +249,4 @@ def _steps(s: Row, entries: list[dict], listed: set[str]) -> list[dict]:
         row.choice("side", SIDES, null=True) if "side" in step else None
         for key in ("reps", "sets", "seconds", "minutes"):
             row.number(key, 0, 100_000, required=False)
-    return steps
+    return json.dumps(steps)

@@ -6,26 +6,32 @@ Textual): `neurocoach status` runs at every login.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections import namedtuple
 
-from neurocoach.coach.plan import Plan, rest_weekdays
+from neurocoach.coach.profile import rest_weekdays_of
 from neurocoach.coach.stats import MISSED, SKIPS_PER_MONTH, Streaks, day_states, streaks
-from neurocoach.domain.models import Profile
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from neurocoach.domain.models import Profile
 
 
 def training_rest_days(profile: Profile) -> frozenset[int]:
     """The person's rest weekdays as the plan keeps them (the plan's days are the
     profile's; extra rest days are added when the profile leaves too many training days)."""
-    return rest_weekdays(Plan((), days_per_week=profile.days_per_week,
-                              rest_days=tuple(profile.rest_days)))
+    return rest_weekdays_of(profile.days_per_week, profile.rest_days)
 
 
-@dataclass(frozen=True)
-class DayStates:
-    states: dict[dt.date, str]  # every day from `first` to the last asked for, in order
-    start: dt.date | None       # the first day with a check-in or a session
-    rest: frozenset[int]
-    streaks: Streaks
+def stored_rest_days(store) -> frozenset[int]:
+    """training_rest_days of the stored profile, read without building it (no dataclasses
+    on `status`'s path)."""
+    return rest_weekdays_of(*store.training_week())
+
+
+DayStates = namedtuple("DayStates", "states start rest streaks")
+DayStates.__doc__ = """`states`: every day from `first` to the last asked for, in order;
+`start`: the first day with a check-in or a session; `rest`: the rest weekdays; `streaks`:
+what the states give. (A namedtuple, not a dataclass: `status` imports this module.)"""
 
 
 def day_states_for(store, today: dt.date, first: dt.date | None = None,
@@ -35,7 +41,7 @@ def day_states_for(store, today: dt.date, first: dt.date | None = None,
     today), and the streaks they give. A day counts as trained with one done step; from
     `shares_since` on, done and partial days are told apart by the share of steps done."""
     start = store.first_activity_day()
-    rest = training_rest_days(store.profile())
+    rest = stored_rest_days(store)
     first = min(start or today, today) if first is None else min(first, start or first)
     last = last or today
     shares = dict.fromkeys(store.all_trained_days(), 1.0)
@@ -65,7 +71,7 @@ def current_streak(store, today: dt.date) -> int:
     first = (today - dt.timedelta(days=STREAK_WINDOW_DAYS)).replace(day=1)
     if first > start:
         trained = dict.fromkeys(store.trained_days(first), 1.0)
-        states = day_states(first, today, today, trained, training_rest_days(store.profile()),
+        states = day_states(first, today, today, trained, stored_rest_days(store),
                             start, SKIPS_PER_MONTH)
         if any(state == MISSED for day, state in states.items() if day < today):
             return streaks(states, today).current

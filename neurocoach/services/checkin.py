@@ -8,11 +8,12 @@ import datetime as dt
 
 from neurocoach.coach.signals import BASELINE_DAYS
 from neurocoach.domain.models import SYMPTOMS, Checkin
+from neurocoach.domain.names import OPTIONAL_SYMPTOMS
 
 RECENT_DAYS = 7
 """How far back the check-in form looks for an earlier answer to offer again."""
 
-OPTIONAL = SYMPTOMS[1:]
+OPTIONAL = OPTIONAL_SYMPTOMS
 """The scores a check-in may leave out (pain is always asked)."""
 
 

@@ -9,24 +9,25 @@ import os
 from pathlib import Path
 
 from neurocoach.domain.words import ago, count
-from neurocoach.services.adherence import current_streak, training_rest_days
+from neurocoach.services.adherence import current_streak, stored_rest_days
 
 
 def status_line(store, now: dt.datetime) -> str:
+    """Read with the store's light reads (no domain models built: `status` runs at every
+    login); the streak is adherence's, as everywhere."""
     today = now.date()
-    profile = store.profile()
     parts = []
-    checkin = store.checkin_for(today)
-    parts.append(f"check-in: pain {checkin.pain}/10" if checkin else "check-in: not yet")
+    pain = store.pain_on(today)
+    parts.append(f"check-in: pain {pain}/10" if pain is not None else "check-in: not yet")
 
-    latest = store.latest_session(since=today)
+    latest = store.latest_progress(since=today)
     if latest is None:
-        rest = today.weekday() in training_rest_days(profile)
+        rest = today.weekday() in stored_rest_days(store)
         parts.append("routine: rest day" if rest else "routine: not started")
     else:
-        done = sum(1 for e in latest.entries.values() if e.status == "done")
-        state = "done" if latest.finished else "in progress"
-        parts.append(f"routine: {state} ({done} of {count(len(latest.steps), 'step')})")
+        done, steps, finished = latest
+        state = "done" if finished else "in progress"
+        parts.append(f"routine: {state} ({done} of {count(steps, 'step')})")
 
     streak = current_streak(store, today)
     parts.append(f"streak: {count(streak, 'day')}" if streak else "streak: none yet")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from neurocoach.clock import Clock
 from neurocoach.domain.text import strip_controls
-from neurocoach.domain.models import SYMPTOMS, Checkin, Profile
+from neurocoach.domain.names import PROFILE_DAYS_PER_WEEK, PROFILE_REST_DAYS, SYMPTOMS
 from neurocoach.store.backup import backup_to, hold_shared, pre_migration_path
 from neurocoach.store.exchange import Exchange
 from neurocoach.store.errors import raising_own_errors
@@ -35,6 +35,8 @@ from neurocoach.store.settings import SettingsQueries
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of `status`)
 if TYPE_CHECKING:
     from typing import IO
+
+    from neurocoach.domain.models import Checkin, Profile
 
     from sqlite_utils import Database
 
@@ -96,6 +98,11 @@ class Store(StepWrites, SessionQueries, ProgressQueries, Exchange, PlanQueries,
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             db = None
+            if pending and empty and pending == list(MIGRATIONS):  # a new file: one script
+                from neurocoach.store.fresh import made_from_script
+
+                if made_from_script(conn, (clock or Clock()).now()):
+                    pending = []
             if pending:  # only now sqlite-utils and its Migrations (an up-to-date DB: never)
                 from sqlite_utils import Database
 
@@ -106,6 +113,10 @@ class Store(StepWrites, SessionQueries, ProgressQueries, Exchange, PlanQueries,
                 from neurocoach.store.schema import expected_schema
 
                 expected_schema(MIGRATIONS)  # derived now that sqlite-utils is loaded, kept
+                if empty:
+                    from neurocoach.store.fresh import keep_script
+
+                    keep_script()  # the next new file is made in one go
         except (sqlite3.Error, StoreError) as exc:
             if conn is not None:
                 conn.close()
@@ -162,6 +173,8 @@ class Store(StepWrites, SessionQueries, ProgressQueries, Exchange, PlanQueries,
         return self.conn.execute("SELECT 1 FROM profile WHERE id = 1").fetchone() is not None
 
     def profile(self) -> Profile:
+        from neurocoach.domain.models import Profile  # here: `status` needs no dataclasses
+
         row = next(self._rows("SELECT * FROM profile WHERE id = 1"), None)
         if row is None:
             return Profile()
@@ -173,6 +186,15 @@ class Store(StepWrites, SessionQueries, ProgressQueries, Exchange, PlanQueries,
             restriction=row["restriction"],
             screening=screening_from_json(row.get("screening")),
         )
+
+    def training_week(self) -> tuple[int, tuple[int, ...]]:
+        """The profile's (days_per_week, rest_days), as `profile()` gives them, without
+        building the Profile (`status` reads only these)."""
+        row = self.conn.execute(
+            "SELECT days_per_week, rest_days FROM profile WHERE id = 1").fetchone()
+        if row is None:
+            return PROFILE_DAYS_PER_WEEK, PROFILE_REST_DAYS
+        return row[0], tuple(json.loads(row[1] or "[]"))
 
     def save_profile(self, profile: Profile, now: dt.datetime) -> None:
         """The person's own answers (the welcome's defaults or the profile form): saving
@@ -199,6 +221,8 @@ class Store(StepWrites, SessionQueries, ProgressQueries, Exchange, PlanQueries,
     def mark_welcomed(self, now: dt.datetime) -> None:
         """Record that the welcome was completed (the first time counts); a DB without a
         profile gets the default one, as the welcome's escape gives."""
+        from neurocoach.domain.models import Profile
+
         default = Profile()
         self._write(
             "INSERT INTO profile (id, birth_year, feet, days_per_week, rest_days, restriction,"
@@ -225,7 +249,16 @@ class Store(StepWrites, SessionQueries, ProgressQueries, Exchange, PlanQueries,
         rows = self.checkins_between(day, day)
         return rows[0] if rows else None
 
+    def pain_on(self, day: dt.date) -> int | None:
+        """The pain of the day's check-in (None: no check-in that day), without building
+        the Checkin (`status` reads only this)."""
+        row = self.conn.execute("SELECT pain FROM checkins WHERE day = ?",
+                                [day.isoformat()]).fetchone()
+        return None if row is None else row[0]
+
     def checkins_between(self, first: dt.date, last: dt.date) -> list[Checkin]:
+        from neurocoach.domain.models import Checkin
+
         rows = self._rows(
             "SELECT * FROM checkins WHERE day BETWEEN ? AND ? ORDER BY day",
             [first.isoformat(), last.isoformat()],

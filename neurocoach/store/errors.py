@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import inspect
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,11 +68,15 @@ def raising_own_errors(cls: type) -> type:
     so the Store API raises StoreError (DamagedError for a damaged page), never an SQLite
     error that is the file's fault: nothing above store/ needs to name sqlite3. An error
     that is a bug (a constraint, a misuse) still goes on as it was."""
-    for name in dir(cls):
-        member = inspect.getattr_static(cls, name)
-        if not name.startswith("_") and inspect.isfunction(member):  # not a property,
+    for name in dir(cls):  # the member as the class defines it (inspect.getattr_static's
+        # answer, without importing inspect: `status` runs at every login)
+        member = next((vars(k)[name] for k in cls.__mro__ if name in vars(k)), None)
+        if not name.startswith("_") and isinstance(member, _FUNCTION):  # not a property,
             setattr(cls, name, _own_errors(member))  # a classmethod or a staticmethod
     return cls
+
+
+_FUNCTION = type(use_error)
 
 
 def _own_errors(method):

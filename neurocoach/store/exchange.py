@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from neurocoach.domain.models import SYMPTOMS
+from neurocoach.domain.names import SYMPTOMS
 from neurocoach.domain.words import count
 from neurocoach.store.backup import make_daily_backup, write_copy
 from neurocoach.store.errors import StoreError

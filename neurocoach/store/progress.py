@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from neurocoach.domain.models import SYMPTOMS
+from neurocoach.domain.names import SYMPTOMS
 from neurocoach.store.opening import StoreError
 
 _TALLY = ("count(*), count(e.seconds), coalesce(sum(e.seconds), 0), count(e.reps),"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -69,16 +70,32 @@ def _plain(shape: Shape) -> dict:
     return json.loads(json.dumps(shape))
 
 
-def _cache_file(applied: tuple[str, ...]) -> Path | None:
-    try:
-        from platformdirs import user_cache_dir
+def cache_folder() -> str:
+    """The person's private cache folder, as platformdirs' `user_cache_dir` names it. On
+    Linux it is worked out here ($XDG_CACHE_HOME when absolute, else ~/.cache): importing
+    platformdirs (with tempfile, shutil, random) costs `status` about 5 ms at every login.
+    Elsewhere, or with no absolute HOME, platformdirs says."""
+    if sys.platform.startswith("linux") and "ANDROID_DATA" not in os.environ:
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        home = os.environ.get("HOME", "")
+        if os.path.isabs(base):
+            return os.path.join(base, "neurocoach")
+        if os.path.isabs(home):
+            return os.path.join(home, ".cache", "neurocoach")
+    from platformdirs import user_cache_dir
 
+    return user_cache_dir("neurocoach", appauthor=False)
+
+
+def _cache_file(applied: tuple[str, ...], kind: str = "schema") -> Path | None:
+    try:
+        folder = cache_folder()
         source = Path(__file__).with_name("migrations.py").read_bytes()
-    except (ImportError, OSError):
+    except (ImportError, OSError, RuntimeError):
         return None
     key = sha256(source + sqlite3.sqlite_version.encode()
                          + "\n".join(applied).encode()).hexdigest()[:32]
-    return Path(user_cache_dir("neurocoach", appauthor=False)) / f"schema-{key}.json"
+    return Path(folder) / f"{kind}-{key}.json"
 
 
 def _mine(path: Path) -> bool:

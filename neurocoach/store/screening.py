@@ -6,7 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from neurocoach.domain.models import SYMPTOMS, Screening
+from neurocoach.domain.names import SYMPTOMS
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from neurocoach.domain.models import Screening
 
 SELF_TEST_KINDS = ("steadi", "chair_stand")
 FOLLOW_UP_ANSWERS = ("checked", "not_yet")
@@ -14,6 +18,8 @@ FOLLOW_UP_ANSWERS = ("checked", "not_yet")
 
 def screening_from_json(text: str | None) -> Screening:
     """The stored answers; a NULL (never asked) or unreadable value reads as not asked."""
+    from neurocoach.domain.models import Screening  # here: `status` needs no dataclasses
+
     try:
         data = json.loads(text or "{}")
     except ValueError:

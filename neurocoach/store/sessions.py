@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from neurocoach.domain.models import Entry, SessionRecord, Step
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from neurocoach.domain.models import SessionRecord, Step
 
 
 class SessionQueries:
     """Mixed into Store: expects `self._rows`, `self._write` and `self.conn`."""
 
     def start_session(self, day: dt.date, steps: list[Step], now: dt.datetime) -> SessionRecord:
+        from neurocoach.domain.models import SessionRecord
+
         cur = self._write(
             "INSERT INTO sessions (day, started_at, steps) VALUES (?, ?, ?)",
             [day.isoformat(), now.isoformat(), json.dumps([s.to_dict() for s in steps])],
@@ -38,6 +42,15 @@ class SessionQueries:
         ), None)
         return None if row is None else self._session_from_row(row)
 
+    def latest_progress(self, since: dt.date) -> tuple[int, int, bool] | None:
+        """latest_session(since)'s (steps done, steps, finished), read in SQL without
+        building the session (`status` reads only these); None: no session since then."""
+        return self.conn.execute(
+            "SELECT (SELECT count(*) FROM entries e WHERE e.session_id = s.id"
+            " AND e.status = 'done'), json_array_length(s.steps), s.finished_at IS NOT NULL"
+            " FROM sessions s WHERE s.day >= ? ORDER BY s.started_at DESC, s.id DESC LIMIT 1",
+            [since.isoformat()]).fetchone()
+
     def last_session_day(self, before: dt.date | None = None) -> dt.date | None:
         """The last day with at least one done step (optionally strictly before a day)."""
         row = self.conn.execute(
@@ -57,6 +70,8 @@ class SessionQueries:
         return {dt.date.fromisoformat(r[0]) for r in rows}
 
     def _session_from_row(self, row: dict) -> SessionRecord:
+        from neurocoach.domain.models import Entry, SessionRecord, Step  # `status`: none
+
         entries = {
             e["step_index"]: Entry(
                 step_index=e["step_index"], exercise_id=e["exercise_id"], status=e["status"],

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from neurocoach.domain.models import Profile
-
 
 class SettingsQueries:
     """Mixed into Store: uses its `conn` and `_write`."""
@@ -19,6 +17,8 @@ class SettingsQueries:
     def set_movement(self, on: bool, now: dt.datetime) -> None:
         """Save the choice; a DB without a profile yet gets the default one with it (the
         welcome is still to come: welcomed_at stays empty)."""
+        from neurocoach.domain.models import Profile  # here: `status` needs no dataclasses
+
         default = Profile()
         self._write(
             "INSERT INTO profile (id, birth_year, feet, days_per_week, rest_days, restriction,"

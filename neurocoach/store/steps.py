@@ -12,9 +12,12 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator
 
-from neurocoach.domain.models import Entry
 from neurocoach.store.errors import StoreError
 from neurocoach.store.progress import _TALLY
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
+if TYPE_CHECKING:
+    from neurocoach.domain.models import Entry
 
 TOTALS_FROM_ENTRIES = ("INSERT INTO exercise_totals (exercise_id, steps, timed, seconds,"
                        f" counted, reps) SELECT e.exercise_id, {_TALLY} FROM entries e"

@@ -386,3 +386,16 @@ def test_version_2_carries_the_foot_and_the_balance_leave(exported, tmp_path):
     back = json.loads(again.stdout)
     assert (back["checkins"][0]["feet"], back["checkins"][0]["foot"]) == ("hot", "left")
     assert back["plan"]["balance_without_support"] is True
+
+
+def test_import_freezes_the_read_document_for_the_collector(exported, tmp_path):
+    """Issue 17: once read, the document (hundreds of thousands of objects for ten years)
+    is frozen, so that no collection walks it again while its rows are checked and
+    written; the import is the same (the identity test above)."""
+    code = ("import gc, sys; sys.argv = ['neurocoach', '--db', sys.argv[2], 'import', "
+            "sys.argv[1]]\nfrom neurocoach.cli import main\n"
+            "try:\n    main()\nfinally:\n    print('FROZEN', gc.get_freeze_count() > 1000)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(exported), str(tmp_path / "n.db")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "FROZEN True"

@@ -114,3 +114,74 @@ def test_import_builds_the_big_tables_indexes_once_after_their_rows(tmp_path):
     again = Store.open(tmp_path / "new.db")
     assert again.data_counts()["entries"] == sum(len(s["entries"]) for s in doc["sessions"])
     again.close()
+
+
+def test_a_plan_s_steps_repeated_session_after_session_are_checked_once(monkeypatch):
+    """Issue 17: ten years hold about 2,300 sessions but a handful of distinct step lists;
+    each distinct list is checked once (the same JSON text stores the same thing). A list
+    that only looks the same (true for 1, 30.0 for 30) is a different text: still refused."""
+    import copy
+
+    import pytest
+
+    from neurocoach.export import read
+    from neurocoach.export.read import ExportFileError, read_export
+
+    session = {"id": 1, "date": "2026-11-20", "started_at": "2026-11-20T09:00:00+00:00",
+               "finished_at": None, "stopped_reason": None,
+               "steps": [{"exercise_id": "toe-stretch", "seconds": 30, "sets": 1}],
+               "entries": []}
+    doc = {"format": "neurocoach-export", "version": 1,
+           "exported_at": "2026-11-23T09:00:00+00:00", "profile": None, "plan": None,
+           "exercises": [{"id": "toe-stretch", "name": "Toe stretch",
+                          "category": "stretching"}],
+           "checkins": [], "balance_tests": [], "level_changes": [],
+           "sessions": [dict(copy.deepcopy(session), id=i) for i in range(1, 51)]}
+    checked = []
+    quick_step = read.quick_step
+    monkeypatch.setattr(read, "quick_step", lambda *a: checked.append(a) or quick_step(*a))
+    rows = read_export(copy.deepcopy(doc), load_catalog())
+    assert len(checked) == 1
+    assert {s[4] for s in rows.sessions} == {json.dumps(session["steps"])}
+    for odd in (True, 30.0, "30"):
+        bad = copy.deepcopy(doc)
+        bad["sessions"][-1]["steps"][0]["sets"] = odd
+        with pytest.raises(ExportFileError, match=r"'sets' in sessions\[49\]"):
+            read_export(bad, load_catalog())
+
+
+def test_check_ins_read_on_the_quick_path_are_the_rows_the_full_checks_give(tmp_path,
+                                                                              monkeypatch):
+    """Issue 17: plainly right check-ins skip `Row` (as steps and entries do); the rows are
+    the same, and anything odd still gets the full checks' own message."""
+    import copy
+
+    import pytest
+
+    from neurocoach.export import read
+    from neurocoach.export.read import ExportFileError, read_export
+
+    db = tmp_path / "data" / "neurocoach.db"
+    store = Store.open(db)
+    generate_history(store, load_catalog(), TODAY - dt.timedelta(days=1), 120, seed=5)
+    store.close()
+    doc = json.loads(run("export", "--format", "json", db=db).stdout)
+    doc["checkins"][0].update(feet="skin", foot=None, note="blister, left heel\tsmall")
+    doc["checkins"][1].update(feet="ok", foot="left", recorded_at=None)
+    doc["checkins"][2].pop("foot", None)
+    quick = read_export(copy.deepcopy(doc), load_catalog(), today=TODAY).checkins
+    taken = []
+    monkeypatch.setattr(read, "quick_checkin", lambda *a: taken.append(a) and None)
+    full = read_export(copy.deepcopy(doc), load_catalog(), today=TODAY).checkins
+    assert taken and quick == full and len(quick) == len(doc["checkins"])
+    assert quick[0][5:7] == ("skin", "blister, left heel\tsmall") and quick[0][8] == "both"
+    assert quick[1][5] == "ok" and quick[1][7:] == (None, None)
+    monkeypatch.undo()
+    for key, value, words in [("pain", True, "'pain'"), ("numbness", 11, "'numbness'"),
+                              ("note", "a\x1bb", "control"), ("feet", "sore", "'feet'"),
+                              ("recorded_at", "2026-01-01T09:00:00", "'recorded_at'"),
+                              ("date", doc["checkins"][0]["date"], "has a check-in already")]:
+        bad = copy.deepcopy(doc)
+        bad["checkins"][3][key] = value
+        with pytest.raises(ExportFileError, match=words):
+            read_export(bad, load_catalog(), today=TODAY)

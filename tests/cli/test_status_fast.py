@@ -117,3 +117,39 @@ def test_the_short_path_creates_no_database_and_refuses_as_click_does(tmp_path):
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == CliRunner().invoke(cli, ["--db", str(fresh), "status"]).stdout
     assert "no data yet" in result.stdout and not fresh.exists()
+
+
+def test_status_builds_no_dataclass_and_leaves_platformdirs_unloaded(db_path):
+    """dataclasses (with inspect, ast, dis) about 9 ms, platformdirs (with tempfile, shutil,
+    random) about 5 ms of `status` at every login (issue 17): the line is read with the
+    store's light reads, on a day with a check-in and a session under way."""
+    import datetime as dt
+
+    from neurocoach.domain.models import Checkin, Entry, Step
+    from neurocoach.store import Store
+
+    today = dt.date.today()
+    now = dt.datetime.now(dt.timezone.utc)
+    store = Store.open(db_path)
+    store.record_checkin(Checkin(day=today, pain=4), now)
+    steps = [Step(exercise_id="calf-stretch", seconds=30), Step(exercise_id="walking", seconds=60),
+             Step(exercise_id="toe-stretch", reps=10)]
+    session = store.start_session(today, steps, now)
+    store.log_entry(session.id, Entry(step_index=0, exercise_id="calf-stretch", status="done",
+                                      seconds=30))
+    store.log_entry(session.id, Entry(step_index=1, exercise_id="walking", status="skipped"))
+    store.close()
+    code = (
+        "import sys; sys.argv = ['neurocoach', '--db', sys.argv[1], 'status']\n"
+        "from neurocoach.__main__ import main\n"
+        "main()\n"
+        "print('LOADED', [m for m in ('dataclasses', 'inspect', 'platformdirs',"
+        " 'neurocoach.domain.models', 'neurocoach.coach.plan') if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    line, loaded = result.stdout.strip().splitlines()
+    assert line.startswith("neurocoach · check-in: pain 4/10 · routine: in progress "
+                           "(1 of 3 steps) · streak: 1 day · last session today"), line
+    assert loaded == "LOADED []"

@@ -1,4 +1,4 @@
-"""The symptom list is written once (domain.models.SYMPTOMS): the store's columns, the
+"""The symptom list is written once (domain.names.SYMPTOMS, re-exported by domain.models): the store's columns, the
 `checkin` options, the CSV columns, the export keys and the report's headers come from it."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ ROOT = Path(neurocoach.__file__).parent
 COPY = re.compile(r"""["'](--)?numbness["'][\s\S]{0,120}?["'](--)?tingling["']"""
                   r"""[\s\S]{0,120}?["'](--)?burning["']""", re.IGNORECASE)
 KEPT = {
-    "domain/models.py": "the list itself",
+    "domain/names.py": "the list itself",
     "store/migrations.py": "a migration is history: it creates the columns as they were then",
 }
 
