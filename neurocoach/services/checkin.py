@@ -51,12 +51,13 @@ def merge_checkin(earlier, day: dt.date, pain: int, given: dict):
     """
     values = dict(given)
     kept: list[str] = []
+    feet_given = given.get("feet") is not None
     for name, value in given.items():
         if value is not None:
             continue
         old = getattr(earlier, name) if earlier is not None else None
-        if name == "foot":
-            values[name] = old if values.get("feet") is None else None
+        if name == "foot":  # the foot of a kept problem is kept with it
+            values[name] = None if feet_given else old
             continue
         if old is None or old in ("", "unchecked"):
             values[name] = {"feet": "unchecked", "note": ""}.get(name)
