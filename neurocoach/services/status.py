@@ -25,7 +25,8 @@ def status_line(store, now: dt.datetime) -> str:
         parts.append("routine: rest day" if rest else "routine: not started")
     else:
         done = sum(1 for e in latest.entries.values() if e.status == "done")
-        state = "done" if latest.finished else "in progress"
+        state = ("stopped for a symptom" if latest.stopped_reason   # as Today says
+                 else "done" if latest.finished else "in progress")
         parts.append(f"routine: {state} ({done} of {count(len(latest.steps), 'step')})")
 
     streak = current_streak(store, today)
