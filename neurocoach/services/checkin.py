@@ -39,7 +39,17 @@ def checkin_effects(store, checkin: Checkin, today: dt.date) -> list[str]:
     person's profile and baseline)."""
     from neurocoach.coach.safety import checkin_effects as effects
 
-    return effects(checkin, store.profile(), pain_baseline(store, today))
+    lines = effects(checkin, store.profile(), pain_baseline(store, today))
+    session = store.latest_session(since=today)
+    if session is not None and session.day == today and session.stopped_reason:
+        from neurocoach.coach.screening import stop_label
+
+        # Today says the same: a stop for a symptom means rest, whatever the check-in says.
+        lines = [line for line in lines if line != "Your usual routine is ready."]
+        lines.append(f"You stopped today's session because of "
+                     f"{stop_label(session.stopped_reason).lower()}. Please rest today, and "
+                     "talk to your clinician before you train again.")
+    return lines
 
 
 def merge_checkin(earlier, day: dt.date, pain: int, given: dict):
