@@ -392,31 +392,3 @@ async def test_the_calendar_starts_at_the_persons_first_week(make_app, store):
         columns = max(len(row[4:].split()) for row in rows)
         assert columns == 3                                # Sat 14 Nov: two weeks back
         assert rows[5].startswith("Sat ●")                 # the first week's first day shows
-
-
-@pytest.mark.parametrize("down, up", [("j", "k"), ("down", "up")])
-async def test_scroll_keys_typed_in_a_burst_each_move_a_line(make_app, store, down, up):
-    """Over SSH five `j` can arrive in one read: each moves the page a line, as when they
-    come one at a time (Textual's deferred scroll read the same target for each)."""
-    from textual import events
-    from textual.containers import VerticalScroll
-
-    for back in range(1, 30):
-        store.record_checkin(Checkin(day=d(back), pain=back % 7, feet="ok"), at(d(back)))
-    app = make_app(profile=PROFILE)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_progress(pilot)
-        page = app.screen.query_one("#progress", VerticalScroll)
-        assert page.max_scroll_y > 10
-        for key in [down] * 5:
-            app.post_message(events.Key(key, None))
-        await pilot.pause()
-        await app.animator.wait_until_complete()
-        await pilot.pause()
-        assert page.scroll_y == 5
-        for key in [up] * 3:
-            app.post_message(events.Key(key, None))
-        await pilot.pause()
-        await app.animator.wait_until_complete()
-        await pilot.pause()
-        assert page.scroll_y == 2
