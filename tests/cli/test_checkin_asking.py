@@ -60,3 +60,11 @@ def test_pain_alone_keeps_the_foot_of_the_days_skin_problem(db_path):
     # A foot check given again without a foot means both, as on a new day.
     run("checkin", "--pain", "4", "--feet", "hot", db=db_path)
     assert Store.open(db_path).checkin_for(TODAY).foot == "both"
+
+
+def test_a_hot_foot_reads_as_a_sentence_as_today_says_it(db_path):
+    result = run("checkin", "--pain", "2", "--feet", "hot", "--foot", "right", db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert "You noted a warm, red or swollen foot (your right foot), so no standing or " \
+        "walking today" in result.stdout
+    assert "You noted warm" not in result.stdout
