@@ -81,7 +81,7 @@ def checkin(obj: Ctx, pain, feet, foot, note, day, **scores) -> None:
         context = click.get_current_context()
         given = [p.name for p in context.command.params
                  if context.get_parameter_source(p.name) == click.core.ParameterSource.COMMANDLINE]
-        if given or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if given or not can_ask():
             fail("Missing option '--pain' (see neurocoach --help).")
         asked = ask_checkin(context.command)
         pain, scores = asked["pain"], {n: asked[n] for n in OPTIONAL}
@@ -137,10 +137,15 @@ def checkin(obj: Ctx, pain, feet, foot, note, day, **scores) -> None:
     store.close()
 
 
+def can_ask() -> bool:
+    """A person at a terminal who can answer the questions."""
+    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def ask_checkin(command: click.Command) -> dict:
     """The check-in's questions one by one, as the TUI asks them: each answer is checked
     as its option would be, and asked again when it is not right. Enter alone leaves an
-    optional score out and takes the foot check's default."""
+    optional answer out (the day's earlier one, or the default on a new day)."""
     options = {p.name: p for p in command.params}
     click.echo("Today's check-in: scores from 0 (none) to 10. Enter alone skips a question "
                "(not pain).")
@@ -152,12 +157,18 @@ def ask_checkin(command: click.Command) -> dict:
             value_proc=lambda text, scale=scale: scale.convert(text, None, None)
             if text.strip() else None)
     click.echo(options['feet'].help)
-    answers["feet"] = click.prompt("Your feet today", type=options["feet"].type,
-                                   default="unchecked")
+    feet = options["feet"].type
+    # Enter alone leaves the foot check and the note out, as the options left out: a new
+    # day's check-in then takes 'unchecked' and no note, a second one that day keeps its
+    # earlier answers (a skin problem noted this morning is not lost to an enter).
+    answers["feet"] = click.prompt(
+        "Your feet today", type=feet, default="", show_default=False,
+        value_proc=lambda text: feet.convert(text, None, None) if text.strip() else None)
     answers["foot"] = None
     if answers["feet"] in ("skin", "sore", "hot"):
         answers["foot"] = click.prompt("Which foot", type=options["foot"].type, default="both")
-    answers["note"] = click.prompt("A note (optional)", default="", show_default=False)
+    answers["note"] = click.prompt("A note (optional)", default="", show_default=False,
+                                   value_proc=lambda text: text if text.strip() else None)
     return answers
 
 

@@ -130,6 +130,8 @@ def import_(obj: Ctx, file: Path) -> None:
              count(len(rows.checkins), "check-in"),
              f"{count(len(rows.sessions), 'session')} ({count(len(rows.entries), 'step')})",
              count(len(rows.balance_tests), "balance test"),
+             *([count(len(rows.v2.self_tests), "fall-risk self-test")]
+               if rows.v2 is not None and rows.v2.self_tests else []),
              *([count(len(rows.level_changes), "level change")] if rows.level_changes else [])]
     say(f"Imported {file} into {obj.db_path}: {', '.join(parts)}.")
 

@@ -271,12 +271,17 @@ def checkin_effects(checkin: Checkin | None, profile: Profile,
                     recent_pain_average: float | None) -> list[str]:
     """Plain sentences: what the coach will do today because of this check-in."""
     effects: list[str] = []
-    if feet_sore(checkin):
+    if feet_sore(checkin) and checkin.feet == "hot":   # in Today's words (_foot_notes)
+        effects.append(f"You noted a warm, red or swollen foot ({foot_check.where(checkin)}), "
+                       "so no standing or walking today: exercises on your feet are swapped "
+                       "for seated ones.")
+        effects.append(foot_check.SEEN_HOT)
+    elif feet_sore(checkin):
         which = "either foot" if checkin.foot == "both" else "that foot"
         effects.append(f"You noted {foot_check.describe(checkin)}, so exercises on your "
                        "feet are swapped for seated ones today, and nothing presses or rubs "
                        f"{which}.")
-        effects.append(foot_check.SEEN_HOT if checkin.feet == "hot" else foot_check.SEEN_SKIN)
+        effects.append(foot_check.SEEN_SKIN)
     elif no_weight_bearing(profile):
         effects.append("Weight-bearing exercises will be swapped for seated ones, as your "
                        "clinician asked.")

@@ -40,7 +40,17 @@ def checkin_effects(store, checkin: Checkin, today: dt.date) -> list[str]:
     person's profile and baseline)."""
     from neurocoach.coach.safety import checkin_effects as effects
 
-    return effects(checkin, store.profile(), pain_baseline(store, today))
+    lines = effects(checkin, store.profile(), pain_baseline(store, today))
+    session = store.latest_session(since=today)
+    if session is not None and session.day == today and session.stopped_reason:
+        from neurocoach.coach.screening import stop_label
+
+        # Today says the same: a stop for a symptom means rest, whatever the check-in says.
+        lines = [line for line in lines if line != "Your usual routine is ready."]
+        lines.append(f"You stopped today's session because of "
+                     f"{stop_label(session.stopped_reason).lower()}. Please rest today, and "
+                     "talk to your clinician before you train again.")
+    return lines
 
 
 def merge_checkin(earlier, day: dt.date, pain: int, given: dict):
@@ -52,12 +62,13 @@ def merge_checkin(earlier, day: dt.date, pain: int, given: dict):
     """
     values = dict(given)
     kept: list[str] = []
+    feet_given = given.get("feet") is not None
     for name, value in given.items():
         if value is not None:
             continue
         old = getattr(earlier, name) if earlier is not None else None
-        if name == "foot":
-            values[name] = old if values.get("feet") is None else None
+        if name == "foot":  # the foot of a kept problem is kept with it
+            values[name] = None if feet_given else old
             continue
         if old is None or old in ("", "unchecked"):
             values[name] = {"feet": "unchecked", "note": ""}.get(name)

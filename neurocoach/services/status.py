@@ -25,8 +25,9 @@ def status_line(store, now: dt.datetime) -> str:
         rest = today.weekday() in stored_rest_days(store)
         parts.append("routine: rest day" if rest else "routine: not started")
     else:
-        done, steps, finished = latest
-        state = "done" if finished else "in progress"
+        done, steps, finished, stopped = latest
+        state = ("stopped for a symptom" if stopped   # as Today says
+                 else "done" if finished else "in progress")
         parts.append(f"routine: {state} ({done} of {count(steps, 'step')})")
 
     streak = current_streak(store, today)

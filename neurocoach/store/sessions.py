@@ -42,13 +42,15 @@ class SessionQueries:
         ), None)
         return None if row is None else self._session_from_row(row)
 
-    def latest_progress(self, since: dt.date) -> tuple[int, int, bool] | None:
-        """latest_session(since)'s (steps done, steps, finished), read in SQL without
-        building the session (`status` reads only these); None: no session since then."""
+    def latest_progress(self, since: dt.date) -> tuple[int, int, bool, bool] | None:
+        """latest_session(since)'s (steps done, steps, finished, stopped for a symptom),
+        read in SQL without building the session (`status` reads only these); None: no
+        session since then."""
         return self.conn.execute(
             "SELECT (SELECT count(*) FROM entries e WHERE e.session_id = s.id"
-            " AND e.status = 'done'), json_array_length(s.steps), s.finished_at IS NOT NULL"
-            " FROM sessions s WHERE s.day >= ? ORDER BY s.started_at DESC, s.id DESC LIMIT 1",
+            " AND e.status = 'done'), json_array_length(s.steps), s.finished_at IS NOT NULL,"
+            " s.stopped_reason IS NOT NULL FROM sessions s WHERE s.day >= ?"
+            " ORDER BY s.started_at DESC, s.id DESC LIMIT 1",
             [since.isoformat()]).fetchone()
 
     def last_session_day(self, before: dt.date | None = None) -> dt.date | None:

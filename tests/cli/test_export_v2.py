@@ -96,3 +96,17 @@ def test_bad_version_2_fields_are_refused_naming_the_place(full, clock, change, 
     change(doc)
     with pytest.raises(ExportFileError, match=words.replace("[", r"\[").replace("]", r"\]")):
         read_export(doc, load_catalog())
+
+
+def test_import_says_it_brought_the_self_tests_in(full, clock, tmp_path):
+    from click.testing import CliRunner
+
+    from neurocoach.cli import cli
+
+    file = tmp_path / "all.json"
+    file.write_text(json.dumps(export_document(full, load_catalog(), clock.now())))
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "new.db"), "import", str(file)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "1 check-in, 1 session (0 steps), 0 balance tests, 2 fall-risk self-tests" \
+        in result.output

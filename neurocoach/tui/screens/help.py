@@ -9,13 +9,14 @@ from dataclasses import replace
 from textual.actions import parse as parse_action
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from neurocoach.tui.commands.base import bindings, command_for, commands_of
 from neurocoach.tui.commands.forms import CloseHelp, CloseHelpByHelp, CloseHelpByQ
+from neurocoach.tui.widgets.page import Page
 
 MOVING_KEYS = {"up", "down", "j", "k"}
 """A screen binding one of these has its own keys for moving."""
@@ -183,7 +184,7 @@ class HelpScreen(ModalScreen[None]):
         groups = group_bindings(self.app, self.bindings_beneath)
         with Vertical(id="help-dialog"):
             yield Static("[b]Keys you can use here[/b]", id="help-title")
-            with VerticalScroll(id="help-keys"):
+            with Page(id="help-keys"):
                 with Horizontal(id="help-columns"):
                     for name, rows in groups.items():
                         if rows:

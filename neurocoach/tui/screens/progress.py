@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -26,6 +26,7 @@ from neurocoach.tui.screens.progress_text import (
 )
 from neurocoach.tui.widgets.calendar import AdherenceCalendar, legend
 from neurocoach.tui.widgets.footer import Footer
+from neurocoach.tui.widgets.page import Page
 from neurocoach.tui.widgets.symptom_chart import SymptomCharts
 
 
@@ -61,7 +62,7 @@ class ProgressScreen(Screen):
         charts = SymptomCharts(id="symptom-charts")
         charts.symptoms = symptoms
         yield Header()
-        with VerticalScroll(id="progress"):
+        with Page(id="progress"):
             with Vertical(id="progress-adherence", classes="progress-section"):
                 yield Static("[b]Adherence[/b]", classes="progress-title")
                 yield Static(adherence_text(adherence), id="adherence-summary")
@@ -165,8 +166,7 @@ class ProgressScreen(Screen):
 
     # -- actions -------------------------------------------------------------
     def action_scroll(self, direction: str) -> None:
-        scroll = self.query_one("#progress", VerticalScroll)
-        scroll.scroll_down() if direction == "down" else scroll.scroll_up()
+        self.query_one("#progress", Page).line(1 if direction == "down" else -1)
 
     def action_cycle_range(self) -> None:
         self.range_days = RANGES[(RANGES.index(self.range_days) + 1) % len(RANGES)]

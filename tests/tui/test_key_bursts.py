@@ -1,0 +1,60 @@
+"""Scrolling keys typed in one burst (a laggy SSH link, a key held down) each move the page
+a line, as when they come one at a time: Textual's own scroll waits for the next refresh
+and reads the same target for every key of one read, so five `j` moved three lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual import events
+
+from neurocoach.domain.models import Checkin, Profile
+from neurocoach.tui.screens.help import HelpScreen
+from neurocoach.tui.screens.plan import PlanScreen
+from neurocoach.tui.screens.progress import ProgressScreen
+
+MON = dt.date(2026, 11, 23)
+
+
+async def burst(app, pilot, keys: list[str]) -> None:
+    for key in keys:
+        app.post_message(events.Key(key, None))
+    await pilot.pause()
+    await app.animator.wait_until_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("down, up", [("j", "k"), ("down", "up")])
+async def test_progress_scrolls_a_line_a_key(make_app, store, down, up):
+    for back in range(1, 30):
+        day = MON - dt.timedelta(days=back)
+        store.record_checkin(Checkin(day=day, pain=back % 7, feet="ok"),
+                             dt.datetime(day.year, day.month, day.day, 9,
+                                         tzinfo=dt.timezone.utc))
+    app = make_app(profile=Profile(birth_year=1961, days_per_week=5, rest_days=(2, 6)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        page = app.screen.query_one("#progress")
+        assert page.max_scroll_y > 10
+        await burst(app, pilot, [down] * 5)
+        assert page.scroll_y == 5
+        await burst(app, pilot, [up] * 3)
+        assert page.scroll_y == 2
+
+
+async def test_help_scrolls_a_line_a_key_at_40_by_12(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("t", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = app.screen.query_one("#help-keys")
+        assert keys.max_scroll_y >= 4
+        await burst(app, pilot, ["down"] * 4)
+        assert keys.scroll_y == 4
