@@ -68,6 +68,8 @@ def quick_day(value: str) -> bool:
         day = dt.date.fromisoformat(value)
     except ValueError:
         return False
+    if day.isoformat() != value:  # a week date (2026-W48-1) reads as a day too: not here
+        return False
     earliest, latest = SPAN.get()
     return (latest is None or day <= latest) and (earliest is None or day >= earliest)
 
@@ -79,6 +81,8 @@ def quick_moment(value: str) -> bool:
     except ValueError:
         return False
     if moment.tzinfo is None:  # fromisoformat gives a fixed `timezone` or none at all
+        return False
+    if value[:10] != moment.date().isoformat():
         return False
     earliest, latest = SPAN.get()
     day = moment.date()

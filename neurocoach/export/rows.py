@@ -101,7 +101,7 @@ class Row:
         value = self.get(key)
         try:
             day = dt.date.fromisoformat(value)
-            if not isinstance(value, str) or len(value) != 10:
+            if day.isoformat() != value:  # fromisoformat also takes 2026-W48-1, 20261130
                 raise ValueError
         except (TypeError, ValueError):
             raise self.fail(key, f"must be a day written YYYY-MM-DD, not {show(value)}") from None
@@ -116,7 +116,8 @@ class Row:
             return None
         try:
             moment = dt.datetime.fromisoformat(value)
-            if moment.tzinfo is None or moment.utcoffset() is None:
+            if moment.tzinfo is None or moment.utcoffset() is None \
+                    or value[:10] != moment.date().isoformat():  # not a week date, say
                 raise ValueError
         except (TypeError, ValueError):
             raise self.fail(key, "must be a date and time with its offset from UTC, like "

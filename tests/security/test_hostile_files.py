@@ -48,6 +48,12 @@ BAD = {
     "after-today": (_future_checkin, ["checkins[0]", "date", "after today"]),
     "control-note": (lambda d: d["checkins"][0].update(note="x\x1b]0;t\x07"),
                      ["note", "control characters"]),
+    # date.fromisoformat takes an ISO week date of ten characters: it would be stored
+    # as the day itself ("2026-W47-1"), and every query by day would miss it.
+    "week-date": (lambda d: d["checkins"][0].update(date="2026-W47-1"),
+                  ["checkins[0]", "date", "YYYY-MM-DD"]),
+    "week-date-moment": (_session(lambda s: s.update(started_at="2026-W47-1T09:00:00+00:00")),
+                         ["started_at"]),
 }
 
 
