@@ -83,19 +83,34 @@ def day_states(first: dt.date, last: dt.date, today: dt.date, shares: Mapping[dt
 Streaks = namedtuple("Streaks", "current longest")  # not typing.NamedTuple: `status` avoids typing
 """(current, longest), in days."""
 
+Carry = namedtuple("Carry", "run lead trained best")
+"""Where the streak walk stands after some days: the run so far, the rest days leading
+into it, whether it holds a trained day, and the longest run yet. Kept in the store for
+the days long past (so Progress need not walk every day of thirty years again)."""
 
-def streaks(states: Mapping[dt.date, str], today: dt.date) -> Streaks:
+NO_CARRY = Carry(0, 0, False, 0)
+"""Before the first day: nothing walked."""
+
+
+def streaks(states: Mapping[dt.date, str], today: dt.date, carry: Carry = NO_CARRY) -> Streaks:
     """Current and longest streak, in days, from states in date order up to `today`.
 
     A streak is a run of trained days, planned rest days and allowed skips that holds at
     least one trained day. Rest days just before its first trained day count; allowed skips
     there do not (they are the end of a gap, not part of the run). Today counts once it is
     trained or a rest day; a today not yet trained does not break anything. The longest
-    streak is the highest the current streak ever reached.
+    streak is the highest the current streak ever reached. `carry`: where the walk stood
+    on the day before the first of `states` (see `walk_streaks`).
     """
-    run = lead = best = 0
-    trained = False
-    current = 0
+    carry = walk_streaks(states, today, carry)
+    return Streaks(current=carry.run if carry.trained else 0, longest=carry.best)
+
+
+def walk_streaks(states: Mapping[dt.date, str], today: dt.date,
+                 carry: Carry = NO_CARRY) -> Carry:
+    """`carry` moved on through these days (in date order), stopping before any day past
+    `today` and before a today that does not keep the streak (the day is not over yet)."""
+    run, lead, trained, best = carry
     for day, state in states.items():
         if day > today:
             break
@@ -111,9 +126,9 @@ def streaks(states: Mapping[dt.date, str], today: dt.date) -> Streaks:
         else:
             run = lead = 0
             trained = False
-        current = run if trained else 0
-        best = max(best, current)
-    return Streaks(current=current, longest=best)
+        if trained:
+            best = max(best, run)
+    return Carry(run, lead, trained, best)
 
 
 def consistency_score(states: Mapping[dt.date, str]) -> float:

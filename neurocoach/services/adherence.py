@@ -9,7 +9,9 @@ import datetime as dt
 from collections import namedtuple
 
 from neurocoach.coach.profile import rest_weekdays_of
-from neurocoach.coach.stats import MISSED, SKIPS_PER_MONTH, Streaks, day_states, streaks
+from neurocoach.coach.stats import (
+    MISSED, NO_CARRY, ONE_DAY, SKIPS_PER_MONTH, Carry, Streaks, day_states, streaks, walk_streaks,
+)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -37,18 +39,58 @@ what the states give. (A namedtuple, not a dataclass: `status` imports this modu
 def day_states_for(store, today: dt.date, first: dt.date | None = None,
                    last: dt.date | None = None,
                    shares_since: dt.date | None = None) -> DayStates:
-    """Each day's state from `first` (default: the person's first day) to `last` (default:
-    today), and the streaks they give. A day counts as trained with one done step; from
-    `shares_since` on, done and partial days are told apart by the share of steps done."""
+    """Each day's state from `first` (default: the person's first day, or the day after
+    the streak checkpoint) to `last` (default: today), and the streaks they give. A day
+    counts as trained with one done step; from `shares_since` on, done and partial days
+    are told apart by the share of steps done. The states may begin before `first`; days
+    long past are not walked again when the store keeps where the walk stood after them
+    (`_carry`): the streaks are the same as from walking every day."""
     start = store.first_activity_day()
     rest = stored_rest_days(store)
+    asked = first
     first = min(start or today, today) if first is None else min(first, start or first)
     last = last or today
-    shares = dict.fromkeys(store.all_trained_days(), 1.0)
+    carry, walked = _carry(store, today, start, rest)
+    if walked is not None and (asked is None or walked < asked):
+        first = walked + ONE_DAY  # the 1st of a month: skips are counted from there
+        shares = dict.fromkeys(store.trained_days(first), 1.0)
+    else:
+        carry = NO_CARRY
+        shares = dict.fromkeys(store.all_trained_days(), 1.0)
     if shares_since is not None:
         shares.update(store.day_shares(shares_since, today))
     states = day_states(first, last, today, shares, rest, start, SKIPS_PER_MONTH)
-    return DayStates(states=states, start=start, rest=rest, streaks=streaks(states, today))
+    return DayStates(states=states, start=start, rest=rest,
+                     streaks=streaks(states, today, carry))
+
+
+CHECKPOINT_AGE_DAYS = 400
+"""The streak checkpoint ends a month at least this long ago (so Progress's 400-day window
+of states is never before it), and is moved on when it is twice as old."""
+
+
+def _carry(store, today: dt.date, start: dt.date | None,
+           rest: frozenset[int]) -> tuple[Carry, dt.date | None]:
+    """Where the streak walk stands after the checkpoint's last day, and that day (None:
+    no checkpoint for a history this short). The checkpoint is made, or moved on, from
+    the days since the one kept, so each read walks a bounded stretch of days."""
+    newest = (today - dt.timedelta(days=CHECKPOINT_AGE_DAYS)).replace(day=1) - ONE_DAY
+    if start is None or newest < start:
+        return NO_CARRY, None
+    key = ",".join(map(str, sorted(rest)))
+    kept = store.streak_checkpoint(start, key)
+    if kept is not None and kept[0] <= newest:
+        walked, carry = kept[0], Carry(*kept[1])
+        if (newest - walked).days < CHECKPOINT_AGE_DAYS:
+            return carry, walked
+        begin = walked + ONE_DAY
+    else:
+        carry, begin = NO_CARRY, start
+    states = day_states(begin, newest, today, dict.fromkeys(store.trained_days(begin, newest), 1.0),
+                        rest, start, SKIPS_PER_MONTH)
+    carry = walk_streaks(states, today, carry)
+    store.keep_streak_checkpoint(newest, start, key, carry)
+    return carry, newest
 
 
 def streak_now(store, today: dt.date) -> Streaks:

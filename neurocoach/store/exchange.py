@@ -181,6 +181,7 @@ class Exchange:
                 for _, sql in indexes:
                     conn.execute(sql)
                 conn.execute(TOTALS_FROM_ENTRIES)
+                conn.execute("DELETE FROM streak_checkpoint")  # the steps are all new
                 write_v2(conn, rows.v2)
             except BaseException:
                 conn.execute("ROLLBACK")

@@ -217,3 +217,17 @@ def m005_i17_exercise_totals(db: Database) -> None:
                " reps) SELECT exercise_id, count(*), count(seconds), coalesce(sum(seconds), 0),"
                " count(reps), coalesce(sum(reps), 0) FROM entries WHERE status = 'done'"
                " GROUP BY exercise_id")
+
+
+@migrations()
+def m006_i17_streak_checkpoint(db: Database) -> None:
+    """Where the streak walk stood at the end of a month long past (one row): Progress's
+    longest streak walks only the days since it, not every day of the history (issue 17).
+    Valid for the first day and rest days it was walked with; a step logged in a session
+    on or before it removes it (in the step's transaction). Empty here: made on first use."""
+    db["streak_checkpoint"].create(
+        {"id": int, "through": str, "start": str, "rest": str, "run": int, "lead": int,
+         "trained": int, "best": int},
+        pk="id",
+        not_null={"through", "start", "rest", "run", "lead", "trained", "best"},
+    )

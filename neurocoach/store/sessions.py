@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing
 if TYPE_CHECKING:
@@ -62,14 +63,40 @@ class SessionQueries:
         ).fetchone()
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
-    def trained_days(self, since: dt.date) -> set[dt.date]:
-        """Days (on or after `since`) with at least one step done."""
+    def trained_days(self, since: dt.date, until: dt.date = dt.date.max) -> set[dt.date]:
+        """Days (on or after `since`, up to `until`) with at least one step done."""
         rows = self.conn.execute(
             "SELECT DISTINCT s.day FROM sessions s CROSS JOIN entries e ON e.session_id = s.id"
-            " WHERE e.status = 'done' AND s.day >= ?",
-            [since.isoformat()],
+            " WHERE e.status = 'done' AND s.day BETWEEN ? AND ?",
+            [since.isoformat(), until.isoformat()],
         )
         return {dt.date.fromisoformat(r[0]) for r in rows}
+
+    # -- the streak checkpoint (migration m006_i17_streak_checkpoint) ---------------------
+    def streak_checkpoint(self, start: dt.date, rest: str) -> tuple[dt.date, tuple] | None:
+        """(the last day walked, (run, lead, trained, best) after it), if one was kept for
+        this first day and these rest days."""
+        row = self.conn.execute(
+            "SELECT through, run, lead, trained, best FROM streak_checkpoint"
+            " WHERE id = 1 AND start = ? AND rest = ?", [start.isoformat(), rest]).fetchone()
+        if row is None:
+            return None
+        return dt.date.fromisoformat(row[0]), (row[1], row[2], bool(row[3]), row[4])
+
+    def keep_streak_checkpoint(self, through: dt.date, start: dt.date, rest: str,
+                               carry: tuple) -> None:
+        """Keep where the streak walk stood after `through`. Only a shortcut: when it cannot
+        be written (a read-only file, another window writing), the figures stay the same."""
+        run, lead, trained, best = carry
+        try:
+            with self.conn:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO streak_checkpoint (id, through, start, rest, run,"
+                    " lead, trained, best) VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+                    [through.isoformat(), start.isoformat(), rest, run, lead, int(trained),
+                     best])
+        except sqlite3.DatabaseError:
+            pass
 
     def _session_from_row(self, row: dict) -> SessionRecord:
         from neurocoach.domain.models import Entry, SessionRecord, Step  # `status`: none

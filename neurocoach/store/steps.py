@@ -24,6 +24,11 @@ TOTALS_FROM_ENTRIES = ("INSERT INTO exercise_totals (exercise_id, steps, timed, 
                        " WHERE e.status = 'done' GROUP BY e.exercise_id")
 """The running totals made afresh from every step (after an import fills an empty DB)."""
 
+FORGET_CHECKPOINT = ("DELETE FROM streak_checkpoint WHERE through >="
+                     " (SELECT day FROM sessions WHERE id = ?)")
+"""A step changing in a session on or before the streak checkpoint's last day changes the
+days it walked: it goes, in the step's transaction (made again on the next read)."""
+
 
 def move_totals(conn: sqlite3.Connection, step, sign: int) -> None:
     """Add (sign 1) or take away (-1) one logged step from its exercise's running totals;
@@ -68,6 +73,7 @@ class StepWrites:
         try:
             conn.execute("BEGIN IMMEDIATE")
             began = True
+            conn.execute(FORGET_CHECKPOINT, [session_id])
             where = [session_id, step_index]
             old = conn.execute("SELECT exercise_id, status, seconds, reps FROM entries"
                                " WHERE session_id = ? AND step_index = ?", where).fetchone()

@@ -374,3 +374,51 @@ async def test_a_cursor_move_lays_the_screen_out_once(make_app):
             await pilot.pause()
             assert_detail_is(app, order[n])
             assert len(layouts) <= 1, n
+
+
+async def test_a_cursor_move_lays_nothing_out_and_the_detail_scrolls_to_its_words(make_app):
+    """Issue 17: the detail's parts took new heights at each move, so every key laid the
+    whole screen out once (and drew it). Now the words take a fixed height and the pane
+    scrolls only as far as they go: a move repaints the pane and lays nothing out, and
+    scrolling the detail still ends on its last line, whatever the exercise."""
+    from neurocoach.tui.widgets.exercise_detail import DetailBody
+
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j")
+        await pilot.pause()
+        screen = app.screen
+        layouts = []
+        refresh_layout = screen._refresh_layout
+
+        def counted(*args, **kwargs):
+            layouts.append(args)
+            return refresh_layout(*args, **kwargs)
+
+        screen._refresh_layout = counted
+        pane = screen.query_one(ExerciseDetail)
+        body = screen.query_one(DetailBody)
+        for n in range(2, 12):
+            await pilot.press("j")
+            await pilot.pause()
+            assert_detail_is(app, order[n])
+            lines = body.wrapped(body.size.width)
+            assert pane.max_scroll_y == 6 + len(lines) - pane.scrollable_content_region.height
+        assert layouts == []
+        pane.scroll_end(animate=False)
+        await pilot.pause()
+        last = str(body.wrapped(body.size.width)[-1]).strip()
+        bottom = _rows(app)[pane.region.bottom - 2]  # the pane's last row, above its border
+        assert last and last in bottom, (last, bottom)
+
+
+def _rows(app) -> list[str]:
+    """The screen as the person sees it, one string per row."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=80, height=24, record=True, file=io.StringIO())
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text().splitlines()

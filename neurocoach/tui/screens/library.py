@@ -53,6 +53,8 @@ class LibraryScreen(YourExercises, Screen):
         self.shown: tuple[str, str, list[str]] = (ALL, "", [])
         """The category, the search and the exercises the list shows for them: where to go
         when the highlighted one leaves the list under the same filters (archived)."""
+        self._levels: tuple = (None, None, {})
+        """(day and data stamp, the plan, exercise id -> its level view) for `_yours`."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -165,11 +167,22 @@ class LibraryScreen(YourExercises, Screen):
             detail.show(catalog.get(self.current_id), catalog, yours=self._yours(self.current_id))
 
     def _yours(self, exercise_id: str) -> list[str]:
-        """In the plan or not, and the level: read fresh, as the plan may have changed."""
+        """In the plan or not, and the level: read again whenever anything was written (the
+        plan may have changed) or the day changed. The first exercise shown is read alone
+        (opening stays quick); at the next, the levels of every exercise in the list are
+        read at once, so a cursor move reads nothing (issue 17)."""
         from neurocoach.tui.app_calls import level_views, person_plan
 
-        plan = person_plan(self.app)
-        view = level_views(self.app, plan, [exercise_id]).get(exercise_id)
+        stamp = (self.app.clock.today(), self.app.store.data_stamp())
+        if self._levels[0] != stamp:
+            self._levels = (stamp, person_plan(self.app), {})
+        _, plan, views = self._levels
+        if exercise_id not in views:
+            ids = [exercise_id] if not views else list(dict.fromkeys(
+                [exercise_id, *self.shown[2]]))
+            found = level_views(self.app, plan, ids)
+            views.update({i: found.get(i) for i in ids})
+        view = views[exercise_id]
         inside = exercise_id in plan.exercise_ids
         lines = ["In your plan (space takes it out)" if inside
                  else "Not in your plan (space puts it in)"]

@@ -9,7 +9,6 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Static
 
 from neurocoach.catalog import Catalog, Exercise
 from neurocoach.tui.widgets.figure import ExerciseFigure
@@ -51,89 +50,81 @@ def _bold(text: str) -> Content:
 MARK_WIDTH = 3
 """Cells for a line's mark ("1.", "!"); its wrapped text lines up after them."""
 
-
-class LaidOutOnce:
-    """For the detail's widgets: a new size found by a layout does not ask for another.
-
-    Textual lays the screen out again whenever a widget's virtual size changed during a
-    layout, which every Library cursor move did (the detail's parts take new heights):
-    two layouts a key, each redrawing the screen. The one layout already placed them at
-    their new size; a scrollbar that appears or goes still asks for its layout
-    (`show_vertical_scrollbar` is a layout reactive). Overrides Textual 8.2's
-    `Widget._size_updated`; tests/tui/test_library.py counts the layouts.
-    """
-
-    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
+BODY_ROWS = 400
+"""The detail's words take this many rows in every layout, whatever the exercise (far
+more than any needs): showing another exercise never changes a widget's size, so a
+Library cursor move repaints the pane's content and lays nothing out (issue 17). The
+pane scrolls only as far as the words go (ExerciseDetail.virtual_size)."""
 
 
-class DetailText(LaidOutOnce, Static):
-    """A part of the detail in one Static (its heading, the dose, the variants)."""
+def hanging(marks: Sequence[str], lines: Sequence[str], width: int) -> list[Content]:
+    """Marked lines ("1.", "!") whose wrapped text lines up under itself, not under the
+    mark."""
+    out: list[Content] = []
+    for mark, line in zip(marks, lines):
+        body = Content(line).wrap(max(1, width - MARK_WIDTH)) or [Content("")]
+        out.append(Content.assemble((f"{mark:<{MARK_WIDTH}}", "bold"), body[0]))
+        out += [Content.assemble(" " * MARK_WIDTH, piece) for piece in body[1:]]
+    return out
 
 
-class HangingLines(LaidOutOnce, Widget):
-    """A list of marked lines ("1.", "!") whose wrapped text lines up under itself, not
-    under the mark. One widget that wraps its own lines: showing another exercise is one
-    refresh, not a row of widgets each updated and laid out (a cursor move in the Library
-    stays cheap)."""
+class DetailBody(Widget):
+    """The detail's words, in one widget of a fixed height (BODY_ROWS) that draws its own
+    lines: the heading, the numbered steps, the dose, the safety lines, the variants."""
 
-    DEFAULT_CSS = "HangingLines { height: auto; }"
+    DEFAULT_CSS = "DetailBody { height: auto; }"
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.marks: list[str] = []
-        self.lines: list[str] = []
+        self.parts: list[tuple[str, object]] = []
+        """("text", Content) or ("marked", (marks, lines)), top to bottom."""
         self._wrapped: tuple[int, list[Content]] = (-1, [])
 
-    def show(self, marks: Sequence[str], lines: Sequence[str]) -> None:
-        marks, lines = list(marks), list(lines)
-        if (marks, lines) != (self.marks, self.lines):
-            height = len(self._wrapped[1]) if self._wrapped[0] == self.size.width else -1
-            self.marks, self.lines = marks, lines
+    def show(self, parts: list[tuple[str, object]]) -> None:
+        if parts != self.parts:
+            self.parts = parts
             self._wrapped = (-1, [])
-            # laid out again only when the height changes (a layout redraws the screen)
-            self.refresh(layout=height != len(self.wrapped(self.size.width)))
+            self.refresh()  # the same size: repainted, not laid out
 
     def wrapped(self, width: int) -> list[Content]:
-        """The screen lines at this width (cached for the last width asked)."""
+        """The screen lines at this width (kept for the last width asked)."""
         if self._wrapped[0] != width:
             out: list[Content] = []
-            for mark, line in zip(self.marks, self.lines):
-                body = Content(line).wrap(max(1, width - MARK_WIDTH)) or [Content("")]
-                out.append(Content.assemble((f"{mark:<{MARK_WIDTH}}", "bold"), body[0]))
-                out += [Content.assemble(" " * MARK_WIDTH, piece) for piece in body[1:]]
+            for kind, part in self.parts:
+                if kind == "marked":
+                    out += hanging(*part, width)
+                else:
+                    out += part.wrap(max(1, width)) or [Content("")]
             self._wrapped = (width, out)
         return self._wrapped[1]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.wrapped(width))
+        return max(BODY_ROWS, len(self.wrapped(width)))
 
     def render(self) -> Content:
         return Content("\n").join(self.wrapped(self.size.width))
 
     @property
     def text(self) -> str:
-        return "\n".join(f"{mark} {line}" for mark, line in zip(self.marks, self.lines))
+        """The words as the person reads them (a step as "1. Sit tall")."""
+        texts = []
+        for kind, part in self.parts:
+            if kind == "marked":
+                texts.append("\n".join(f"{m} {line}" for m, line in zip(*part)))
+            else:
+                texts.append(str(part))
+        return "\n".join(t for t in texts if t)
 
 
-def _update(widget: Static, content: Content) -> None:
-    """Static.update, without a layout of the screen when the lines keep their number
-    (a cursor move in the Library changes words more often than heights)."""
-    width, height = widget.content_size
-    same = bool(widget.display and width and height == len(content.wrap(width)))
-    widget.update(content, layout=not same)
+class ExerciseDetail(VerticalScroll):
+    """A scrollable pane showing one exercise (or a short note when there is none).
 
-
-class ExerciseDetail(LaidOutOnce, VerticalScroll):
-    """A scrollable pane showing one exercise (or a short note when there is none)."""
+    Its size is the screen's (CSS); its parts' sizes never change (the drawing's is fixed,
+    the words take BODY_ROWS): the scrollable height is set here, from the lines shown."""
 
     def compose(self) -> ComposeResult:
         yield ExerciseFigure(id="detail-figure")
-        yield DetailText(id="detail-head")
-        yield HangingLines(id="detail-steps")
-        yield DetailText(id="detail-dose")
-        yield HangingLines(id="detail-safety")
-        yield DetailText(id="detail-variants")
+        yield DetailBody(id="detail-body")
 
     def show(self, exercise: Exercise | None, catalog: Catalog, empty_note: str = "",
              yours: Sequence[str] = ()) -> None:
@@ -142,15 +133,38 @@ class ExerciseDetail(LaidOutOnce, VerticalScroll):
                  else (Content(empty_note), [], None, [], None))
         head, steps, dose, safety, variants = parts
         self.query_one(ExerciseFigure).show(exercise, catalog)
-        _update(self.query_one("#detail-head", Static), head)
-        self.query_one("#detail-steps", HangingLines).show(
-            [f"{n}." for n in range(1, len(steps) + 1)], steps)
-        for widget_id, content in (("#detail-dose", dose), ("#detail-variants", variants)):
-            widget = self.query_one(widget_id, Static)
-            widget.display = content is not None
-            _update(widget, content or Content(""))
-        self.query_one("#detail-safety", HangingLines).show(["!"] * len(safety), safety)
+        shown: list[tuple[str, object]] = [("text", head)]
+        if steps:
+            shown.append(("marked", ([f"{n}." for n in range(1, len(steps) + 1)], steps)))
+        if dose is not None:
+            shown.append(("text", dose))
+        if safety:
+            shown.append(("marked", (["!"] * len(safety), safety)))
+        if variants is not None:
+            shown.append(("text", variants))
+        self.query_one(DetailBody).show(shown)
+        self._fit()
         self.scroll_home(animate=False)
+
+    def _fit(self) -> None:
+        """Scroll as far as the drawing and the words go, not to the end of BODY_ROWS."""
+        if not self.size.width:
+            return  # not laid out yet: the layout comes back here
+        body = self.query_one(DetailBody)
+        above = 0
+        for child in self.children:
+            if child is not body and child.display:  # the drawing: a fixed size (CSS)
+                above += child.outer_size.height or int(child.styles.height.value)
+        width = self.scrollable_content_region.width
+        virtual = self.virtual_size.with_height(above + len(body.wrapped(width)))
+        if virtual != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, virtual)
+            self._scroll_update(virtual)  # a scrollbar that comes or goes asks for a layout
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        changed = super()._size_updated(size, virtual_size, container_size, layout=False)
+        self._fit()
+        return changed
 
     @staticmethod
     def _parts(exercise: Exercise, catalog: Catalog, yours: Sequence[str] = ()):
@@ -188,12 +202,4 @@ class ExerciseDetail(LaidOutOnce, VerticalScroll):
     @property
     def text(self) -> str:
         """The words on show, top to bottom, as the person reads them."""
-        parts = []
-        for child in self.query_children():
-            if not child.display:
-                continue
-            if isinstance(child, HangingLines):
-                parts.append(child.text)
-            elif isinstance(child, Static):
-                parts.append(str(child.render()))
-        return "\n".join(p for p in parts if p)
+        return self.query_one(DetailBody).text
