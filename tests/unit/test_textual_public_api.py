@@ -45,6 +45,13 @@ KNOWN = {
     # list (issue 17): OptionList has no public way to replace one prompt and keep the
     # rest of its render cache (tests/tui/test_library.py fails if Textual changes it).
     "tui/widgets/marked_list.py": {"_option_render_cache", "_set_prompt"},
+    # A Library cursor move lays nothing out (issue 17): the detail's words keep one size
+    # and the pane's scrollable height is set from the lines shown, after each layout
+    # (`_size_updated`) and at each move (`_scroll_update`, the scrollbar's range), with no
+    # public way to set a virtual size without asking for a layout. (Round 3 overrode
+    # `_size_updated` too, in a mixin this test could not see.) tests/tui/test_library.py
+    # fails if Textual changes either.
+    "tui/widgets/exercise_detail.py": {"_size_updated", "_scroll_update"},
 }
 
 
