@@ -72,6 +72,12 @@ def duration(seconds: float) -> str:
                                  format="%0.0f")
 
 
+def seconds_held(seconds: float) -> str:
+    """'12.5 s': a balance time, to the tenth of a second, on Progress and in the report
+    alike (whole seconds would turn 2.5 s into '2 s' there and '2.5 s' here)."""
+    return f"{seconds:.1f} s"
+
+
 def about_minutes(minutes: int) -> str:
     """'about 15 minutes': a time estimate (Today, the plan, the report)."""
     return f"about {count(minutes, 'minute')}"

@@ -27,7 +27,7 @@ from neurocoach.report.sections import Section, Table, day_words
 from neurocoach.report.svg import adherence_chart, balance_chart, symptom_chart
 from neurocoach.services import report as report_figures
 from neurocoach.services.adherence import training_rest_days
-from neurocoach.domain.words import about_minutes, count, duration, join_words
+from neurocoach.domain.words import about_minutes, count, duration, join_words, seconds_held
 
 FEET_WORDS = {"ok": "looked, fine", "skin": "a skin problem (blister, cut, wound, red spot)",
               "hot": "warm, red or swollen", "unchecked": "not looked"}
@@ -187,7 +187,7 @@ def _balance(tests, profile: Profile, today) -> Section:
     for t in tests:
         day = best.setdefault(_days(t["date"]), {})
         day[t["side"]] = max(day.get(t["side"], 0.0), t["seconds"])
-    rows = [[day_words(d), *(f"{v[side]:.0f} s" if side in v else "–"
+    rows = [[day_words(d), *(seconds_held(v[side]) if side in v else "–"
                              for side in ("left", "right"))]
             for d, v in sorted(best.items())]
     lines = []
@@ -196,7 +196,8 @@ def _balance(tests, profile: Profile, today) -> Section:
         if not times:
             continue
         (_, first), (_, last) = times[0], times[-1]
-        line = f"{side.capitalize()}: {first:.0f} s at first, {last:.0f} s at the latest test"
+        line = (f"{side.capitalize()}: {seconds_held(first)} at first, {seconds_held(last)} "
+                "at the latest test")
         if norm.typical:
             line += f": {compare_stance(last, profile.age(today)).verdict}"
         lines.append(line + ".")

@@ -89,8 +89,8 @@ def test_every_section_for_known_data(known, clock):
     assert "Tingling: not enough scores to compare yet" in text
     # Balance against the norm for 60–69.
     assert "Typical for age 60–69: about 27 s" in text
-    assert "Left: 10 s at first, 20 s at the latest test: below typical." in text
-    assert "Right: 12 s at first, 30 s at the latest test: at or above typical." in text
+    assert "Left: 10.0 s at first, 20.0 s at the latest test: below typical." in text
+    assert "Right: 12.0 s at first, 30.0 s at the latest test: at or above typical." in text
     # Feet, stops, plan, notes.
     assert "- A skin problem (blister, cut, wound, red spot): 1 day" in text
     assert "| Mon 16 Nov 2026 | Blister &lt;left&gt; heel \\| small |" in text

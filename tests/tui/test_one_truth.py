@@ -227,3 +227,23 @@ async def test_rest_days_are_the_plans_everywhere(make_app, store, clock, cli):
     report = cli("report", "--days", "7")
     assert "rest days: Wednesday, Friday and Sunday" in report
     assert "rest on Wednesday, Friday and Sunday" in report
+
+
+async def test_a_balance_time_reads_the_same_on_progress_and_in_the_report(make_app, store,
+                                                                            clock, cli):
+    """2.5 s and 1.5 s held: the report rounded them to whole seconds (Python rounds a half
+    to even: '2 s' and '2 s') while Progress said '2.5 s' and '1.5 s'."""
+    day = clock.today() - dt.timedelta(days=1)
+    store.record_balance_test(day, {"left": 2.5, "right": 1.5}, clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        balance = text(app, "#balance")
+    left = next(line for line in balance.splitlines() if line.startswith("Left"))
+    right = next(line for line in balance.splitlines() if line.startswith("Right"))
+    assert " 2.5 s" in left and " 1.5 s" in right
+    report = cli("report", "--days", "7")
+    assert "Left: 2.5 s at first, 2.5 s at the latest test" in report
+    assert "Right: 1.5 s at first, 1.5 s at the latest test" in report
+    assert "| 2.5 s | 1.5 s |" in report

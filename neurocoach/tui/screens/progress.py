@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from neurocoach.domain.words import seconds_held
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.progress import (
     CycleRange, BalanceTest, SteadiTest, ChairStandTest, ProgressProfile, Report, ScrollDown,
@@ -22,7 +23,7 @@ from neurocoach.services.progress import (
     CALENDAR_WEEKS, RANGES, load_adherence, load_balance, load_symptoms, load_work,
 )
 from neurocoach.tui.screens.progress_text import (
-    adherence_text, balance_text, seconds_text, symptoms_text, work_text,
+    adherence_text, balance_text, symptoms_text, work_text,
 )
 from neurocoach.tui.widgets.calendar import AdherenceCalendar, legend
 from neurocoach.tui.widgets.footer import Footer
@@ -189,7 +190,7 @@ class ProgressScreen(Screen):
         if self.app.write(self.app.store.record_balance_test, clock.today(), best,
                           clock.now()) is NOT_SAVED:
             return
-        saved = " · ".join(f"{side} {seconds_text(s)}" for side, s in best.items())
+        saved = " · ".join(f"{side} {seconds_held(s)}" for side, s in best.items())
         self.notify(f"Balance test saved: {saved}.")
         self.refresh_balance()
 

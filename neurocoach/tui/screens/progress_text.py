@@ -11,17 +11,13 @@ import humanize
 from neurocoach.coach.norms import TRIES
 from neurocoach.coach.change import MeaningfulChange
 from neurocoach.coach.stats import SKIPS_PER_MONTH
-from neurocoach.domain.words import ago, count, duration
+from neurocoach.domain.words import ago, count, duration, seconds_held
 from neurocoach.services.progress import (
     RANGES, SIDES, Adherence, Balance, Symptoms, Work,
 )
 from neurocoach.tui.widgets.trend import trend_line
 
 NAME_WIDTH = 9
-
-
-def seconds_text(seconds: float) -> str:
-    return f"{seconds:.1f} s"
 
 
 def signed(value: float, unit: str = "") -> str:
@@ -134,7 +130,7 @@ def balance_text(b: Balance, today: dt.date) -> str:
                          f"{ago(tested, today)}.[/]")
     if len(b.history) > 1:
         lines.append(f"[dim]Trend: the last {count(len(b.history), 'test')}, "
-                     f"0 to {seconds_text(top)}. Eyes open, standing foot still.[/]")
+                     f"0 to {seconds_held(top)}. Eyes open, standing foot still.[/]")
     return "\n".join(lines)
 
 
