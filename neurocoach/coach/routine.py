@@ -148,7 +148,12 @@ def estimated_minutes(routine: Routine, plan: Plan, catalog: Catalog) -> int:
     plan and in the report alike. The builder fills a day to the plan's target, up to
     OVERSHOOT over it: a routine within that band of the target is "about" the target, as
     the plan says; a day further off (a gentler day, a short plan) says its own estimate."""
-    seconds = routine.estimated_seconds(catalog)
+    return minutes_about(routine.estimated_seconds(catalog), plan)
+
+
+def minutes_about(seconds: int, plan: Plan) -> int:
+    """`seconds` of planned work as estimated_minutes says them (a session already started
+    is said with the same rule as the routine it was built from)."""
     target = plan.target_minutes * 60
     if abs(seconds - target) <= target * (OVERSHOOT - 1):
         return plan.target_minutes

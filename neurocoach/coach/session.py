@@ -86,6 +86,13 @@ def exercise_states(record: SessionRecord) -> list[tuple[str, str]]:
     return result
 
 
+def steps_seconds(steps: list[Step], catalog) -> int:
+    """The planned steps' rough time, as Routine.estimated_seconds reckons it (one step is
+    one side, so nothing is doubled)."""
+    return sum(step_dose(s, catalog.get(s.exercise_id)).estimated_seconds()
+               for s in steps if s.exercise_id in catalog)
+
+
 def step_dose(step: Step, exercise: Exercise) -> Dose:
     """The dose a planned step carries (it may differ from the catalog's)."""
     return Dose(kind=exercise.dose.kind, sets=step.sets, reps=step.reps,

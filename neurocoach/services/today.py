@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from neurocoach.coach.plan import doses_for
 from neurocoach.coach.progression import Decision
-from neurocoach.coach.routine import Routine, estimated_minutes, todays_routine
-from neurocoach.coach.session import needs_fresh_start, resumable, without_done
+from neurocoach.coach.routine import Routine, estimated_minutes, minutes_about, todays_routine
+from neurocoach.coach.session import needs_fresh_start, resumable, steps_seconds, without_done
 from neurocoach.domain.models import Checkin, SessionRecord
 from neurocoach.services import plan as plan_service
 from neurocoach.services.checkin import pain_baseline
@@ -50,11 +50,16 @@ def today_view(store, catalog, now: dt.datetime,
                                 if s.day == day and s.exercise_id in levels])
     latest = store.latest_session(since=day - dt.timedelta(days=1))
     session_today = latest if latest is not None and latest.day == day else None
-    return TodayView(
+    view = TodayView(
         day=day, now=now, routine=routine, checkin=checkin, open_session=latest,
         session_today=session_today, last_session_day=store.last_session_day(), levels=levels,
         level_news=news, minutes=estimated_minutes(routine, plan, catalog),
     )
+    if session_today is not None and not is_stale(view, catalog):
+        # Today lists the session as it was started: its length is that list's, not the
+        # length of a routine built since from a changed plan.
+        view.minutes = minutes_about(steps_seconds(session_today.steps, catalog), plan)
+    return view
 
 
 def yesterdays_problem(store, view: TodayView) -> Checkin | None:

@@ -247,3 +247,29 @@ async def test_a_balance_time_reads_the_same_on_progress_and_in_the_report(make_
     assert "Left: 2.5 s at first, 2.5 s at the latest test" in report
     assert "Right: 1.5 s at first, 1.5 s at the latest test" in report
     assert "| 2.5 s | 1.5 s |" in report
+
+
+async def test_todays_estimate_is_the_listed_sessions_after_a_plan_change(make_app, store,
+                                                                           clock):
+    """A session started, then the plan cut to one exercise: Today still lists the session
+    as it was started, so its "About N minutes" is that session's (the plan's 15 then, its
+    own reckoning now that the plan says 5), not the new plan's five minutes."""
+    from neurocoach.coach.plan import Plan
+    from neurocoach.tui.screens.session import SessionScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = re.search(r"About (\d+) minutes", text(app, "#today-meta")).group(1)
+        rows = app.screen.query_one("#today-routine").option_count
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("escape")                       # leave: the session stays open
+        await pilot.pause()
+        store.save_plan(Plan(("walking",), target_minutes=5), clock.now())
+        await pilot.press("p", "t")                       # Today is read again
+        await pilot.pause()
+        assert app.screen.query_one("#today-routine").option_count == rows
+        after = int(re.search(r"About (\d+) minutes", text(app, "#today-meta")).group(1))
+        assert int(before) - 1 <= after <= int(before) + 2, (before, after)
