@@ -350,6 +350,19 @@ async def test_a_cursor_move_renders_only_the_options_it_changes(make_app):
         assert sum(p.startswith("▸ ") for p in prompts) == 1
 
 
+def counted_layouts(screen) -> list:
+    """The screen's layouts from now on, one item each (cleared by the caller)."""
+    layouts = []
+    refresh_layout = screen._refresh_layout
+
+    def counted(*args, **kwargs):
+        layouts.append(args)
+        return refresh_layout(*args, **kwargs)
+
+    screen._refresh_layout = counted
+    return layouts
+
+
 async def test_a_cursor_move_lays_the_screen_out_once(make_app):
     """Issue 17: a move laid the screen out twice (the detail's parts, finding their new
     heights in the first layout, asked for a second) and drew the highlight in a frame of
@@ -360,14 +373,7 @@ async def test_a_cursor_move_lays_the_screen_out_once(make_app):
         await pilot.press("l", "j")
         await pilot.pause()
         screen = app.screen
-        layouts = []
-        refresh_layout = screen._refresh_layout
-
-        def counted(*args, **kwargs):
-            layouts.append(args)
-            return refresh_layout(*args, **kwargs)
-
-        screen._refresh_layout = counted
+        layouts = counted_layouts(screen)
         for n in range(2, 8):
             layouts.clear()
             await pilot.press("j")
@@ -389,14 +395,7 @@ async def test_a_cursor_move_lays_nothing_out_and_the_detail_scrolls_to_its_word
         await pilot.press("l", "j")
         await pilot.pause()
         screen = app.screen
-        layouts = []
-        refresh_layout = screen._refresh_layout
-
-        def counted(*args, **kwargs):
-            layouts.append(args)
-            return refresh_layout(*args, **kwargs)
-
-        screen._refresh_layout = counted
+        layouts = counted_layouts(screen)
         pane = screen.query_one(ExerciseDetail)
         body = screen.query_one(DetailBody)
         for n in range(2, 12):
