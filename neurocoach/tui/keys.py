@@ -69,7 +69,11 @@ class KeyBarrier:
 
 
 async def settle(app) -> None:
-    """Wait until the key just handed on has had all its effects on the screens."""
+    """Wait until the key just handed on has had all its effects on the screens.
+
+    The first round waits on every widget of the screen (one may be inside a handler that
+    awaits, with nothing queued). Later rounds on the same screen, widgets and focus wait
+    only on the widgets with messages still queued: what the key's handling posted."""
     seen = None
     for _ in range(ROUNDS):
         try:
@@ -78,8 +82,9 @@ async def settle(app) -> None:
             return
         widgets = [app, *(w for w in screen.walk_children(with_self=True) if w.is_running)]
         state = (screen, len(widgets), app.focused)
-        idle = all(w._message_queue.empty() for w in widgets)
-        if state == seen and idle:
-            return
+        if state == seen:
+            widgets = [w for w in widgets if not w._message_queue.empty()]
+            if not widgets:
+                return
         seen = state
         await _drained(widgets, SETTLE_TIMEOUT)

@@ -58,3 +58,30 @@ async def test_help_scrolls_a_line_a_key_at_40_by_12(make_app):
         assert keys.max_scroll_y >= 4
         await burst(app, pilot, ["down"] * 4)
         assert keys.scroll_y == 4
+
+
+async def test_the_key_barrier_waits_once_on_widgets_with_nothing_left_to_do(make_app,
+                                                                            monkeypatch):
+    """After a key has gone round every widget once, the barrier waits only on the widgets
+    that still have messages queued (issue 17: it pinged every widget of the screen three
+    times a key, about 70 callbacks for a cursor move in the Library)."""
+    from neurocoach.tui import keys
+
+    waits: list[int] = []
+    drained = keys._drained
+
+    async def counted(widgets, timeout):
+        waits.append(len(widgets))
+        await drained(widgets, timeout)
+
+    monkeypatch.setattr(keys, "_drained", counted)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        on_screen = 1 + len(list(app.screen.walk_children(with_self=True)))
+        before = app.screen.query_one("#exercise-list").highlighted
+        waits.clear()
+        await burst(app, pilot, ["j"] * 5)
+        assert app.screen.query_one("#exercise-list").highlighted >= before + 5
+    assert sum(waits) <= 5 * on_screen * 1.5, (waits, on_screen)
