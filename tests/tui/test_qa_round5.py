@@ -32,3 +32,32 @@ async def test_today_footer_says_resume_when_enter_resumes(make_app, store):
         await pilot.press("enter")                          # and enter does resume
         assert app.screen.record.id == store.latest_session().id
         assert text(app, "#step-count").startswith("Step 2 of")
+
+
+def plan_rows(app) -> dict[str, str]:
+    listing = app.screen.query_one("#plan-list")
+    return {o.id: str(o.prompt) for o in listing.options if o.id}
+
+
+@pytest.mark.parametrize("width", [40, 50])
+async def test_a_narrow_plan_row_says_level_kept_and_plans_dose_in_words(make_app, store,
+                                                                      clock, width):
+    from neurocoach.domain.dose import Dose
+    from neurocoach.domain.plan import ExerciseSettings
+    from neurocoach.services.plan import person_plan, save_plan
+
+    old = person_plan(store, make_app().catalog)
+    new = old.with_settings("toe-stretch", ExerciseSettings(
+        dose=Dose("hold", sets=2, seconds=20)))
+    save_plan(store, old, new, clock.now())
+    app = make_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("down", "down", "plus")              # foot roll kept at level 2
+        await pilot.pause()
+        rows = plan_rows(app)
+        assert rows["toe-stretch"].endswith(" plan's dose")
+        assert rows["plantar-roll"].endswith(" level 2/2, kept")
+        assert rows["calf-stretch"].endswith(" level 1/4")
+        assert all(len(row) <= width - 7 for row in rows.values())  # each on its line
