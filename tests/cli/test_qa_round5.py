@@ -36,3 +36,36 @@ def test_backup_out_folder_names_the_copy_unique_in_that_folder(tmp_path, frozen
         "neurocoach.db.backup-2026-11-23-090005.bak"]
     assert [p.name for p in (db.parent / "backups").glob("*.backup-*")] == [
         "neurocoach.db.backup-2026-11-23-090005.bak"]
+
+
+@pytest.mark.parametrize("args, written", [
+    (["export", "--format", "json", "--out", "{tmp}/all.json"], "Exported everything to"),
+    (["export", "--format", "csv", "--out", "{tmp}/steps.csv"], "Exported the steps table"),
+    (["export", "--format", "csv", "--out", "{tmp}/tables/"], "Exported 10 tables"),
+    (["plan", "export", "--out", "{tmp}/plan.toml"], "Plan written to"),
+    (["report", "--out", "{tmp}/r.md"], "Wrote the report"),
+    (["backup", "--out", "{tmp}/copy.bak"], "Backed up"),
+], ids=["export-json", "export-csv", "export-tables", "plan-export", "report", "backup"])
+def test_every_success_line_goes_to_stdout_and_stderr_stays_empty(tmp_path, args, written):
+    db = tmp_path / "n.db"
+    assert invoke(db, "checkin", "--pain", "3", "--feet", "ok").exit_code == 0
+    result = invoke(db, *(a.format(tmp=tmp_path) for a in args))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(written) and len(result.stdout.splitlines()) == 1
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("args, data", [
+    (["export", "--format", "json"], '"format":"neurocoach-export"'),
+    (["report"], "Check-ins"),
+    (["plan", "export"], 'format = "neurocoach-plan"'),
+], ids=["export", "report", "plan-export"])
+def test_out_dash_keeps_stdout_for_the_data(tmp_path, monkeypatch, args, data):
+    db = tmp_path / "n.db"
+    assert invoke(db, "checkin", "--pain", "3", "--feet", "ok").exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    result = invoke(db, *args, "--out", "-")
+    assert result.exit_code == 0, result.output
+    assert data in result.stdout
+    assert not any(w in result.stdout for w in ("Exported", "written to", "Wrote"))
+    assert not (tmp_path / "-").exists()                 # never a file named "-"
