@@ -69,3 +69,14 @@ def test_out_dash_keeps_stdout_for_the_data(tmp_path, monkeypatch, args, data):
     assert data in result.stdout
     assert not any(w in result.stdout for w in ("Exported", "written to", "Wrote"))
     assert not (tmp_path / "-").exists()                 # never a file named "-"
+
+
+def test_import_counts_a_test_of_both_feet_as_one_test(tmp_path, store, clock):
+    store.record_balance_test(clock.today(), {"left": 10.0, "right": 12.5}, clock.now())
+    store.record_balance_test(clock.today() - dt.timedelta(days=7), {"left": 9.0},
+                              clock.now())
+    exported = tmp_path / "all.json"
+    assert invoke(store.path, "export", "--format", "json", "--out", exported).exit_code == 0
+    result = invoke(tmp_path / "new.db", "import", exported)
+    assert result.exit_code == 0, result.output
+    assert ", 2 balance tests" in result.stdout, result.stdout       # not 3: one per day
