@@ -61,3 +61,31 @@ async def test_a_narrow_plan_row_says_level_kept_and_plans_dose_in_words(make_ap
         assert rows["plantar-roll"].endswith(" level 2/2, kept")
         assert rows["calf-stretch"].endswith(" level 1/4")
         assert all(len(row) <= width - 7 for row in rows.values())  # each on its line
+
+
+def palette_hits(app) -> list[str]:
+    from textual.command import CommandList
+
+    listing = app.screen.query_one(CommandList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+async def test_the_palette_finds_an_exercise_by_its_other_names(make_app):
+    from neurocoach.tui.screens.library import LibraryScreen
+    from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"tandem walk")
+        await pilot.pause(0.3)  # the palette searches in a worker
+        hits = palette_hits(app)
+        assert hits[0].startswith("Show exercise: Heel-to-toe walk (tandem walk)"), hits
+        assert any(h.startswith("Set the level of: Heel-to-toe walk") for h in hits)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert "Heel-to-toe walk" in app.screen.query_one(ExerciseDetail).text
+        await pilot.press("ctrl+p", *"put calf raises")
+        await pilot.pause(0.3)
+        assert palette_hits(app)[0].startswith(
+            "Put in my plan: Seated heel and toe lifts (calf raises)"), palette_hits(app)
