@@ -89,3 +89,16 @@ async def test_the_palette_finds_an_exercise_by_its_other_names(make_app):
         await pilot.pause(0.3)
         assert palette_hits(app)[0].startswith(
             "Put in my plan: Seated heel and toe lifts (calf raises)"), palette_hits(app)
+
+
+async def test_at_40x12_the_stop_summary_shows_its_advice_first(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("enter", "enter", "x", "2")            # stopped: chest pain
+        await pilot.pause()
+        advice = app.screen.query_one("#summary-advice")
+        body = app.screen.query_one("#summary-body")
+        assert "emergency" in str(advice.render())
+        assert advice.region.y < body.region.y                   # read before the figures
+        shown = app.screen.query_one("#summary").region
+        assert shown.y <= advice.region.y and advice.region.y + 6 <= shown.bottom
