@@ -102,3 +102,22 @@ async def test_at_40x12_the_stop_summary_shows_its_advice_first(make_app):
         assert advice.region.y < body.region.y                   # read before the figures
         shown = app.screen.query_one("#summary").region
         assert shown.y <= advice.region.y and advice.region.y + 6 <= shown.bottom
+
+
+async def test_digits_in_the_days_dialog_switch_rest_days_wherever_the_focus_is(make_app,
+                                                                               store):
+    from neurocoach.tui.screens.plan_dialogs import ScheduleScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "d", "3")                  # on the first row: Wednesday
+        assert isinstance(app.screen, ScheduleScreen)
+        assert app.screen.focused.id == "days"
+        await pilot.press("down", "down", "1")            # on the session length: Monday
+        assert app.screen.focused.id == "minutes"
+        await pilot.press("up", "5")                      # on the rest days row: Friday
+        await pilot.press("enter")
+        await pilot.pause()
+    rest = store.profile().rest_days
+    assert set(rest) == {0, 4, 6}                          # Wed back to training; Mon, Fri, Sun
+    assert store.profile().days_per_week == 4
