@@ -121,3 +121,25 @@ async def test_digits_in_the_days_dialog_switch_rest_days_wherever_the_focus_is(
     rest = store.profile().rest_days
     assert set(rest) == {0, 4, 6}                          # Wed back to training; Mon, Fri, Sun
     assert store.profile().days_per_week == 4
+
+
+async def test_a_balance_try_from_a_burst_is_not_a_hold_and_is_not_saved(make_app, store,
+                                                                          clock):
+    from neurocoach.domain.models import Checkin
+    from neurocoach.tui.screens.progress import ProgressScreen
+
+    store.record_checkin(Checkin(day=clock.today(), pain=2, feet="ok"), clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "b", "space", "space")      # start and stop in one burst
+        said = text(app, "#balance-status")
+        assert "too short to be a hold" in said and "not counted" in said
+        assert "0.0 s" not in text(app, "#balance-tries")
+        await pilot.press("space", "enter")                # the same with save: nothing
+        assert "Nothing to save yet" in text(app, "#balance-status")
+        await pilot.press("space")                          # a real try still counts
+        clock.advance(0.4)
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+    assert store.balance_history() == [(clock.today(), {"left": 0.4})]
