@@ -105,7 +105,7 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
                                                  for _ in range(3))), 1)
                         for side, base in (("left", 11.0), ("right", 15.0))}
                 store.record_balance_test(day, best, at(day, 17 + rng.random()))
-                counts["balance_tests"] += 1  # one test, of both feet
+                counts["balance_tests"] += len(best)
     return HistorySummary(first=first, last=end, **counts)
 
 
