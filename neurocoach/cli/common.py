@@ -69,6 +69,11 @@ class Group(click.Group):
             fail(str(problem))
 
 
+def dash_is_screen(_ctx: click.Context, _param: click.Parameter, value: str | None):
+    """`--out -` prints to the screen (stdout), as no --out does: never a file named "-"."""
+    return None if value == "-" else value
+
+
 def say(message: str = "", *, nl: bool = True, err: bool = False) -> None:
     """Every line the shell commands print: text from the person's data or a file (a
     note, a name, a path) may hold control characters; they are shown as visible escapes

@@ -17,7 +17,7 @@ from neurocoach.services.today import (
 from neurocoach.tui.app_calls import load_today
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.today import (
-    Start, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp,
+    Start, Resume, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp,
 )
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
@@ -36,7 +36,7 @@ class TodayScreen(Screen):
     _confirm_until: float | None = None
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
-    BINDINGS = bindings(Start, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp)
+    BINDINGS = bindings(Start, Resume, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,6 +96,21 @@ class TodayScreen(Screen):
         self.query_one("#today-notes-box").display = bool(notes)
         self._fill_routine(view)
         self.query_one("#today-meta", Static).update(self._meta_line(view))
+        self.refresh_bindings()  # the footer says Start or Resume, as the line above
+
+    def _resumes(self) -> bool:
+        """enter goes on with a session started today (the footer then says Resume)."""
+        view = getattr(self, "view", None)
+        if view is None or (view.session_today and view.session_today.stopped_reason):
+            return False
+        return resumable(view.open_session, view.now)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start":
+            return not self._resumes()
+        if action == "resume":
+            return self._resumes()
+        return True
 
     def _yesterdays_problem(self, view: TodayView) -> str:
         """Yesterday's skin problem or hot foot, in words, while today has no check-in."""
@@ -193,6 +208,9 @@ class TodayScreen(Screen):
         routine.action_cursor_down() if direction == "down" else routine.action_cursor_up()
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
+        self.action_start()
+
+    def action_resume(self) -> None:
         self.action_start()
 
     def action_start(self) -> None:
