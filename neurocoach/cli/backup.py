@@ -28,6 +28,9 @@ def backup(obj: Ctx, out: str | None, force: bool) -> None:
     from neurocoach.store import StoreError
     from neurocoach.store.backup import default_copy_path, describe, stamped_path
 
+    if out == "-":
+        fail("--out -: a backup is a database file, not text for the screen; "
+             "give a file or a folder (or leave --out off for the backups folder).")
     store = existing_store(obj, "back up")
     try:
         if out is None:

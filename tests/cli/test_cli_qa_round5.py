@@ -80,3 +80,15 @@ def test_import_counts_a_test_of_both_feet_as_one_test(tmp_path, store, clock):
     result = invoke(tmp_path / "new.db", "import", exported)
     assert result.exit_code == 0, result.output
     assert ", 2 balance tests" in result.stdout, result.stdout       # not 3: one per day
+
+
+def test_backup_out_dash_is_refused_not_a_file_named_dash(tmp_path, monkeypatch):
+    """`--out -` means the screen for export, report and plan export; a backup is a
+    database file, so it says so rather than writing a file named "-"."""
+    db = tmp_path / "data" / "neurocoach.db"
+    assert invoke(db, "checkin", "--pain", "3", "--feet", "ok").exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    done = invoke(db, "backup", "--out", "-")
+    assert done.exit_code == 2
+    assert "--out -" in done.stderr and "\n" not in done.stderr.strip()
+    assert not (tmp_path / "-").exists()
