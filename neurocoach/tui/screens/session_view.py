@@ -4,7 +4,7 @@ and timer (the keys and what they do are in session.py)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.markup import escape
 from textual.screen import Screen
@@ -19,6 +19,7 @@ from neurocoach.domain.models import SessionRecord, Step
 from neurocoach.tui.widgets.countdown import Countdown
 from neurocoach.tui.widgets.figure import ExerciseFigure
 from neurocoach.tui.widgets.footer import Footer
+from neurocoach.tui.widgets.page import Page
 
 SIDE_WORDS = {"left": "left foot", "right": "right foot"}
 
@@ -56,7 +57,7 @@ class SessionView(Screen):
             yield Static(id="step-count")
         yield ProgressBar(total=len(self.record.steps), show_eta=False, show_percentage=False,
                           id="session-progress")
-        with VerticalScroll(id="step-body"):
+        with Page(id="step-body"):  # each scroll key of a burst counts
             # The drawing beside the short lines up top; the counter, steps and cues
             # below keep the full width.
             with Horizontal(id="step-head"):
