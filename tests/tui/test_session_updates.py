@@ -33,7 +33,10 @@ def updates(monkeypatch):
     return seen
 
 
-async def test_plus_and_minus_change_only_the_counter(make_app, updates, store, clock):
+async def test_plus_and_minus_change_only_the_dose_and_the_counter(make_app, updates, store,
+                                                                  clock):
+    """+ / - change the counter and the "Dose:" line that says the same amount; nothing
+    else is updated, and neither line asks for a layout."""
     from neurocoach.coach.plan import Plan
 
     app = make_app()
@@ -47,9 +50,9 @@ async def test_plus_and_minus_change_only_the_counter(make_app, updates, store, 
         updates.clear()
         await pilot.press("plus")
         await pilot.pause()
-        assert updates == [("step-counter", False)]
+        assert updates == [("step-dose", False), ("step-counter", False)]
         after = lines(screen)
-        assert {k for k in after if after[k] != before[k]} == {"step-counter"}
+        assert {k for k in after if after[k] != before[k]} == {"step-dose", "step-counter"}
         updates.clear()
         await pilot.press("minus")
         await pilot.pause()

@@ -3,6 +3,8 @@ and timer (the keys and what they do are in session.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -142,7 +144,10 @@ class SessionView(Screen):
         # A running hold shows the end pose, still; otherwise the figure shows the movement.
         self.query_one(ExerciseFigure).set_holding(
             bool(step.seconds) and self.query_one(Countdown).running)
-        self._put("#step-dose", f"Dose: {dose.describe(False)}")
+        # The dose being done now: + / - change it (the level line judges the planned one).
+        doing = (replace(dose, reps=self.amount) if step.reps
+                 else replace(dose, seconds=self.amount) if step.seconds else dose)
+        self._put("#step-dose", f"Dose: {doing.describe(False)}")
         self._put("#step-level", self._level_text(dose))
         if step.reps:
             counter = f"Reps: [b]{self.amount}[/b]  (+ / - to change)   Sets: {step.sets}"
