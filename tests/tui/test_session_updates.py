@@ -93,3 +93,74 @@ async def test_moving_between_steps_shows_each_step_whole(make_app):
         await pilot.pause()
         back = lines(screen)
         assert back == {**first, "session-status": back["session-status"]}
+
+
+def counted_layouts(screen) -> list:
+    """The screen's layouts from now on, one item each (cleared by the caller)."""
+    layouts = []
+    refresh_layout = screen._refresh_layout
+
+    def counted(*args, **kwargs):
+        layouts.append(args)
+        return refresh_layout(*args, **kwargs)
+
+    screen._refresh_layout = counted
+    return layouts
+
+
+def sugar_meds(store, clock, yes: bool):
+    """A profile (for make_app) and a plan: a hold on each foot, then reps. On blood-sugar
+    medicines, the first step's cues hold two more lines (the reminder)."""
+    from neurocoach.coach.plan import Plan
+    from neurocoach.coach.screening import QUESTIONS
+    from neurocoach.domain.models import Profile, Screening
+
+    store.save_plan(Plan(("toe-stretch", "towel-curls")), clock.now())
+    answers = {q.field: "yes" if (q.field == "sugar_meds" and yes) else "no" for q in QUESTIONS}
+    return Profile(screening=Screening(**answers))
+
+
+async def test_a_step_change_lays_the_screen_out_at_most_once(make_app, store, clock):
+    """Issue 17: enter, s and b laid the screen out twice (a line that took a new height in
+    the first layout asked for a second one, for nothing: a line's size is its own). Now
+    once; + / - / 2 / space lay nothing out."""
+    app = make_app(profile=sugar_meds(store, clock, yes=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert "check your blood sugar" in str(screen.query_one("#step-safety").render())
+        layouts = counted_layouts(screen)
+        for key, most in [("plus", 0), ("minus", 0), ("space", 0), ("space", 0),
+                          ("enter", 1), ("2", 0), ("b", 1), ("s", 1), ("b", 1),
+                          ("enter", 1)]:
+            layouts.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert len(layouts) <= most, (key, len(layouts))
+        # to towel curls: taller cues, no timer: one layout for the step; the footer's keys
+        # change too (no space), and Textual's footer, mounting its new keys, lays the
+        # screen out twice more (widgets/footer.py rebuilds only when the keys change)
+        layouts.clear()
+        await pilot.press("s")
+        await pilot.pause()
+        assert len(layouts) <= 3
+        for line in screen.query(Static):  # every line got its room in that one layout
+            assert line.size.height == len(line.render_lines(line.region.reset_offset)), line
+
+
+async def test_a_step_change_where_no_line_changes_size_lays_nothing_out(make_app, store,
+                                                                         clock):
+    """Left foot to right foot of the same exercise: new words in lines of the same size
+    ("Step 1 of 4" to "Step 2 of 4" included) are repainted, not laid out."""
+    app = make_app(profile=sugar_meds(store, clock, yes=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        layouts = counted_layouts(screen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.index == 1 and "right foot" in str(
+            screen.query_one("#step-title", Static).render())
+        assert layouts == []

@@ -34,6 +34,41 @@ def _same(shown: object, content: str | Content) -> bool:
     return isinstance(shown, str) and shown == content
 
 
+def _resized(widget: Static) -> bool:
+    """Whether a line's new words take another size than it has (an auto width: "Step 9
+    of 13" to "Step 10 of 13"; an auto height: a cue more or less)."""
+    styles, visual = widget.styles, widget.visual
+    width, height = styles.width, styles.height
+    if (width is not None and width.is_auto
+            and visual.get_optimal_width(styles, widget.container_size.width)
+            != widget.size.width):
+        return True
+    return ((height is None or height.is_auto)
+            and visual.get_height(styles, widget.size.width) != widget.size.height)
+
+
+class OwnSize:
+    """A widget of the session that scrolls nothing: its size is its own. A new size (found
+    by the screen's layout) asks for no second layout, as Textual's widgets do through
+    their virtual size (a step change laid the screen out twice). The body that scrolls
+    them keeps Textual's way: a scrollbar coming or going needs that second layout."""
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+
+class Line(OwnSize, Static):
+    """One of the session's lines of words."""
+
+
+class Row(OwnSize, Horizontal):
+    pass
+
+
+class Column(OwnSize, Vertical):
+    pass
+
+
 class SessionView(Screen):
     """The step on screen, kept up to date; SessionScreen adds the keys."""
 
@@ -54,30 +89,36 @@ class SessionView(Screen):
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Horizontal(id="session-top"):
-            yield Static(id="step-title")
-            yield Static(id="step-count")
+        with Row(id="session-top"):
+            yield Line(id="step-title")
+            yield Line(id="step-count")
         yield ProgressBar(total=len(self.record.steps), show_eta=False, show_percentage=False,
                           id="session-progress")
         with Page(id="step-body"):  # each scroll key of a burst counts
             # The drawing beside the short lines up top; the counter, steps and cues
             # below keep the full width.
-            with Horizontal(id="step-head"):
-                with Vertical(id="step-facts"):
-                    yield Static(id="step-dose")
-                    yield Static(id="step-level")
+            with Row(id="step-head"):
+                with Column(id="step-facts"):
+                    yield Line(id="step-dose")
+                    yield Line(id="step-level")
                     yield Countdown(0, id="countdown")
                 yield ExerciseFigure(id="step-figure")
-            yield Static(id="step-counter")
+            yield Line(id="step-counter")
             # Every safety cue, above the steps: at 80x24 the cues must be in sight without
             # scrolling (long ones wrap); the steps may scroll.
-            yield Static(id="step-safety")
-            yield Static(id="step-instructions")
-        yield Static(id="session-status")
+            yield Line(id="step-safety")
+            yield Line(id="step-instructions")
+        yield Line(id="session-status")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         from neurocoach.tui.app_calls import level_views, person_plan
+
+        self._lines = {f"#{line.id}": line for line in self.query(Line)}
+        """The screen's lines by selector: a key looks none of them up."""
+        self.countdown = self.query_one(Countdown)
+        self.figure = self.query_one(ExerciseFigure)
+        self._progress = self.query_one("#session-progress", ProgressBar)
 
         self.levels = level_views(self.app, person_plan(self.app),
                                   {s.exercise_id for s in self.record.steps})
@@ -105,7 +146,7 @@ class SessionView(Screen):
         side = SIDE_WORDS.get(step.side or "", "")
         self._put("#step-title", Content.assemble((ex.name, "bold"), f" — {side}" if side else ""))
         self._put("#step-count", f"Step {self.index + 1} of {len(self.record.steps)}")
-        self.query_one("#session-progress", ProgressBar).update(progress=len(self.record.entries))
+        self._progress.update(progress=len(self.record.entries))
         self._put("#step-instructions",
                   Content("\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1))))
         # Every cue of the step (issue 12), after the health answers' own (issue 13).
@@ -115,11 +156,12 @@ class SessionView(Screen):
         if reminder and self.index == getattr(self, "opened_at", None):
             cues.insert(0, reminder)
         self._put("#step-safety", Content("\n".join(f"! {c}" for c in cues)))
-        self.query_one(ExerciseFigure).show(ex, self.app.catalog)
+        self.figure.show(ex, self.app.catalog)
+        self._put("#step-level", self._level_text(step_dose(step, ex)))
         self.sets_done = 0
         seconds = timed_seconds(step)
         self.amount = step.seconds or step.reps or 0
-        countdown = self.query_one(Countdown)
+        countdown = self.countdown
         countdown.display = seconds is not None
         if seconds is not None:
             countdown.reset(seconds)
@@ -142,13 +184,11 @@ class SessionView(Screen):
         step, ex = self.step, self.exercise
         dose = step_dose(step, ex)
         # A running hold shows the end pose, still; otherwise the figure shows the movement.
-        self.query_one(ExerciseFigure).set_holding(
-            bool(step.seconds) and self.query_one(Countdown).running)
+        self.figure.set_holding(bool(step.seconds) and self.countdown.running)
         # The dose being done now: + / - change it (the level line judges the planned one).
         doing = (replace(dose, reps=self.amount) if step.reps
                  else replace(dose, seconds=self.amount) if step.seconds else dose)
         self._put("#step-dose", f"Dose: {doing.describe(False)}")
-        self._put("#step-level", self._level_text(dose))
         if step.reps:
             counter = f"Reps: [b]{self.amount}[/b]  (+ / - to change)   Sets: {step.sets}"
         elif step.seconds:
@@ -162,22 +202,17 @@ class SessionView(Screen):
         """Show `content` in one of the screen's lines, unless it shows exactly that
         already. Most keys change one line of the seven (+/- the counter, space the timer's
         words); the screen is laid out again only if that line's size changes."""
-        widget = self.query_one(selector, Static)
+        widget = self._lines[selector]
         if _same(widget.content, content):
             return
         widget.update(content, layout=False)
         widget.clear_cached_dimensions()
-        width, height = widget.styles.width, widget.styles.height
-        if (not widget.size.width  # not laid out yet
-                or (width is not None and width.is_auto)
-                or ((height is None or height.is_auto)
-                    and widget.visual.get_height(widget.styles, widget.size.width)
-                    != widget.size.height)):
+        if not widget.size.width or _resized(widget):  # not laid out yet, or another size
             widget.refresh(layout=True)
 
     def _timer_words(self) -> str:
         """The timer's state in words: running or paused must not rely on colour."""
-        countdown = self.query_one(Countdown)
+        countdown = self.countdown
         if countdown.running:
             return "[b]timer running[/b] — space pauses"
         if countdown.remaining <= 0:
