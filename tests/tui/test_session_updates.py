@@ -164,3 +164,41 @@ async def test_a_step_change_where_no_line_changes_size_lays_nothing_out(make_ap
         assert screen.index == 1 and "right foot" in str(
             screen.query_one("#step-title", Static).render())
         assert layouts == []
+
+
+async def test_leaving_the_first_step_redraws_no_more_than_a_kilobyte(make_app, store, clock,
+                                                                      monkeypatch):
+    """Issue 17, figure 15: at 80x24 no session key may send more than 1,024 bytes. The
+    largest were the moves off and back onto the step the session opened on, where the
+    start reminder (blood-sugar medicines) stood first among the cues: its two lines went
+    and every cue and step below moved up two rows (about 1,100-1,200 bytes). The reminder
+    is now the last cue: the step's own cues stay on their rows. Measured as the terminal
+    gets it, through the app's changed-cells model (tui/terminal.py), frame to frame."""
+    from rich.color import ColorSystem
+
+    from neurocoach.tui.terminal import TerminalModel
+    from neurocoach.tui.widgets.figure import ExerciseFigure
+
+    monkeypatch.setattr(ExerciseFigure, "auto_tick", False)  # no drawing moves in between
+    app = make_app(profile=sugar_meds(store, clock, yes=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        safety = screen.query_one("#step-safety", Static)
+        assert "check your blood sugar" in str(safety.render())
+        model = TerminalModel()
+        model.reset(80, 24)
+
+        def sent() -> int:
+            frame = screen._compositor.render_update(full=True)
+            return len(model.apply(frame, ColorSystem.EIGHT_BIT).encode())
+
+        assert sent() > 2000  # the whole screen, once
+        for key in ["enter", "b", "s", "b", "enter", "b"]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert sent() <= 1024, key  # about 870 now; 1,041 with the reminder first
+        assert "check your blood sugar" in str(safety.render())
+        cues = str(safety.render()).split("\n! ")
+        assert "check your blood sugar" in cues[-1] and "blood sugar" not in cues[0]

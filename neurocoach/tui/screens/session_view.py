@@ -149,12 +149,15 @@ class SessionView(Screen):
         self._progress.update(progress=len(self.record.entries))
         self._put("#step-instructions",
                   Content("\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1))))
-        # Every cue of the step (issue 12), after the health answers' own (issue 13).
+        # Every cue of the step (issue 12), after the health answers' own (issue 13); on
+        # the step the session opened on, the start reminder last, just above the steps it
+        # comes before: moving on drops its lines and the step's own cues stay where they
+        # were on screen (first, it pushed them all down and the move redrew them all).
         cues = screening_cues(self.screening, self.app.catalog, self.record.steps,
                               self.index) + step_cues(ex)
         reminder = session_reminder(self.screening)
         if reminder and self.index == getattr(self, "opened_at", None):
-            cues.insert(0, reminder)
+            cues.append(reminder)
         self._put("#step-safety", Content("\n".join(f"! {c}" for c in cues)))
         self.figure.show(ex, self.app.catalog)
         self._put("#step-level", self._level_text(step_dose(step, ex)))
