@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.markup import escape
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
 
 from neurocoach.catalog import Dose, Exercise
@@ -47,26 +48,27 @@ def _resized(widget: Static) -> bool:
             and visual.get_height(styles, widget.size.width) != widget.size.height)
 
 
-class OwnSize:
-    """A widget of the session that scrolls nothing: its size is its own. A new size (found
-    by the screen's layout) asks for no second layout, as Textual's widgets do through
-    their virtual size (a step change laid the screen out twice). The body that scrolls
-    them keeps Textual's way: a scrollbar coming or going needs that second layout."""
+def _own_size(widget: Widget, size, virtual_size, container_size, layout: bool = True) -> bool:
+    """The session's lines and boxes scroll nothing: their size is their own. A new size
+    (found by the screen's layout) asks for no second layout, as Textual's widgets do
+    through their virtual size (a step change laid the screen out twice). The body that
+    scrolls them keeps Textual's way: a scrollbar coming or going needs that second layout.
+    (`_size_updated` is Textual's private hook: see tests/unit/test_textual_public_api.py.)"""
+    return Widget._size_updated(widget, size, virtual_size, container_size, layout=False)
 
-    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
-
-class Line(OwnSize, Static):
+class Line(Static):
     """One of the session's lines of words."""
 
-
-class Row(OwnSize, Horizontal):
-    pass
+    _size_updated = _own_size
 
 
-class Column(OwnSize, Vertical):
-    pass
+class Row(Horizontal):
+    _size_updated = _own_size
+
+
+class Column(Vertical):
+    _size_updated = _own_size
 
 
 class SessionView(Screen):
