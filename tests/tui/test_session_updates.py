@@ -202,3 +202,22 @@ async def test_leaving_the_first_step_redraws_no_more_than_a_kilobyte(make_app, 
         assert "check your blood sugar" in str(safety.render())
         cues = str(safety.render()).split("\n! ")
         assert "check your blood sugar" in cues[-1] and "blood sugar" not in cues[0]
+
+
+async def test_step_ten_gets_the_room_its_longer_count_needs(make_app):
+    """A line of auto width is laid out again only when its width changes: "Step 9 of N"
+    to "Step 10 of N" gets the column more, nothing cut off."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        count = screen.query_one("#step-count", Static)
+        assert len(screen.record.steps) >= 10
+        for _ in range(9):
+            await pilot.press("s")
+            await pilot.pause()
+        shown = str(count.render())
+        assert shown == f"Step 10 of {len(screen.record.steps)}"
+        assert count.size.width == len(shown)
+        assert count.region.right <= screen.size.width

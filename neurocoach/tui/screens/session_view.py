@@ -119,7 +119,9 @@ class SessionView(Screen):
         self._lines = {f"#{line.id}": line for line in self.query(Line)}
         """The screen's lines by selector: a key looks none of them up."""
         self.countdown = self.query_one(Countdown)
+        """The hold's timer (hidden on a counted step)."""
         self.figure = self.query_one(ExerciseFigure)
+        """The exercise's drawing."""
         self._progress = self.query_one("#session-progress", ProgressBar)
 
         self.levels = level_views(self.app, person_plan(self.app),
