@@ -85,3 +85,23 @@ async def test_the_key_barrier_waits_once_on_widgets_with_nothing_left_to_do(mak
         await burst(app, pilot, ["j"] * 5)
         assert app.screen.query_one("#exercise-list").highlighted >= before + 5
     assert sum(waits) <= 5 * on_screen * 1.5, (waits, on_screen)
+
+
+async def test_the_session_step_scrolls_a_line_a_key(make_app, store, clock):
+    """The session's step body is a Page too: five `down` in one read scroll it five lines
+    (Textual's deferred scroll moved it by two or three), three `up` bring it back three."""
+    from neurocoach.coach.plan import Plan
+    from neurocoach.tui.screens.session import SessionScreen
+
+    store.save_plan(Plan(("plantar-roll",)), clock.now())  # long cues and steps: the body scrolls
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        body = app.screen.query_one("#step-body")
+        assert app.focused is body and body.max_scroll_y >= 5
+        await burst(app, pilot, ["down"] * 5)
+        assert body.scroll_y == 5
+        await burst(app, pilot, ["up"] * 3)
+        assert body.scroll_y == 2

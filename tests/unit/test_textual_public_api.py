@@ -52,6 +52,12 @@ KNOWN = {
     # `_size_updated` too, in a mixin this test could not see.) tests/tui/test_library.py
     # fails if Textual changes either.
     "tui/widgets/exercise_detail.py": {"_size_updated", "_scroll_update"},
+    # A session step change is laid out once, not twice (issue 17): the session's lines and
+    # boxes take their new size without asking for a second layout through their virtual
+    # size (`_size_updated(layout=False)`, as Textual's own scroll path does); the step
+    # body keeps Textual's way for its scrollbar. tests/tui/test_session_updates.py counts
+    # the layouts and fails if Textual changes it.
+    "tui/screens/session_view.py": {"_size_updated"},
 }
 
 
