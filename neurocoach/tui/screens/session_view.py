@@ -153,15 +153,17 @@ class SessionView(Screen):
         self._progress.update(progress=len(self.record.entries))
         self._put("#step-instructions",
                   Content("\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1))))
-        # Every cue of the step (issue 12), after the health answers' own (issue 13); on
-        # the step the session opened on, the start reminder last, just above the steps it
-        # comes before: moving on drops its lines and the step's own cues stay where they
-        # were on screen (first, it pushed them all down and the move redrew them all).
+        # Every cue of the step (issue 12), after the health answers' own (issue 13). On
+        # blood-sugar medicines the first cue is the start reminder on the step the session
+        # opened on, then the signs of a low on every other step: the same two lines at
+        # 80 columns, so a step change leaves the cues below them where they were on
+        # screen (the reminder's two lines going pushed them all up: the largest key).
         cues = screening_cues(self.screening, self.app.catalog, self.record.steps,
                               self.index) + step_cues(ex)
-        reminder = session_reminder(self.screening)
-        if reminder and self.index == getattr(self, "opened_at", None):
-            cues.append(reminder)
+        reminder = session_reminder(
+            self.screening, starting=self.index == getattr(self, "opened_at", None))
+        if reminder:
+            cues.insert(0, reminder)
         self._put("#step-safety", Content("\n".join(f"! {c}" for c in cues)))
         self.figure.show(ex, self.app.catalog)
         self._put("#step-level", self._level_text(step_dose(step, ex)))
