@@ -61,6 +61,11 @@ def out_path(out: str | Path, force: bool, default_name: str | Callable[[Path], 
         fail(f"cannot write {out}: the folder {parent} does not exist.")
     if not os.access(parent, os.W_OK | os.X_OK):
         fail(f"cannot write {out}: no permission to write in {parent}.")
+    from neurocoach.store.places import unsafe_to_write
+
+    problem = unsafe_to_write(out)
+    if problem:
+        fail(problem)
     return out
 
 

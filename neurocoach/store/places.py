@@ -70,3 +70,32 @@ def check_private_dir(folder: Path) -> None:
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         raise StoreError(f"the folder {folder} can be written by other users; make it "
                          f"yours alone (chmod 700 {folder}) before neurocoach puts copies there.")
+
+
+def unsafe_to_write(path: Path) -> str | None:
+    """Why a file of the person's must not be written at `path` (a report, an export, a
+    plan file, a backup), in words; None when it may be. Its folder must not belong to
+    another user, nor be open to others' writing without the sticky bit: they could swap
+    the file once written, or planted the folder (or a link to one of theirs) for it. A
+    name already there that is another user's cannot be replaced (a sticky folder refuses
+    the rename): said before anything is written."""
+    folder = path.parent
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None  # the caller says the folder is missing
+    if not _owner_ok(st):
+        return (f"cannot write {path}: the folder {folder} belongs to another user "
+                f"(uid {st.st_uid}), who could read its names and swap the file; write "
+                "it in a folder of your own.")
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not st.st_mode & stat.S_ISVTX:
+        return (f"cannot write {path}: other users can write in {folder} and could swap "
+                "the file; write it in a folder only you can write in.")
+    try:
+        there = os.lstat(path)
+    except OSError:
+        return None
+    if there.st_uid != os.geteuid():
+        return (f"cannot write {path}: that name belongs to another user "
+                f"(uid {there.st_uid}); give another name.")
+    return None

@@ -110,3 +110,46 @@ async def test_the_coach_shows_the_shared_folder_warning(tmp_path, clock):
         shown = [str(n.message) for n in app._notifications]
         assert any("shared with other users" in m for m in shown), shown
     store.close()
+
+
+def _outs(db, out):
+    return {"backup": ["backup", "--out", out], "export": ["export", "--format", "csv",
+            "--out", out], "report": ["report", "--out", out],
+            "plan export": ["plan", "export", "--out", out]}
+
+
+def test_nothing_is_written_into_a_folder_another_user_owns_or_can_write(tmp_path):
+    # Someone sharing the host leaves a folder of theirs (or a link to it) where the person
+    # puts a report or an export: it was written there, 0600 but in a folder its owner
+    # may empty or fill with a report of their own before the person sends it on.
+    db = _db(tmp_path / "data" / "x.db")
+    theirs = tmp_path / "theirs"
+    theirs.mkdir(mode=0o777)
+    theirs.chmod(0o777)
+    os.chown(theirs, other_uid(), -1)
+    (tmp_path / "my-reports").symlink_to(theirs)
+    open_to_all = tmp_path / "open"
+    open_to_all.mkdir()
+    open_to_all.chmod(0o777)                         # no sticky bit: others may swap
+    for folder, words in ((theirs, "belongs to another user"),
+                          (tmp_path / "my-reports", "belongs to another user"),
+                          (open_to_all, "other users can write in")):
+        for command, argv in _outs(db, f"{folder}/").items():
+            one_line_error(run(*argv, db=db), words)
+        assert os.listdir(theirs) == [] and os.listdir(open_to_all) == []
+
+
+def test_a_name_of_another_user_in_a_shared_folder_is_said_before_writing(tmp_path):
+    db = _db(tmp_path / "data" / "x.db")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)                             # as /tmp
+    planted = shared / "report.md"
+    planted.write_text("theirs\n")
+    os.chown(planted, other_uid(), -1)
+    result = run("report", "--out", planted, "--force", db=db)
+    one_line_error(result, str(planted), "belongs to another user")
+    assert ".tmp" not in result.stderr               # it named a temp file before
+    assert planted.read_text() == "theirs\n" and os.listdir(shared) == ["report.md"]
+    ok = run("report", "--out", shared / "mine.md", db=db)   # a sticky folder is fine
+    assert ok.returncode == 0, ok.stderr
