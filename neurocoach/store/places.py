@@ -48,10 +48,36 @@ def check_data_folder(db_path: Path) -> list[str]:
     if file_st is not None and file_st.st_uid != os.geteuid():
         raise StoreError(f"{db_path} belongs to another user (uid {file_st.st_uid}); "
                          "neurocoach opens only your own database. Nothing was opened.")
+    _refuse_planted_companions(db_path)
     if open_to:
         return [f"{where} is shared with other users (as /tmp is): they cannot change "
                 "your files there, but can see their names; a folder of your own is safer."]
     return []
+
+
+COMPANIONS = ("-wal", "-shm", "-journal")
+"""The files SQLite opens beside a database, by name, following whatever is there."""
+
+
+def _refuse_planted_companions(db_path: Path) -> None:
+    """SQLite opens `x.db-wal`, `-shm` and `-journal` by name and uses what it finds: in a
+    shared folder another user can put them there first. A -wal of theirs gets every page
+    written (they read it, and can write pages the next open takes as the database's); a
+    -journal of theirs is rolled back into the file. Each must be a plain file of the
+    person's own, or absent."""
+    for suffix in COMPANIONS:
+        spot = Path(f"{db_path}{suffix}")
+        try:
+            st = os.lstat(spot)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid():
+            what = ("a link" if stat.S_ISLNK(st.st_mode) else "not a plain file"
+                    if not stat.S_ISREG(st.st_mode) else f"another user's (uid {st.st_uid})")
+            raise StoreError(f"{spot}, where SQLite keeps your database's changes, is {what}: "
+                             "whoever put it there could read and change your data through "
+                             "it. Keep the database in a folder of your own. Nothing was "
+                             "opened.")
 
 
 def check_private_dir(folder: Path) -> None:

@@ -9,6 +9,8 @@ import datetime as dt
 import os
 import sqlite3
 
+import pytest
+
 from neurocoach.domain.models import Checkin
 from neurocoach.store import Store
 from tests.cli.helpers import one_line_error
@@ -153,3 +155,31 @@ def test_a_name_of_another_user_in_a_shared_folder_is_said_before_writing(tmp_pa
     assert planted.read_text() == "theirs\n" and os.listdir(shared) == ["report.md"]
     ok = run("report", "--out", shared / "mine.md", db=db)   # a sticky folder is fine
     assert ok.returncode == 0, ok.stderr
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+@pytest.mark.parametrize("kind", ["their file", "a link"])
+def test_sqlites_own_files_planted_beside_the_database_are_refused(tmp_path, suffix, kind):
+    # In a shared sticky folder (allowed, as /tmp) another user can add the names SQLite
+    # opens beside the database. A -wal of theirs that everyone may write was used as it
+    # was: every check-in went into a file they can read (and write frames into), and a
+    # link there made the open fail as "damaged or not a database".
+    db = _db(tmp_path / "shared" / "x.db")
+    db.parent.chmod(0o1777)
+    spot = db.parent / f"x.db{suffix}"
+    if kind == "a link":
+        target = tmp_path / "elsewhere"
+        target.write_text("not a database's\n")
+        spot.symlink_to(target)
+    else:
+        spot.write_bytes(b"")
+        spot.chmod(0o666)
+        os.chown(spot, other_uid(), -1)
+    before = digest(db)
+    for argv in (["checkin", "--pain", "5"], ["status"], ["backup"]):
+        one_line_error(run(*argv, db=db), str(spot), "folder of your own")
+    assert digest(db) == before
+    if kind == "a link":
+        assert (tmp_path / "elsewhere").read_text() == "not a database's\n"
+    else:
+        assert spot.read_bytes() == b""
