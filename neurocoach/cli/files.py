@@ -76,5 +76,18 @@ def write_private(files: dict[Path, str | Iterable[str]]) -> None:
     try:
         write_private_files(files)
     except OSError as exc:
-        where = exc.filename or next(iter(files), "")
-        fail(f"cannot write {where}: {exc.strerror or exc}; nothing was written.")
+        fail(f"cannot write {_typed(exc.filename, files)}: {exc.strerror or exc}; nothing "
+             "was written.")
+
+
+def _typed(failed: str | None, files) -> Path | str:
+    """The file the person asked for, where the failure named its private temp file
+    (`.name.xxxxxxxx.tmp` beside it): a name they never typed."""
+    for path in map(Path, files):
+        if failed is None:
+            return path
+        spot = Path(failed)
+        if spot == path or (spot.parent == path.parent
+                            and spot.name.startswith(f".{path.name[:60]}.")):
+            return path
+    return failed
