@@ -80,6 +80,22 @@ def _refuse_planted_companions(db_path: Path) -> None:
                              "opened.")
 
 
+def claim_companions(db_path: Path) -> None:
+    """Just before SQLite opens the database: its -wal and -shm, where missing, made now as
+    the person's own (0600, O_EXCL, no link followed), so that SQLite finds theirs, never
+    one someone else made after `check_data_folder` looked (racing it in a shared folder,
+    where they cannot replace or remove the person's files); then checked again. Empty
+    files are what SQLite makes itself. Raises StoreError."""
+    for suffix in COMPANIONS[:2]:
+        try:
+            fd = os.open(f"{db_path}{suffix}",
+                         os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        except OSError:
+            continue  # there already (checked below), or SQLite will say why not
+        os.close(fd)
+    _refuse_planted_companions(db_path)
+
+
 def check_private_dir(folder: Path) -> None:
     """`backups/` (or any folder the program keeps copies in) must be a real folder, the
     person's own, that nobody else can write in. Raises StoreError."""

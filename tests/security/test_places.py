@@ -183,3 +183,38 @@ def test_sqlites_own_files_planted_beside_the_database_are_refused(tmp_path, suf
         assert (tmp_path / "elsewhere").read_text() == "not a database's\n"
     else:
         assert spot.read_bytes() == b""
+
+
+def test_a_wal_planted_between_the_check_and_the_open_is_never_used(tmp_path, monkeypatch):
+    # The check above reads the names once; someone racing it (a loop making x.db-wal and
+    # removing it again) could still have SQLite open theirs. The -wal and -shm are made
+    # the person's own (0600, O_EXCL) before SQLite opens them, so one planted after the
+    # check is seen then, and refused.
+    import neurocoach.store as store_module
+
+    db = _db(tmp_path / "shared" / "x.db")
+    db.parent.chmod(0o1777)
+    wal = db.parent / "x.db-wal"
+    inspect = store_module.inspect_existing
+
+    def raced(path, **kwargs):
+        result = inspect(path, **kwargs)
+        wal.write_bytes(b"")                             # planted just after the check
+        wal.chmod(0o666)
+        os.chown(wal, other_uid(), -1)
+        return result
+
+    monkeypatch.setattr(store_module, "inspect_existing", raced)
+    with pytest.raises(store_module.StoreError, match="another user"):
+        Store.open(db)
+    assert wal.read_bytes() == b""
+    wal.unlink()
+    monkeypatch.setattr(store_module, "inspect_existing", inspect)
+    store = Store.open(db)                               # nothing planted: its own files
+    try:
+        for suffix in ("-wal", "-shm"):
+            st = os.lstat(f"{db}{suffix}")
+            assert st.st_uid == os.geteuid() and st.st_mode & 0o777 == 0o600, suffix
+    finally:
+        store.close()
+    assert _db(db).exists()                              # and it still reads and writes
