@@ -61,6 +61,11 @@ def out_path(out: str | Path, force: bool, default_name: str | Callable[[Path], 
         fail(f"cannot write {out}: the folder {parent} does not exist.")
     if not os.access(parent, os.W_OK | os.X_OK):
         fail(f"cannot write {out}: no permission to write in {parent}.")
+    from neurocoach.store.places import unsafe_to_write
+
+    problem = unsafe_to_write(out)
+    if problem:
+        fail(problem)
     return out
 
 
@@ -71,5 +76,18 @@ def write_private(files: dict[Path, str | Iterable[str]]) -> None:
     try:
         write_private_files(files)
     except OSError as exc:
-        where = exc.filename or next(iter(files), "")
-        fail(f"cannot write {where}: {exc.strerror or exc}; nothing was written.")
+        fail(f"cannot write {_typed(exc.filename, files)}: {exc.strerror or exc}; nothing "
+             "was written.")
+
+
+def _typed(failed: str | None, files) -> Path | str:
+    """The file the person asked for, where the failure named its private temp file
+    (`.name.xxxxxxxx.tmp` beside it): a name they never typed."""
+    for path in map(Path, files):
+        if failed is None:
+            return path
+        spot = Path(failed)
+        if spot == path or (spot.parent == path.parent
+                            and spot.name.startswith(f".{path.name[:60]}.")):
+            return path
+    return failed

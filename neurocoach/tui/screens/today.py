@@ -9,7 +9,9 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from neurocoach.coach.session import STATE_MARKS, exercise_states, resumable, step_dose
+from neurocoach.coach.session import (
+    STATE_MARKS, exercise_states, one_foot, resumable, step_dose,
+)
 from neurocoach.domain.words import about_minutes, ago, join_words
 from neurocoach.services.today import (
     TodayView, is_stale, start_or_resume, yesterdays_problem,
@@ -131,6 +133,14 @@ class TodayScreen(Screen):
 
         return f"Check-in: done — pain {c.pain}/10, feet: {describe(c, short=True)}."
 
+    def _step_words(self, record, step) -> str:
+        """A started session's step as the routine says it: 'each side', or the one foot
+        its steps are for when a foot problem kept the other out (as the session says)."""
+        ex = self.app.catalog.get(step.exercise_id)
+        foot = one_foot(record, ex)
+        words = step_dose(step, ex).describe(ex.per_side and foot is None)
+        return words + (f", {foot} foot only" if foot else "")
+
     def _fill_routine(self, view: TodayView) -> None:
         """Today's session as it was started (if any), else the routine still to do."""
         catalog = self.app.catalog
@@ -139,8 +149,7 @@ class TodayScreen(Screen):
             record = view.session_today
             for ex_id, state in exercise_states(record):
                 step = next(s for s in record.steps if s.exercise_id == ex_id)
-                ex = catalog.get(ex_id)
-                rows.append((ex_id, step_dose(step, ex).describe(ex.per_side),
+                rows.append((ex_id, self._step_words(record, step),
                              step.swapped_from, state))
         else:
             done = dict(exercise_states(view.session_today)) if view.session_today else {}
@@ -148,8 +157,7 @@ class TodayScreen(Screen):
             for ex_id, state in done.items():  # done already, though today's rules drop it
                 if state != "to do" and ex_id not in planned and ex_id in catalog:
                     step = next(s for s in view.session_today.steps if s.exercise_id == ex_id)
-                    ex = catalog.get(ex_id)
-                    rows.append((ex_id, step_dose(step, ex).describe(ex.per_side),
+                    rows.append((ex_id, self._step_words(view.session_today, step),
                                  step.swapped_from, state))
             for item in view.routine.items:
                 ex = catalog.get(item.exercise_id)
