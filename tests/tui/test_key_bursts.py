@@ -105,3 +105,24 @@ async def test_the_session_step_scrolls_a_line_a_key(make_app, store, clock):
         assert body.scroll_y == 5
         await burst(app, pilot, ["up"] * 3)
         assert body.scroll_y == 2
+
+
+async def test_the_key_barrier_queues_callbacks_textual_need_not_inspect(make_app,
+                                                                        monkeypatch):
+    """The barrier queues a callback on every widget at every key: Textual inspected each
+    one's signature (a new lambda each time), a third of a millisecond a key on a session."""
+    from textual import _callback
+
+    from neurocoach.tui import keys
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        inspected = []
+        count = _callback._count_parameters
+        monkeypatch.setattr(_callback, "_count_parameters",
+                            lambda func: inspected.append(func) or count(func))
+        widgets = [app, *app.screen.walk_children(with_self=True)]
+        await keys._drained(widgets, 1.0)
+        monkeypatch.undo()
+    assert len(widgets) > 5 and inspected == []

@@ -32,7 +32,9 @@ KNOWN = {
                         "_bgcolor", "_link", "_color_system"},
     # Kept parses of the stylesheet across modes (performance).
     "tui/stylesheet.py": {"_variables", "_require_parse"},
-    # The key barrier waits for widgets' queues to drain (no public "idle" test).
+    # The key barrier waits for widgets' queues to drain (no public "idle" test). Its
+    # callback also defines `_param_count` (what Textual's count_parameters reads instead
+    # of a signature): a name of ours here, so this test cannot see it; noted for review.
     "tui/keys.py": {"_message_queue"},
     # Control codes out of a person's text: a segment cache to clear.
     "tui/terminal_safe.py": {"_render_cache"},
