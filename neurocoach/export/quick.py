@@ -71,14 +71,16 @@ def quick_checkin(data: Any, feet_states: tuple[str, ...]) -> tuple | None:
     uniqueness is the caller's). The feet and foot are read as Checkin reads them."""
     if type(data) is not dict or not data.keys() <= CHECKIN_KEYS:
         return None
+    try:  # the symptoms' keys must all be there (a missing one: the full checks)
+        scores = _SCORES(data)
+    except KeyError:
+        return None
     get = data.get
     day, pain, feet, note, at = (get("date"), get("pain"), get("feet"), get("note"),
                                  get("recorded_at"))
     foot = get("foot")
-    scores = tuple(get(name) for name in OPTIONAL_SYMPTOMS)
     if not (type(day) is str and len(day) == 10 and quick_day(day)
             and type(pain) is int and 0 <= pain <= 10
-            and all(name in data for name in OPTIONAL_SYMPTOMS)
             and all(v is None or type(v) is int and 0 <= v <= 10 for v in scores)
             and type(feet) is str and feet in feet_states
             and (foot is None or type(foot) is str and foot in FOOT_SIDES)
@@ -86,8 +88,18 @@ def quick_checkin(data: Any, feet_states: tuple[str, ...]) -> tuple | None:
                  and (not note or control_problem(note, lines=True) is None))
             and (at is None or type(at) is str and len(at) <= 40 and quick_moment(at))):
         return None
-    read = Checkin(dt.date.fromisoformat(day), pain, feet=feet, foot=foot)  # sore -> skin
-    return (day, pain, *scores, read.feet, note or "", at, read.foot)
+    read_feet, read_foot = _read_feet(feet, foot)
+    return (day, pain, *scores, read_feet, note or "", at, read_foot)
+
+
+def _read_feet(feet: str, foot: str | None) -> tuple[str, str | None]:
+    """(feet, foot) as Checkin reads them (sore -> skin; a problem with no foot named is on
+    both feet), worked out by a Checkin once for each pair of answers (a handful)."""
+    read = _FEET_READ.get((feet, foot))
+    if read is None:
+        checkin = Checkin(dt.date(2000, 1, 1), 0, feet=feet, foot=foot)
+        read = _FEET_READ[(feet, foot)] = (checkin.feet, checkin.foot)
+    return read
 
 
 def quick_day(value: str) -> bool:
@@ -133,6 +145,8 @@ def quick_step(step: Any, listed: set[str]) -> bool:
     return swapped is None or type(swapped) is str and len(swapped) <= 60 and swapped in listed
 
 
+_SCORES = itemgetter(*OPTIONAL_SYMPTOMS)
+_FEET_READ: dict[tuple[str, str | None], tuple[str, str | None]] = {}
 _SESSION_FIELDS = itemgetter("id", "date", "started_at", "entries")
 _ENTRY_FIELDS = itemgetter("exercise_id", "side", "status", "reps", "seconds", "rating")
 _moment = dt.datetime.fromisoformat
