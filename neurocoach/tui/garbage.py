@@ -19,12 +19,15 @@ from __future__ import annotations
 import gc
 
 QUIET = 0.2
-"""Seconds from a screen's first frame to the put-off collection: the frame is on its way
-to the terminal (written by the driver's thread, which a collection would hold up)."""
+"""Seconds without a frame, after a new screen's first one, before the put-off collection:
+its frames are on their way to the terminal (written by the driver's thread, which a
+collection would hold up)."""
 
-PUT_OFF_AT_MOST = 200_000
-"""Objects allocated with collecting off past which a screen change collects at once (one
-screen after another faster than QUIET, for a long time, would otherwise never collect)."""
+PUT_OFF_AT_MOST = 100_000
+"""Objects allocated with collecting off past which the collection is done at once (one
+screen after another, or frame after frame, without a pause of QUIET, for a long time,
+would otherwise never collect). Opening a screen allocates at most about 22,000 (the
+Library at thirty years, up to its first frame)."""
 
 HOLDING = object()
 
@@ -78,11 +81,19 @@ class QuietGarbage:
         self._opening = screen
 
     def garbage_painted(self, screen) -> None:
-        """A frame of `screen` is being written: the first one after a change to it sets
-        the put-off collection going, QUIET later."""
+        """A frame of `screen` is being written. The put-off collection runs once frames
+        have stopped for QUIET seconds after the new screen's first one (a screen may take
+        a few frames to open, and the driver's thread writes them)."""
         if screen is self._opening:
             self._opening = None
-            self._collect_timer = self.set_timer(QUIET, self._collect_put_off)
+        elif self._collect_timer is None:
+            return
+        else:
+            self._collect_timer.stop()
+            if gc.get_count()[0] > PUT_OFF_AT_MOST:  # frames without end: collect now
+                self._collect_put_off()
+                return
+        self._collect_timer = self.set_timer(QUIET, self._collect_put_off)
 
     def _collect_put_off(self) -> None:
         self._collect_timer = None

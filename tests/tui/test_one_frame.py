@@ -75,7 +75,8 @@ def test_the_calendar_paints_runs_of_one_style_not_a_style_per_day():
 async def test_no_collection_runs_while_a_screen_opens_and_a_full_one_runs_after_its_paint(
         make_app, monkeypatch):
     """Issue 17: no collection lands inside a screen's opening (from the key to its first
-    frame); the one put off runs in full after it, so the next screen starts afresh."""
+    frame); the one put off runs in full once its frames have stopped, so the next screen
+    starts afresh."""
     from neurocoach.tui.app import NeurocoachApp
 
     events: list[tuple[str, object]] = []
@@ -111,6 +112,8 @@ async def test_no_collection_runs_while_a_screen_opens_and_a_full_one_runs_after
                 opened = events.index(("frame", screen))
                 assert [e for e in events[:opened] if e[0] == "gc"] == [], (key, events)
                 assert ("gc", 2) in events[opened:], (key, events)
+                collected = events.index(("gc", 2))  # once the opening's frames stopped
+                assert ("frame", screen) not in events[collected:], (key, events)
                 assert gc.isenabled()
             app.hold_garbage()  # a key that meant to open a screen and did not
             await pilot.pause()
