@@ -112,8 +112,8 @@ async def test_no_collection_runs_while_a_screen_opens_and_a_full_one_runs_after
                 opened = events.index(("frame", screen))
                 assert [e for e in events[:opened] if e[0] == "gc"] == [], (key, events)
                 assert ("gc", 2) in events[opened:], (key, events)
-                collected = events.index(("gc", 2))  # once the opening's frames stopped
-                assert ("frame", screen) not in events[collected:], (key, events)
+                swept = events.index(("gc", 2))  # once the opening's frames stopped
+                assert ("frame", screen) not in events[swept:], (key, events)
                 assert gc.isenabled()
             app.hold_garbage()  # a key that meant to open a screen and did not
             await pilot.pause()
