@@ -67,7 +67,8 @@ def import_file(file: Path, open_store: Callable[[], object], today: dt.date,
              *([count(len(rows.custom), "own exercise")] if rows.custom else []),
              count(len(rows.checkins), "check-in"),
              f"{count(len(rows.sessions), 'session')} ({count(len(rows.entries), 'step')})",
-             count(len(rows.balance_tests), "balance test"),
+             # a test is a day's, of one foot or both, as Progress and the report count
+             count(len({day for day, *_ in rows.balance_tests}), "balance test"),
              *([count(len(rows.v2.self_tests), "fall-risk self-test")]
                if rows.v2 is not None and rows.v2.self_tests else []),
              *([count(len(rows.level_changes), "level change")] if rows.level_changes else [])]
