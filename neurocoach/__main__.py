@@ -3,8 +3,9 @@ login, so a plain `neurocoach [--db PATH] status` takes a short path here: no cl
 catalog, no sqlite-utils, no Textual, with the same line and the same refusals as the full
 command (both call services.status.status_for). A plain `neurocoach [--db PATH]` opens the
 coach without click too (tui/launch.py, which the click command calls as well): less to
-load and hold before Today. Everything else, `status --help` included, goes to click
-(neurocoach.cli).
+load and hold before Today. A plain `neurocoach [--db PATH] import FILE` restores without
+click (export/importing.py, which the click command calls as well; issue 17's import
+figure). Everything else, `status --help` included, goes to click (neurocoach.cli).
 """
 
 from __future__ import annotations
@@ -13,23 +14,46 @@ import os
 import sys
 
 
-def plain_status(argv: list[str]) -> tuple[bool, str | None]:
-    """(True, the --db value or None) when argv is exactly `[--db PATH] status [--db PATH]`
-    with one --db at most; (False, None) for anything else (click then reads it)."""
-    found, db, i = False, None, 0
+def plain_command(argv: list[str], name: str, operands: int = 0) -> tuple[bool, str | None,
+                                                                          list[str]]:
+    """(True, the --db value or None, the operands) when argv is exactly
+    `[--db PATH] NAME OPERAND... [--db PATH]` (`operands` of them, none starting with "-")
+    with one --db at most; (False, None, []) for anything else (click then reads it)."""
+    found, db, given, i = False, None, [], 0
     while i < len(argv):
         arg = argv[i]
-        if arg == "status" and not found:
+        if arg == name and not found:
             found = True
         elif arg == "--db" and db is None and i + 1 < len(argv) \
                 and not argv[i + 1].startswith("-"):
             db, i = argv[i + 1], i + 1
         elif arg.startswith("--db=") and db is None:
             db = arg[len("--db="):]
+        elif found and len(given) < operands and not arg.startswith("-"):
+            given.append(arg)
         else:
-            return False, None
+            return False, None, []
         i += 1
-    return (True, db) if found else (False, None)
+    if found and len(given) == operands:
+        return True, db, given
+    return False, None, []
+
+
+def plain_status(argv: list[str]) -> tuple[bool, str | None]:
+    """(True, the --db value or None) when argv is exactly `[--db PATH] status [--db PATH]`
+    with one --db at most; (False, None) for anything else (click then reads it)."""
+    found, db, _ = plain_command(argv, "status")
+    return found, db
+
+
+def plain_import(argv: list[str]) -> tuple[bool, str | None, str | None]:
+    """(True, the --db value or None, FILE) when argv is exactly
+    `[--db PATH] import FILE [--db PATH]` (FILE not starting with "-"); else (False, None,
+    None). Shell completion goes to click."""
+    if any(name.startswith("_NEUROCOACH_COMPLETE") for name in os.environ):
+        return False, None, None
+    found, db, given = plain_command(argv, "import", 1)
+    return (True, db, given[0]) if found else (False, None, None)
 
 
 def plain_launch(argv: list[str]) -> tuple[bool, str | None]:
@@ -100,9 +124,54 @@ def run_launch(db: str | None) -> None:
         _fail(str(problem))
 
 
+def run_import(db: str | None, file: str) -> None:
+    """cli.data.import_'s behaviour, line for line (both call export.importing.import_file),
+    with the refusals of click's group (a bad --db, a damaged file) in the same words."""
+    from pathlib import Path
+
+    from neurocoach.clock import Clock
+    from neurocoach.export.importing import NotImported, import_file
+    from neurocoach.paths import BadPath, resolve_db_path
+    from neurocoach.store.errors import use_error
+
+    try:
+        path = resolve_db_path(db)
+    except BadPath as exc:
+        _fail(str(exc))
+    clock = Clock()
+
+    def open_store():  # cli.common.Ctx.open_store
+        from neurocoach.store import Store, StoreError
+
+        try:
+            store = Store.open(path, clock=clock)
+        except StoreError as exc:
+            _fail(str(exc))
+        for warning in store.warnings:
+            _say(f"neurocoach: warning: {warning}", err=True)
+        return store
+
+    try:
+        _say(import_file(Path(file), open_store, clock.today(), path))
+    except NotImported as exc:
+        _fail(str(exc))
+    except Exception as exc:
+        problem = use_error(path, exc)  # an SQLite error that is the file's fault
+        if problem is None:
+            raise
+        _fail(str(problem))
+
+
 def main() -> None:
     argv = sys.argv[1:]
     if not any("\0" in arg for arg in argv):  # click's path refuses it
+        found, db, file = plain_import(argv)
+        if found:
+            try:
+                run_import(db, file)
+            except KeyboardInterrupt:
+                sys.exit(130)
+            return
         for plain, run in ((plain_status, run_status), (plain_launch, run_launch)):
             found, db = plain(argv)
             if found:

@@ -83,58 +83,12 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool, pretty: bool) -> No
 @click.pass_obj
 def import_(obj: Ctx, file: Path) -> None:
     """Restore a JSON export into an empty database."""
-    import json
+    from neurocoach.export.importing import NotImported, import_file
 
-    from neurocoach.catalog import load_catalog
-    from neurocoach.export.read import read_export
-    from neurocoach.store import StoreError
-    from neurocoach.store.files import EXPORT_FILE_MAX, NotReadable, read_regular
-
-    if not file.exists():
-        fail(f"{file} does not exist.")
     try:
-        doc = json.loads(read_regular(file, EXPORT_FILE_MAX).decode("utf-8"))
-    except NotReadable as exc:
-        fail(f"{exc}; nothing was imported.")
-    except RecursionError:
-        fail(f"{file} nests its lists and objects too deeply to be an export; "
-             "nothing was imported.")
-    except OSError as exc:
-        fail(f"cannot read {file}: {exc.strerror}.")
-    except UnicodeDecodeError:
-        fail(f"{file} is not a text file; nothing was imported.")
-    except json.JSONDecodeError as exc:
-        fail(f"{file} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
-             "nothing was imported.")
-    import gc
-
-    # The document is only read from now on and holds no cycles: the collector need not
-    # walk its hundreds of thousands of objects again at each collection while its rows
-    # are checked and written (ten years: about 10 ms; issue 17).
-    gc.freeze()
-    try:
-        rows = read_export(doc, load_catalog(), today=obj.clock.today())
-    except StoreError as exc:
-        fail(f"{file}: {exc}; nothing was imported.")
-    store = obj.open_store()
-    try:
-        store.import_data(rows)
-    except StoreError as exc:
+        say(import_file(file, obj.open_store, obj.clock.today(), obj.db_path))
+    except NotImported as exc:
         fail(str(exc))
-    finally:
-        store.close()
-    from neurocoach.domain.words import count
-
-    parts = [*(["a profile"] if rows.profile else []), *(["a plan"] if rows.plan else []),
-             *([count(len(rows.custom), "own exercise")] if rows.custom else []),
-             count(len(rows.checkins), "check-in"),
-             f"{count(len(rows.sessions), 'session')} ({count(len(rows.entries), 'step')})",
-             # a test is a day's, of one foot or both, as Progress and the report count
-             count(len({day for day, *_ in rows.balance_tests}), "balance test"),
-             *([count(len(rows.v2.self_tests), "fall-risk self-test")]
-               if rows.v2 is not None and rows.v2.self_tests else []),
-             *([count(len(rows.level_changes), "level change")] if rows.level_changes else [])]
-    say(f"Imported {file} into {obj.db_path}: {', '.join(parts)}.")
 
 
 # -- report ----------------------------------------------------------------------------

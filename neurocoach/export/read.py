@@ -17,7 +17,7 @@ from neurocoach.domain.models import (
     FEET_SIDES, FEET_STATES, FOOT_SIDES, RESTRICTIONS, STATUSES, SYMPTOMS, Checkin, Profile,
 )
 from neurocoach.domain.plan import CAUSES, MINUTES_RANGE, NOTE_MAX, ExerciseSettings, Plan
-from neurocoach.export.quick import quick_checkin, quick_entry, quick_step
+from neurocoach.export.quick import quick_checkin, quick_entry, quick_session, quick_step
 from neurocoach.export.rows import (  # noqa: F401 (ExportFileError: the error callers catch)
     BALANCE_KEYS, CHECKIN_KEYS, CUSTOM_KEYS, ENTRY_KEYS, LEVEL_KEYS, PLAN_KEYS, PROFILE_KEYS,
     SESSION_KEYS, SETTING_KEYS, SIDES, SPAN, STEP_KEYS, TOP_KEYS, ExportFileError, Row,
@@ -111,19 +111,25 @@ def _read_export(doc: Any, catalog: Catalog, today: dt.date | None) -> ImportRow
 
     ids, verified = set(), set()
     for i, data in enumerate(doc["sessions"]):
-        s = Row(data, f"sessions[{i}]", SESSION_KEYS)
-        sid = s.number("id", 1, 2**62)
-        if sid in ids:
-            raise s.fail("id", f"{sid} is used by another session")
-        ids.add(sid)
-        s.where = f"sessions[{i}] (id {sid})"
-        day = s.day("date")
-        started = s.moment("started_at")
-        finished = s.moment("finished_at", required=True) if s.get("finished_at") else None
-        reason = s.text("stopped_reason", 40, required=False)
-        entries = s.get("entries")
-        if not isinstance(entries, list):
-            raise s.fail("entries", f"must be a list [...], not {show(entries)}")
+        quick = quick_session(data)
+        if quick is not None and quick[0] not in ids:
+            sid, day, started, finished, reason, entries = quick
+            ids.add(sid)  # its fields checked; the Row names the place of an entry's problem
+            s = Row(data, f"sessions[{i}] (id {sid})", SESSION_KEYS, open_ended=True)
+        else:
+            s = Row(data, f"sessions[{i}]", SESSION_KEYS)
+            sid = s.number("id", 1, 2**62)
+            if sid in ids:
+                raise s.fail("id", f"{sid} is used by another session")
+            ids.add(sid)
+            s.where = f"sessions[{i}] (id {sid})"
+            day = s.day("date")
+            started = s.moment("started_at")
+            finished = s.moment("finished_at", required=True) if s.get("finished_at") else None
+            reason = s.text("stopped_reason", 40, required=False)
+            entries = s.get("entries")
+            if not isinstance(entries, list):
+                raise s.fail("entries", f"must be a list [...], not {show(entries)}")
         indexes = set()
         for j, edata in enumerate(entries):
             row = quick_entry(edata, sid, j, listed)

@@ -27,6 +27,9 @@ from neurocoach.store.errors import StoreError
 from neurocoach.store.screening import screening_from_json
 from neurocoach.store.steps import TOTALS_FROM_ENTRIES
 
+IMPORT_CACHE_KIB = -32768
+"""SQLite's page cache while an import writes (negative: KiB, so at most 32 MiB, taken as
+it fills): an import of ten years went about 5 ms quicker with it."""
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (2 ms of `status`)
 if TYPE_CHECKING:
     from neurocoach.domain.exchange import ImportRows, V2Rows
@@ -134,6 +137,10 @@ class Exchange:
         from neurocoach.domain.exchange import PERSON_TABLES
 
         conn = self.conn
+        # Room for the rows and the indexes built after them in one transaction: with
+        # SQLite's default 2 MiB, ten years' pages spill to the WAL before the commit.
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -190,6 +197,9 @@ class Exchange:
         except sqlite3.Error as exc:
             raise StoreError(f"could not import into {self.path} ({exc}); "
                              "nothing was changed.") from None
+        finally:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
     @contextlib.contextmanager
     def fast_writes(self) -> Iterator[None]:

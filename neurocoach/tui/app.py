@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import warnings
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.everywhere import GoToday, GoLibrary, GoProgress, Help, Quit
 from neurocoach.tui.app_modes import Modes
 from neurocoach.tui.daily_backup import DailyBackup
+from neurocoach.tui.garbage import QuietGarbage
 from neurocoach.tui.keys import KeyBarrier
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.today import TodayScreen
@@ -63,7 +63,7 @@ def stylesheet_path() -> Path:
     raise FileNotFoundError("neurocoach.tcss is missing from the installation")
 
 
-class NeurocoachApp(KeyBarrier, Modes, DailyBackup, App[None]):
+class NeurocoachApp(KeyBarrier, Modes, DailyBackup, QuietGarbage, App[None]):
     """neurocoach: Today, Library and Progress as modes over one store."""
 
     TITLE = "neurocoach"
@@ -97,10 +97,8 @@ class NeurocoachApp(KeyBarrier, Modes, DailyBackup, App[None]):
         self.store_failure: str | None = None
         """Why the App stopped, if the DB turned out damaged or unusable while in use: the
         CLI prints it as one line once the terminal is back (exit status 2)."""
-        # Start-up makes many objects that live as long as the App (widgets, styles, the
-        # catalog): no collection walks them before the first paint, and after it they
-        # are frozen out of every later one (see settle_garbage).
-        gc.disable()
+        # No collection before the first paint, nor inside any screen's opening (garbage.py).
+        self.garbage_off_until_painted()
         self._terminal = TerminalModel()
         """What the terminal shows: updates send only what changes."""
 
@@ -145,7 +143,7 @@ class NeurocoachApp(KeyBarrier, Modes, DailyBackup, App[None]):
         self.app_resume_signal.subscribe(self, self._terminal_cleared)
         for problem in self.settings.problems:
             self.notify(f"Settings: {problem}.", severity="warning", timeout=15)
-        self.call_after_refresh(self.settle_garbage)
+        self.watch_garbage()
         self.call_after_refresh(self.daily_backup)
         for warning in self.store.warnings:  # where the data lives is shared (store/places.py)
             self.notify(warning, title="Your data folder", severity="warning", timeout=20)
@@ -158,6 +156,7 @@ class NeurocoachApp(KeyBarrier, Modes, DailyBackup, App[None]):
         """Textual's, writing only the cells that change (tui/terminal.py). Not under
         `neurocoach serve`'s web driver: the browser's terminal gets Textual's own frames
         (issue 19's path, as it was; the model is for terminals on a link)."""
+        self.garbage_painted(screen)
         if (renderable is not None and not self.is_inline and not self.is_headless
                 and not self.is_web):
             renderable = changed_cells(renderable, self._terminal, *self.size)
@@ -169,14 +168,8 @@ class NeurocoachApp(KeyBarrier, Modes, DailyBackup, App[None]):
         self._terminal.reset(*self.size)
         self.screen.refresh()
 
-    def settle_garbage(self) -> None:
-        """After the first paint: what start-up made is kept out of collections for good
-        (gc.freeze), and collecting goes on as usual for what comes after."""
-        gc.freeze()
-        gc.enable()
-
     def on_unmount(self) -> None:
-        gc.enable()  # an App that ended before its first paint
+        self.release_garbage()
 
     def notify(self, message: str, *, markup: bool = False, **kwargs) -> None:
         """Messages carry names a person typed ("Wobble [b"): plain text unless asked.

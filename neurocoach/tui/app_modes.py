@@ -23,6 +23,7 @@ class Modes:
         while len(self.screen_stack) > 1 and getattr(self.screen, "LEAVES_FOR_MODES", False):
             self.pop_screen()
         if mode != self.current_mode:
+            self.hold_garbage()  # from here: a mode's first screen is made (garbage.py)
             await self.switch_mode(mode)
 
     def get_system_commands(self, screen):
@@ -39,6 +40,7 @@ class Modes:
         from neurocoach.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
+            self.hold_garbage()
             self.push_screen(HelpScreen(self.screen.active_bindings))
 
     def show_exercise(self, exercise_id: str) -> None:

@@ -185,3 +185,74 @@ def test_check_ins_read_on_the_quick_path_are_the_rows_the_full_checks_give(tmp_
         bad["checkins"][3][key] = value
         with pytest.raises(ExportFileError, match=words):
             read_export(bad, load_catalog(), today=TODAY)
+
+
+def test_import_writes_with_a_bigger_page_cache_and_gives_it_back(tmp_path):
+    """Issue 17: ten years' rows and the indexes built after them spilled SQLite's default
+    2 MiB cache to the WAL before the commit; the import's transaction has room, and the
+    connection goes back to its own cache size after it."""
+    from neurocoach.export.read import read_export
+    from neurocoach.store.exchange import IMPORT_CACHE_KIB
+
+    db = tmp_path / "data" / "neurocoach.db"
+    store = Store.open(db)
+    generate_history(store, load_catalog(), TODAY - dt.timedelta(days=1), 20, seed=4)
+    store.close()
+    doc = json.loads(run("export", "--format", "json", db=db).stdout)
+    fresh = Store.open(tmp_path / "new.db")
+    before = fresh.conn.execute("PRAGMA cache_size").fetchone()[0]
+    said: list[str] = []
+    fresh.conn.set_trace_callback(said.append)
+    fresh.import_data(read_export(doc, load_catalog(), today=TODAY))
+    fresh.conn.set_trace_callback(None)
+    sized = said.index(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+    assert sized < said.index("BEGIN IMMEDIATE") < said.index("COMMIT")
+    assert IMPORT_CACHE_KIB <= -16384  # 16 MiB or more
+    assert fresh.conn.execute("PRAGMA cache_size").fetchone()[0] == before
+    fresh.close()
+
+
+def test_sessions_read_on_the_quick_path_are_the_rows_the_full_checks_give(tmp_path,
+                                                                           monkeypatch):
+    """Issue 17: a session whose own fields are plainly right skips `Row`'s checks (as
+    check-ins, steps and entries do); the rows are the same, and anything odd still gets
+    the full checks' own message."""
+    import copy
+
+    import pytest
+
+    from neurocoach.export import read
+    from neurocoach.export.read import ExportFileError, read_export
+
+    db = tmp_path / "data" / "neurocoach.db"
+    store = Store.open(db)
+    generate_history(store, load_catalog(), TODAY - dt.timedelta(days=1), 60, seed=6)
+    store.close()
+    doc = json.loads(run("export", "--format", "json", db=db).stdout)
+    doc["sessions"][0].update(finished_at=None, stopped_reason="pain")
+    doc["sessions"][1].update(finished_at="")           # read as not finished, both ways
+    doc["sessions"][2].pop("stopped_reason", None)
+    quick = read_export(copy.deepcopy(doc), load_catalog(), today=TODAY)
+    taken = []
+    monkeypatch.setattr(read, "quick_session", lambda *a: taken.append(a) and None)
+    full = read_export(copy.deepcopy(doc), load_catalog(), today=TODAY)
+    assert taken and len(quick.sessions) == len(doc["sessions"]) > 20
+    assert (quick.sessions, quick.entries) == (full.sessions, full.entries)
+    assert quick.sessions[0][3:] == full.sessions[0][3:] and quick.sessions[1][3] is None
+    monkeypatch.undo()
+    last = doc["sessions"][-1]["id"]
+    for key, value, words in [("id", True, r"'id' in sessions\[3\]"),
+                              ("id", last, "is used by another session"),
+                              ("date", "2026-W47-5", r"'date' in sessions\[3\] \(id"),
+                              ("started_at", "2026-01-01T09:00:00", "'started_at'"),
+                              ("finished_at", 5, "'finished_at'"),
+                              ("stopped_reason", "a\x1bb", "control"),
+                              ("entries", {}, "'entries'"), ("mood", 3, "unknown field")]:
+        bad = copy.deepcopy(doc)
+        bad["sessions"][3][key] = value
+        with pytest.raises(ExportFileError, match=words):
+            read_export(bad, load_catalog(), today=TODAY)
+    bad = copy.deepcopy(doc)
+    del bad["sessions"][3]["finished_at"]
+    with pytest.raises(ExportFileError, match="'finished_at' in sessions.3. .id .* is missing"):
+        read_export(bad, load_catalog(), today=TODAY)

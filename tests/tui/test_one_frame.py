@@ -70,3 +70,54 @@ def test_the_calendar_paints_runs_of_one_style_not_a_style_per_day():
     assert len(friday.spans) == 3                    # done, the miss, done: three runs
     tuesday = lines[2]
     assert len(tuesday.spans) == 1 and tuesday.plain == "Tue " + " ".join("●" * 26)
+
+
+async def test_no_collection_runs_while_a_screen_opens_and_a_full_one_runs_after_its_paint(
+        make_app, monkeypatch):
+    """Issue 17: no collection lands inside a screen's opening (from the key to its first
+    frame); the one put off runs in full once its frames have stopped, so the next screen
+    starts afresh."""
+    from neurocoach.tui.app import NeurocoachApp
+
+    events: list[tuple[str, object]] = []
+
+    def collected(phase, info):
+        if phase == "stop":
+            events.append(("gc", info["generation"]))
+
+    real_display = NeurocoachApp._display
+
+    def display(self, screen, renderable):
+        if renderable is not None:
+            events.append(("frame", type(screen).__name__))
+        return real_display(self, screen, renderable)
+
+    monkeypatch.setattr(NeurocoachApp, "_display", display)
+    walk = [("p", "ProgressScreen"), ("l", "LibraryScreen"), ("question_mark", "HelpScreen"),
+            ("escape", "LibraryScreen"), ("t", "TodayScreen"), ("c", "CheckinScreen"),
+            ("escape", "TodayScreen"), ("enter", "SessionScreen")]
+    app = make_app()
+    gc.callbacks.append(collected)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for key, screen in walk:
+                events.clear()
+                await pilot.press(key)
+                for _ in range(100):  # until the put-off collection has run
+                    if ("gc", 2) in events:
+                        break
+                    await pilot.pause(0.05)
+                assert type(app.screen).__name__ == screen
+                opened = events.index(("frame", screen))
+                assert [e for e in events[:opened] if e[0] == "gc"] == [], (key, events)
+                assert ("gc", 2) in events[opened:], (key, events)
+                swept = events.index(("gc", 2))  # once the opening's frames stopped
+                assert ("frame", screen) not in events[swept:], (key, events)
+                assert gc.isenabled()
+            app.hold_garbage()  # a key that meant to open a screen and did not
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(collected)
+        gc.unfreeze()

@@ -222,6 +222,7 @@ class TodayScreen(Screen):
         self.action_start()
 
     def action_start(self) -> None:
+        self.app.hold_garbage()  # no collection until the session has painted (garbage.py)
         from neurocoach.tui.screens.session import SessionScreen
 
         if self._follow_up(then=self.action_start):
