@@ -85,3 +85,23 @@ async def test_the_key_barrier_waits_once_on_widgets_with_nothing_left_to_do(mak
         await burst(app, pilot, ["j"] * 5)
         assert app.screen.query_one("#exercise-list").highlighted >= before + 5
     assert sum(waits) <= 5 * on_screen * 1.5, (waits, on_screen)
+
+
+async def test_library_detail_scrolls_a_line_a_key(make_app):
+    """The Library's detail pane, focused (enter on an exercise), scrolls a line for each
+    `down` or `up` of one burst, as Progress and help do (it moved two or three)."""
+    from neurocoach.tui.screens.library import LibraryScreen
+    from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        pane = app.screen.query_one(ExerciseDetail)
+        assert app.focused is pane
+        assert pane.max_scroll_y >= 8
+        await burst(app, pilot, ["down"] * 5)
+        assert pane.scroll_y == 5
+        await burst(app, pilot, ["up"] * 3)
+        assert pane.scroll_y == 2

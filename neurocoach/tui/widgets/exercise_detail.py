@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
 from neurocoach.catalog import Catalog, Exercise
 from neurocoach.tui.widgets.figure import ExerciseFigure
+from neurocoach.tui.widgets.page import Page
 
 POSITION_WORDS = {
     "seated": "Seated",
@@ -116,8 +116,9 @@ class DetailBody(Widget):
         return "\n".join(t for t in texts if t)
 
 
-class ExerciseDetail(VerticalScroll):
-    """A scrollable pane showing one exercise (or a short note when there is none).
+class ExerciseDetail(Page):
+    """A scrollable pane showing one exercise (or a short note when there is none); a
+    `Page`, so each scroll key of a burst counts.
 
     Its size is the screen's (CSS); its parts' sizes never change (the drawing's is fixed,
     the words take BODY_ROWS): the scrollable height is set here, from the lines shown."""
