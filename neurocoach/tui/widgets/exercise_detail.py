@@ -10,6 +10,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from neurocoach.catalog import Catalog, Exercise
+from neurocoach.tui.widgets.detail_body import DetailBody, Parts
 from neurocoach.tui.widgets.figure import ExerciseFigure
 from neurocoach.tui.widgets.page import Page
 
@@ -47,75 +48,6 @@ def _bold(text: str) -> Content:
     return Content.assemble((text, "bold"))
 
 
-MARK_WIDTH = 3
-"""Cells for a line's mark ("1.", "!"); its wrapped text lines up after them."""
-
-BODY_ROWS = 400
-"""The detail's words take this many rows in every layout, whatever the exercise (far
-more than any needs): showing another exercise never changes a widget's size, so a
-Library cursor move repaints the pane's content and lays nothing out (issue 17). The
-pane scrolls only as far as the words go (ExerciseDetail.virtual_size)."""
-
-
-def hanging(marks: Sequence[str], lines: Sequence[str], width: int) -> list[Content]:
-    """Marked lines ("1.", "!") whose wrapped text lines up under itself, not under the
-    mark."""
-    out: list[Content] = []
-    for mark, line in zip(marks, lines):
-        body = Content(line).wrap(max(1, width - MARK_WIDTH)) or [Content("")]
-        out.append(Content.assemble((f"{mark:<{MARK_WIDTH}}", "bold"), body[0]))
-        out += [Content.assemble(" " * MARK_WIDTH, piece) for piece in body[1:]]
-    return out
-
-
-class DetailBody(Widget):
-    """The detail's words, in one widget of a fixed height (BODY_ROWS) that draws its own
-    lines: the heading, the numbered steps, the dose, the safety lines, the variants."""
-
-    DEFAULT_CSS = "DetailBody { height: auto; }"
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.parts: list[tuple[str, object]] = []
-        """("text", Content) or ("marked", (marks, lines)), top to bottom."""
-        self._wrapped: tuple[int, list[Content]] = (-1, [])
-
-    def show(self, parts: list[tuple[str, object]]) -> None:
-        if parts != self.parts:
-            self.parts = parts
-            self._wrapped = (-1, [])
-            self.refresh()  # the same size: repainted, not laid out
-
-    def wrapped(self, width: int) -> list[Content]:
-        """The screen lines at this width (kept for the last width asked)."""
-        if self._wrapped[0] != width:
-            out: list[Content] = []
-            for kind, part in self.parts:
-                if kind == "marked":
-                    out += hanging(*part, width)
-                else:
-                    out += part.wrap(max(1, width)) or [Content("")]
-            self._wrapped = (width, out)
-        return self._wrapped[1]
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(BODY_ROWS, len(self.wrapped(width)))
-
-    def render(self) -> Content:
-        return Content("\n").join(self.wrapped(self.size.width))
-
-    @property
-    def text(self) -> str:
-        """The words as the person reads them (a step as "1. Sit tall")."""
-        texts = []
-        for kind, part in self.parts:
-            if kind == "marked":
-                texts.append("\n".join(f"{m} {line}" for m, line in zip(*part)))
-            else:
-                texts.append(str(part))
-        return "\n".join(t for t in texts if t)
-
-
 class ExerciseDetail(Page):
     """A scrollable pane showing one exercise (or a short note when there is none); a
     `Page`, so each scroll key of a burst counts.
@@ -130,11 +62,22 @@ class ExerciseDetail(Page):
     def show(self, exercise: Exercise | None, catalog: Catalog, empty_note: str = "",
              yours: Sequence[str] = ()) -> None:
         """`yours`: lines about the person's own use of it (in the plan, its level, why)."""
-        parts = (self._parts(exercise, catalog, yours) if exercise
+        self.query_one(ExerciseFigure).show(exercise, catalog)
+        # The words are made from these alone: shown before (kept), they are not made again.
+        key = (exercise, catalog, tuple(yours)) if exercise else empty_note
+        self.query_one(DetailBody).show(
+            key, lambda: self._shown(exercise, catalog, empty_note, yours))
+        self._fit()
+        if self.scroll_y or self.scroll_target_y:  # at the top already: nothing to ask
+            self.scroll_home(animate=False)
+
+    @classmethod
+    def _shown(cls, exercise: Exercise | None, catalog: Catalog, empty_note: str,
+               yours: Sequence[str]) -> Parts:
+        parts = (cls._parts(exercise, catalog, yours) if exercise
                  else (Content(empty_note), [], None, [], None))
         head, steps, dose, safety, variants = parts
-        self.query_one(ExerciseFigure).show(exercise, catalog)
-        shown: list[tuple[str, object]] = [("text", head)]
+        shown: Parts = [("text", head)]
         if steps:
             shown.append(("marked", ([f"{n}." for n in range(1, len(steps) + 1)], steps)))
         if dose is not None:
@@ -143,9 +86,7 @@ class ExerciseDetail(Page):
             shown.append(("marked", (["!"] * len(safety), safety)))
         if variants is not None:
             shown.append(("text", variants))
-        self.query_one(DetailBody).show(shown)
-        self._fit()
-        self.scroll_home(animate=False)
+        return shown
 
     def _fit(self) -> None:
         """Scroll as far as the drawing and the words go, not to the end of BODY_ROWS."""
