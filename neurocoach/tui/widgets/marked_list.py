@@ -23,8 +23,14 @@ class MarkedOptionList(OptionList):
     """As OptionList's, but a change repaints only the two options it concerns."""
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        self.refresh_option(old)
-        self.refresh_option(new)
+        if old is None or new is None:
+            # New options (set_options clears the highlight first): all of it, and the
+            # line map left alone until Textual builds it (reading it now would hide the
+            # scrollbar before the scroll back to the top reaches it).
+            self.refresh()
+        else:
+            self.refresh_option(old)
+            self.refresh_option(new)
         super().watch_highlighted(new)  # scrolls to it (a scroll repaints it all)
 
     def refresh_option(self, index: int | None) -> None:
