@@ -462,11 +462,22 @@ async def test_a_cursor_move_repaints_only_the_two_list_lines_it_changes(make_ap
 async def test_a_cursor_move_draws_only_the_detail_lines_on_screen_and_going_back_none(
         make_app, monkeypatch):
     """Issue 17: each move drew all of the detail's words (about 35 lines at 80×24) to
-    show the 13 on screen. Now only the lines on screen are drawn, and an exercise shown
-    before is not drawn again when the cursor comes back to it."""
+    show the 13 on screen, and the figure afresh. Now only the lines on screen are drawn,
+    and an exercise shown before (its words and its figure) is not drawn again when the
+    cursor comes back to it."""
     from textual.visual import Visual
 
+    from neurocoach.tui.widgets import figure
     from neurocoach.tui.widgets.exercise_detail import DetailBody
+
+    figures: list[int] = []
+    draw = figure.draw
+
+    def drawn_figure(*args):
+        figures.append(args[1])
+        return draw(*args)
+
+    monkeypatch.setattr(figure, "draw", drawn_figure)
 
     drawn: list[int] = []
     to_strips = Visual.to_strips
@@ -493,8 +504,10 @@ async def test_a_cursor_move_draws_only_the_detail_lines_on_screen_and_going_bac
         assert len(body.wrapped(body.size.width)) > on_screen  # more words than shown
         assert 0 < sum(drawn) <= on_screen, (drawn, on_screen)
         drawn.clear()
+        figures.clear()
         await pilot.press("k", "j")
         await pilot.pause()
         assert_detail_is(app, order[2])
         assert drawn == []
+        assert figures == []
         assert order[2].name in "\n".join(_rows(app))
