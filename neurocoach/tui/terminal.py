@@ -14,6 +14,8 @@ else Textual writes (inline mode, a resize) starts the model afresh.
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from rich.cells import get_character_cell_size
 from rich.color import ColorSystem
 from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
@@ -66,6 +68,9 @@ class TerminalModel:
             codes = self._style(style, system)
             if CONTROL_OR_NEWLINE.search(text):  # never obeyed (see tui/terminal_safe.py)
                 text = CONTROL_OR_NEWLINE.sub("", text)
+            if _single_cells(text):  # most text: a cell a character, made in C
+                out.extend(zip(text, *map(repeat, codes)))
+                continue
             for char in text:
                 size = get_character_cell_size(char)
                 if size == 0 and out:
@@ -100,6 +105,8 @@ class TerminalModel:
                 continue
             row = self.rows[y]
             new = self.cells(strip, system)[:max(0, self.width - x)]
+            if row[x:x + len(new)] == new:  # repainted as it was: nothing to write
+                continue
             for start, stop in self._changed(row, x, new):
                 out.append(f"\x1b[{y + 1};{start + 1}H")
                 pen = self._write(out, new[start - x:stop - x], pen)
@@ -141,6 +148,21 @@ class TerminalModel:
                 pen = want
             out.append(text)
         return pen
+
+
+_SINGLE: dict[str, bool] = {}
+
+
+def _single_cells(text: str) -> bool:
+    """Whether every character of `text` takes exactly one cell (no wide or joining ones).
+    Remembered per text: a screen repaints the same few thousand texts."""
+    single = _SINGLE.get(text)
+    if single is None:
+        if len(_SINGLE) > 8192:
+            _SINGLE.clear()
+        single = _SINGLE[text] = text.isascii() or all(
+            get_character_cell_size(char) == 1 for char in text)
+    return single
 
 
 def _whole(new: list[Cell], x: int, run: list[int]) -> tuple[int, int]:

@@ -4,6 +4,7 @@ exactly what Textual's full output would show (checked on a terminal emulator)."
 from __future__ import annotations
 
 import pytest
+from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 from textual._compositor import LayoutUpdate
@@ -90,3 +91,14 @@ def test_no_control_code_in_a_cell_reaches_the_terminal():
     assert "\x07" not in text and "\x9b" not in text and "\x1b]0" not in text
     assert "\x1b[2J" not in text
     assert screen_after(text).display[0] == "a]0;ownedb[2Jcd".ljust(W)
+
+
+def test_cells_are_a_character_a_cell_except_wide_and_joining_ones():
+    """The quick path (a text whose characters each take one cell) gives the same cells as
+    going character by character: wide ones take two, joining ones stay with theirs."""
+    model = TerminalModel()
+    strip = Strip([Segment("Heel ─┤⣿⠁", GREEN), Segment("界x", GREY),
+                   Segment("e\u0301!", BOLD), Segment("ab\x1bc", GREY)])
+    got = model.cells(strip, ColorSystem.TRUECOLOR)
+    assert [c[0] for c in got] == [*"Heel ─┤⣿⠁", "界", "", "x", "e\u0301", "!", "a", "b", "c"]
+    assert got[0][1:] == got[8][1:] != got[9][1:] == got[10][1:]
