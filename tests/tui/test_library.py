@@ -511,3 +511,33 @@ async def test_a_cursor_move_draws_only_the_detail_lines_on_screen_and_going_bac
         assert drawn == []
         assert figures == []
         assert order[2].name in "\n".join(_rows(app))
+
+
+async def test_a_cursor_move_repaints_only_the_scrollbar_rows_that_change(make_app):
+    """Issue 17: the detail's scrollbar (19 rows at 80×24) was drawn again whole at each
+    move, its thumb taking the new exercise's length. Now only the rows whose look changes
+    are, and the bar is the one a full repaint draws."""
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j")
+        await pilot.pause()
+        pane = app.screen.query_one(ExerciseDetail)
+        bar = pane.vertical_scrollbar
+        asked = counted_lines(bar)
+        column = bar.region.x
+        for n in range(2, 8):
+            asked.clear()
+            await pilot.press("j")
+            await pilot.pause()
+            assert_detail_is(app, order[n])
+            assert len(asked) < bar.size.height, asked
+            shown = _column(app, column)
+            bar.refresh()
+            assert shown == _column(app, column)
+
+
+def _column(app, x: int) -> list[list[tuple[str, str]]]:
+    """One column of the screen, top to bottom: each cell's text and style."""
+    return [[(seg.text, str(seg.style)) for seg in strip.crop(x, x + 1)]
+            for strip in app.screen._compositor.render_strips()]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import ceil
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 from neurocoach.catalog import Catalog, Exercise
@@ -46,6 +48,15 @@ def _labelled(label: str, text: str) -> Content:
 
 def _bold(text: str) -> Content:
     return Content.assemble((text, "bold"))
+
+
+def _bar_rows(bar: ScrollBar) -> list:
+    """A vertical scrollbar's rows as its renderer draws them (the colours aside)."""
+    size, window = bar.window_virtual_size, bar.window_size
+    return bar.renderer.render_bar(
+        size=bar.size.height, virtual_size=ceil(size),
+        window_size=ceil(window if window < size else 0), position=bar.position,
+        thickness=bar.thickness, vertical=True).segments
 
 
 class ExerciseDetail(Page):
@@ -99,9 +110,27 @@ class ExerciseDetail(Page):
                 above += child.outer_size.height or int(child.styles.height.value)
         width = self.scrollable_content_region.width
         virtual = self.virtual_size.with_height(above + len(body.wrapped(width)))
-        if virtual != self.virtual_size:
+        if virtual == self.virtual_size:
+            return
+        if (self.show_vertical_scrollbar and not self.show_horizontal_scrollbar
+                and virtual.height > self.container_size.height):
+            self._move_thumb(virtual)
+        else:
             self.set_reactive(Widget.virtual_size, virtual)
             self._scroll_update(virtual)  # a scrollbar that comes or goes asks for a layout
+
+    def _move_thumb(self, virtual: Size) -> None:
+        """The scrollbar stays: repaint only its rows whose look changes (issue 17: the
+        whole bar, 19 rows at 80×24, was drawn again at every cursor move)."""
+        bar = self.vertical_scrollbar
+        before = _bar_rows(bar)
+        self.set_reactive(Widget.virtual_size, virtual)
+        bar.set_reactive(ScrollBar.window_virtual_size, virtual.height)
+        changed = [Region(0, y, bar.size.width, 1)
+                   for y, (was, now) in enumerate(zip(before, _bar_rows(bar))) if was != now]
+        if changed:
+            bar.refresh(*changed)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
         changed = super()._size_updated(size, virtual_size, container_size, layout=False)
