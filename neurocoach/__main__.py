@@ -63,11 +63,11 @@ def _say(message: str, err: bool = False) -> None:
 def run_status(db: str | None) -> None:
     """cli.status's behaviour, line for line: a status line never creates a database."""
     from neurocoach.clock import Clock
-    from neurocoach.paths import BadPath, resolve_db_path
+    from neurocoach.paths import BadPath, chosen, resolve_db_path
     from neurocoach.services.status import NoStatus, status_for
 
     try:
-        line, warnings = status_for(resolve_db_path(db), Clock())
+        line, warnings = status_for(resolve_db_path(db), Clock(), chosen(db))
     except (BadPath, NoStatus) as exc:
         _fail(str(exc))
     for warning in warnings:

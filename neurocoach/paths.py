@@ -34,6 +34,12 @@ def expand(typed: str | os.PathLike[str]) -> Path:
     return path
 
 
+def chosen(cli_value: str | os.PathLike[str] | None = None) -> bool:
+    """True when the person named the database (`--db` or NEUROCOACH_DB), False for the
+    platform's default place, which does not exist before the coach is first opened."""
+    return bool(cli_value) or bool(os.environ.get(ENV_VAR))
+
+
 def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """`--db` wins, then NEUROCOACH_DB, then the platform data directory.
 

@@ -37,6 +37,11 @@ Keys in the coach: t Today, l Library, p Progress, ? the keys of the screen
 you are on, q quit, ctrl+p search for anything to do, escape back.
 
 \b
+Output: what a command makes goes to stdout: the data itself when there is
+no --out (or --out -), else one line saying what was written where; warnings,
+refusals and errors go to stderr.
+
+\b
 Exit status: 0 done; 1 cancelled at a question; 2 bad input, or a database
 that cannot be used (one line on stderr says why, nothing is written);
 130 interrupted.

@@ -28,12 +28,17 @@ def backup(obj: Ctx, out: str | None, force: bool) -> None:
     from neurocoach.store import StoreError
     from neurocoach.store.backup import default_copy_path, describe, stamped_path
 
+    if out == "-":
+        fail("--out -: a backup is a database file, not text for the screen; "
+             "give a file or a folder (or leave --out off for the backups folder).")
     store = existing_store(obj, "back up")
     try:
         if out is None:
             dest = default_copy_path(obj.db_path, _stamp(obj))
         else:
-            dest = out_path(out, force, stamped_path(obj.db_path, "backup", _stamp(obj)).name)
+            stamp = _stamp(obj)  # a name not yet taken in the folder the copy goes to
+            dest = out_path(out, force,
+                            lambda folder: stamped_path(obj.db_path, "backup", stamp, folder).name)
         store.copy_to(dest)
     except StoreError as exc:
         fail(str(exc))

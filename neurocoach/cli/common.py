@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from neurocoach.paths import BadPath, resolve_db_path
+from neurocoach.paths import BadPath, chosen, resolve_db_path
 
 
 class Ctx:
@@ -17,6 +17,8 @@ class Ctx:
         from neurocoach.clock import Clock
 
         self.db_path = resolve_db_path(db)
+        self.db_chosen = chosen(db)
+        """Named by --db or NEUROCOACH_DB (not the platform's default place)."""
         self.clock = Clock()
 
     def open_store(self):
@@ -34,6 +36,7 @@ class Ctx:
 def _use_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     if value is not None and isinstance(ctx.obj, Ctx):
         ctx.obj.db_path = resolve_db_path(value)
+        ctx.obj.db_chosen = True
 
 
 class Command(click.Command):
@@ -67,6 +70,11 @@ class Group(click.Group):
             if problem is None:
                 raise
             fail(str(problem))
+
+
+def dash_is_screen(_ctx: click.Context, _param: click.Parameter, value: str | None):
+    """`--out -` prints to the screen (stdout), as no --out does: never a file named "-"."""
+    return None if value == "-" else value
 
 
 def say(message: str = "", *, nl: bool = True, err: bool = False) -> None:

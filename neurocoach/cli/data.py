@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from neurocoach.paths import expand
-from neurocoach.cli.common import Command, Ctx, fail, say
+from neurocoach.cli.common import Command, Ctx, dash_is_screen, fail, say
 from neurocoach.cli.files import existing_store, make_folder, names_folder, out_path, write_private
 
 
@@ -27,9 +27,9 @@ def _csv_folder(out: str) -> bool:
 @click.command("export", cls=Command)
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), required=True,
               help="json: everything in one file; csv: one file per table into a folder.")
-@click.option("--out", type=click.Path(), metavar="PATH",
+@click.option("--out", type=click.Path(), metavar="PATH", callback=dash_is_screen,
               help="A file, or a folder (CSV: one file per table; a path ending in / is "
-                   "created). Default: print to the screen (CSV: the steps table).")
+                   "created). Default (or -): print to the screen (CSV: the steps table).")
 @click.option("--force", is_flag=True, help="Replace files that already exist.")
 @click.option("--pretty", is_flag=True,
               help="JSON indented for reading (default: compact, quicker to write and read).")
@@ -55,7 +55,7 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool, pretty: bool) -> No
         name = f"neurocoach-export-{obj.clock.today().isoformat()}.json"
         path = out_path(out, force, name)
         write_private({path: chunks})
-        say(f"Exported everything to {path}.", err=True)
+        say(f"Exported everything to {path}.")
         return
     tables = csv_tables(doc)
     if out is None:
@@ -64,7 +64,7 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool, pretty: bool) -> No
     if not folder:
         path = out_path(out, force, "entries.csv")
         write_private({path: csv_text("entries", tables["entries"])})
-        say(f"Exported the steps table to {path}.", err=True)
+        say(f"Exported the steps table to {path}.")
         return
     out = expand(out)
     if not out.is_dir():
@@ -75,7 +75,7 @@ def export(obj: Ctx, fmt: str, out: str | None, force: bool, pretty: bool) -> No
     from neurocoach.domain.words import count
 
     say(f"Exported {count(len(paths), 'table')} to {out} "
-               f"({', '.join(p.name for p in paths)}).", err=True)
+               f"({', '.join(p.name for p in paths)}).")
 
 
 @click.command("import", cls=Command)
@@ -129,7 +129,8 @@ def import_(obj: Ctx, file: Path) -> None:
              *([count(len(rows.custom), "own exercise")] if rows.custom else []),
              count(len(rows.checkins), "check-in"),
              f"{count(len(rows.sessions), 'session')} ({count(len(rows.entries), 'step')})",
-             count(len(rows.balance_tests), "balance test"),
+             # a test is a day's, of one foot or both, as Progress and the report count
+             count(len({day for day, *_ in rows.balance_tests}), "balance test"),
              *([count(len(rows.v2.self_tests), "fall-risk self-test")]
                if rows.v2 is not None and rows.v2.self_tests else []),
              *([count(len(rows.level_changes), "level change")] if rows.level_changes else [])]
@@ -153,10 +154,10 @@ class Days(click.ParamType):
 
 
 @click.command(cls=Command)
-@click.option("--out", type=click.Path(), metavar="PATH",
+@click.option("--out", type=click.Path(), metavar="PATH", callback=dash_is_screen,
               help="Write to a file: HTML when it ends in .html or .htm, Markdown when it "
                    "ends in .md, .markdown or .txt; a folder gets a dated .md file. "
-                   "Default: Markdown on the screen.")
+                   "Default (or -): Markdown on the screen.")
 @click.option("--days", type=Days(), default=90, show_default=True,
               help="How many days back the report covers.")
 @click.option("--force", is_flag=True, help="Replace the file if it already exists.")

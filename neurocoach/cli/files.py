@@ -7,7 +7,7 @@ Shared by export, report, backup and plan export; like cli.py, nothing heavy at 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from neurocoach.paths import expand
@@ -37,8 +37,9 @@ def make_folder(folder: Path) -> None:
         fail(f"cannot create the folder {folder}: {exc.strerror}.")
 
 
-def out_path(out: str | Path, force: bool, default_name: str) -> Path:
-    """Where to write: a folder gets `default_name` inside it. Fails unless writable.
+def out_path(out: str | Path, force: bool, default_name: str | Callable[[Path], str]) -> Path:
+    """Where to write: a folder gets `default_name` inside it (or the name it gives for
+    that folder, when it is a function of the folder). Fails unless writable.
 
     `out` as typed (a str) keeps its trailing slash: `--out reports/` always means a
     folder, created (0700) when it does not exist yet, never a file named `reports`.
@@ -50,7 +51,7 @@ def out_path(out: str | Path, force: bool, default_name: str) -> Path:
     elif folder and not out.is_dir():
         fail(f"{out} is not a folder; --out ending in / names a folder.")
     if out.is_dir():
-        out = out / default_name
+        out = out / (default_name if isinstance(default_name, str) else default_name(out))
     if out.is_dir():
         fail(f"{out} is a folder; give a file name with --out.")
     if os.path.lexists(out) and not force:
@@ -60,6 +61,11 @@ def out_path(out: str | Path, force: bool, default_name: str) -> Path:
         fail(f"cannot write {out}: the folder {parent} does not exist.")
     if not os.access(parent, os.W_OK | os.X_OK):
         fail(f"cannot write {out}: no permission to write in {parent}.")
+    from neurocoach.store.places import unsafe_to_write
+
+    problem = unsafe_to_write(out)
+    if problem:
+        fail(problem)
     return out
 
 
@@ -70,5 +76,18 @@ def write_private(files: dict[Path, str | Iterable[str]]) -> None:
     try:
         write_private_files(files)
     except OSError as exc:
-        where = exc.filename or next(iter(files), "")
-        fail(f"cannot write {where}: {exc.strerror or exc}; nothing was written.")
+        fail(f"cannot write {_typed(exc.filename, files)}: {exc.strerror or exc}; nothing "
+             "was written.")
+
+
+def _typed(failed: str | None, files) -> Path | str:
+    """The file the person asked for, where the failure named its private temp file
+    (`.name.xxxxxxxx.tmp` beside it): a name they never typed."""
+    for path in map(Path, files):
+        if failed is None:
+            return path
+        spot = Path(failed)
+        if spot == path or (spot.parent == path.parent
+                            and spot.name.startswith(f".{path.name[:60]}.")):
+            return path
+    return failed

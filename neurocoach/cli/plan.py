@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from neurocoach.cli.common import Ctx, Group, fail, say
+from neurocoach.cli.common import Ctx, Group, dash_is_screen, fail, say
 
 
 @click.group(cls=Group)
@@ -89,8 +89,8 @@ def import_plan(obj: Ctx, file: Path, yes: bool) -> None:
 
 
 @plan.command("export")
-@click.option("--out", metavar="PATH",
-              help="Write to this file, or into this folder (default: print it).")
+@click.option("--out", metavar="PATH", callback=dash_is_screen,
+              help="Write to this file, or into this folder (default, or -: print it).")
 @click.option("--force", is_flag=True, help="Replace PATH if it exists.")
 @click.pass_obj
 def export_plan(obj: Ctx, out: str | None, force: bool) -> None:
@@ -107,4 +107,4 @@ def export_plan(obj: Ctx, out: str | None, force: bool) -> None:
         return
     path = out_path(out, force, "neurocoach-plan.toml")
     write_private({path: text})
-    say(f"Plan written to {path}.", err=True)
+    say(f"Plan written to {path}.")

@@ -15,7 +15,7 @@ def status(obj: Ctx) -> None:
     from neurocoach.services.status import NoStatus, status_for
 
     try:
-        line, warnings = status_for(obj.db_path, obj.clock)
+        line, warnings = status_for(obj.db_path, obj.clock, obj.db_chosen)
     except NoStatus as exc:
         fail(str(exc))
     for warning in warnings:

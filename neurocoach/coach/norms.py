@@ -26,6 +26,13 @@ MAX_SECONDS = 60.0
 """A try stops by itself here: the norms top out near 45 s, and a forgotten timer should
 not record a minute of standing that did not happen."""
 
+SHORTEST_HOLD = 0.3
+"""A try shorter than this is not a hold, and is not counted: a person presses space, then
+reacts to the foot touching down (a reaction takes about a quarter of a second at best),
+so two presses this close together are a double press or keys delivered in one burst by
+a slow link. Counted, a 0.0 s "try" would be saved as the side's result when it is the
+only one, and read as a fall in balance on Progress and in the clinician's report."""
+
 
 @dataclass(frozen=True)
 class StanceComparison:
@@ -64,15 +71,17 @@ class SelfTest:
         self.tries: dict[str, list[float]] = {side: [] for side in SIDES}
         self.side = SIDES[0]
 
-    def record(self, seconds: float) -> None:
-        """Add a try for the current side; when that side is full, move to the other."""
-        if self.side_full(self.side):
-            return
+    def record(self, seconds: float) -> bool:
+        """Add a try for the current side; when that side is full, move to the other.
+        False when it is not counted: the side is full, or it is shorter than a hold."""
+        if self.side_full(self.side) or seconds < SHORTEST_HOLD:
+            return False
         self.tries[self.side].append(round(min(max(seconds, 0.0), MAX_SECONDS), 1))
         if self.side_full(self.side):
             other = next(s for s in SIDES if s != self.side)
             if not self.side_full(other):
                 self.side = other
+        return True
 
     def side_full(self, side: str) -> bool:
         return len(self.tries[side]) >= TRIES

@@ -35,8 +35,9 @@ QUESTIONS = (
     Question("sugar_meds",
              "Do you take insulin, or tablets that can lower your blood sugar (a "
              "sulfonylurea such as gliclazide)?",
-             "Each session starts with a reminder to check your sugar and keep sugar at hand; "
-             "the stop key (x) lists low blood sugar."),
+             "Each session starts with a reminder to check your sugar and keep sugar at hand, "
+             "every step after it says the signs of a low; the stop key (x) lists low blood "
+             "sugar."),
     Question("eye_disease",
              "Has a clinician warned you about eye disease (retinopathy)?",
              "No straining or breath-holding: the session reminds you to breathe out as you "
@@ -74,6 +75,10 @@ FOLLOW_UP_REASONS = ("chest", "breath", LOW_SUGAR)
 
 SUGAR_REMINDER = ("Before you start: check your blood sugar if your clinician told you to, "
                   "and keep fast sugar (juice or glucose tablets) within reach.")
+SUGAR_WATCH = ("Shaky, sweaty or muddled? Your sugar may be low: stop (x), sit down and take "
+               "fast sugar (juice or glucose tablets).")
+"""On every step after the first, where the start reminder stood (the same two lines at
+80 columns): the signs to stop for (Colberg 2016)."""
 BREATHE_CUE = "Breathe out as you work: never hold your breath or strain."
 STAND_SLOWLY_CUE = "Stand up slowly, holding your support; wait until you feel steady."
 WALKING_AID_CUE = "Keep your walking aid or support within reach."
@@ -146,9 +151,12 @@ def hold_progression(decisions: Mapping[str, Decision], catalog: Catalog,
 
 
 # -- the session -------------------------------------------------------------------------
-def session_reminder(screening: Screening) -> str | None:
-    """Shown when a session starts (and resumes)."""
-    return SUGAR_REMINDER if _risk(screening, "sugar_meds") else None
+def session_reminder(screening: Screening, *, starting: bool = True) -> str | None:
+    """The first cue for people on blood-sugar medicines: check before you start (on the
+    step a session starts or resumes on), then the signs of a low (every other step)."""
+    if not _risk(screening, "sugar_meds"):
+        return None
+    return SUGAR_REMINDER if starting else SUGAR_WATCH
 
 
 def stop_reasons(screening: Screening) -> dict[str, StopReason]:

@@ -111,12 +111,18 @@ def step_cues(exercise: Exercise) -> list[str]:
     return cues
 
 
+def one_foot(record: SessionRecord, exercise: Exercise) -> str | None:
+    """The one foot a session's steps of this exercise are for, when a foot problem kept
+    the other foot out; None when it is done on each side (or is not done by side)."""
+    if not exercise.per_side:
+        return None
+    sides = {s.side for s in record.steps if s.exercise_id == exercise.id}
+    return next(iter(sides)) if len(sides) == 1 and None not in sides else None
+
+
 def one_foot_words(record: SessionRecord, step: Step, exercise: Exercise) -> str:
     """'Only your left foot today: …' when a foot problem kept the other foot out."""
-    if not exercise.per_side or step.side is None:
-        return ""
-    sides = {s.side for s in record.steps if s.exercise_id == step.exercise_id}
-    if len(sides) != 1:
+    if step.side is None or one_foot(record, exercise) is None:
         return ""
     return (f"Only your {step.side} foot today: you noted a problem with the other foot, "
             "which this one would press, rub or move.")

@@ -45,10 +45,11 @@ class NoStatus(Exception):
     """Why there is no status line to give (one line for the person, exit status 2)."""
 
 
-def status_for(path: Path, clock) -> tuple[str, list[str]]:
+def status_for(path: Path, clock, chosen: bool = True) -> tuple[str, list[str]]:
     """The status line for the database at `path` and the store's warnings. A status line
     never creates a database: a mistyped --db would leave an empty one behind, and a login
-    shell would report on it as if all were well."""
+    shell would report on it as if all were well. A folder the person did not name
+    (`chosen` False: the platform's default) is simply not made yet: no data yet."""
     from neurocoach.store import Store, StoreError
     from neurocoach.store.errors import file_errors
 
@@ -56,6 +57,8 @@ def status_for(path: Path, clock) -> tuple[str, list[str]]:
         from neurocoach.store.places import check_data_folder
 
         folder = path.parent
+        if not folder.is_dir() and not chosen and not os.path.lexists(folder):
+            return "neurocoach · no data yet · run `neurocoach` to start", []
         if not folder.is_dir():
             raise NoStatus(f"there is no folder {folder}, so no neurocoach database at {path}: "
                            "check the path.")

@@ -23,7 +23,7 @@ from neurocoach.store.errors import raising_own_errors
 from neurocoach.store.opening import (
     MIGRATIONS, StoreError, check_integrity, connect, inspect_existing, pending_migrations, prepare_new,
 )
-from neurocoach.store.places import check_data_folder
+from neurocoach.store.places import check_data_folder, claim_companions
 from neurocoach.store.plans import PlanQueries
 from neurocoach.store.progress import ProgressQueries
 from neurocoach.store.steps import StepWrites
@@ -85,6 +85,7 @@ class Store(StepWrites, SessionQueries, ProgressQueries, Exchange, PlanQueries,
         else:
             prepare_new(path)
             empty = True
+        claim_companions(path)  # SQLite's -wal and -shm: the person's own, or refused
         conn = None
         try:
             conn = connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,

@@ -81,10 +81,11 @@ def daily_path(db_path: Path, day: dt.date) -> Path:
     return backups_dir(db_path) / f"{db_path.name}.daily-{day.isoformat()}.bak"
 
 
-def stamped_path(db_path: Path, kind: str, stamp: str) -> Path:
+def stamped_path(db_path: Path, kind: str, stamp: str, folder: Path | None = None) -> Path:
     """`kind` is "backup" (on demand) or "before-restore". Never a copy already there:
-    two in the same second get -2, -3… rather than the second replacing the first."""
-    folder = backups_dir(db_path)
+    two in the same second get -2, -3… rather than the second replacing the first. The
+    name is unique in `folder`, where it is written (default: the backups folder)."""
+    folder = backups_dir(db_path) if folder is None else folder
     path, n = folder / f"{db_path.name}.{kind}-{stamp}.bak", 2
     while path.exists():
         path, n = folder / f"{db_path.name}.{kind}-{stamp}-{n}.bak", n + 1

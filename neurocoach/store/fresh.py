@@ -18,7 +18,7 @@ import json
 import sqlite3
 
 from neurocoach.store.migration_names import MIGRATION_SET, MIGRATIONS
-from neurocoach.store.schema import _cache_file, _mine, foreign_parts
+from neurocoach.store.schema import _cache_file, _mine, foreign_parts, keep_in_cache
 
 RECORD = ("INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
           " VALUES (?, ?, ?)")
@@ -52,10 +52,7 @@ def keep_script() -> None:
     if cache is None or cache.exists():
         return
     try:
-        from neurocoach.store.files import write_private_text
-
-        cache.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-        write_private_text(cache, json.dumps(derived_script()))
+        keep_in_cache(cache, json.dumps(derived_script()))
     except OSError:
         pass  # no cache: the migrations run one by one next time too
 

@@ -48,10 +48,52 @@ def check_data_folder(db_path: Path) -> list[str]:
     if file_st is not None and file_st.st_uid != os.geteuid():
         raise StoreError(f"{db_path} belongs to another user (uid {file_st.st_uid}); "
                          "neurocoach opens only your own database. Nothing was opened.")
+    _refuse_planted_companions(db_path)
     if open_to:
         return [f"{where} is shared with other users (as /tmp is): they cannot change "
                 "your files there, but can see their names; a folder of your own is safer."]
     return []
+
+
+COMPANIONS = ("-wal", "-shm", "-journal")
+"""The files SQLite opens beside a database, by name, following whatever is there."""
+
+
+def _refuse_planted_companions(db_path: Path) -> None:
+    """SQLite opens `x.db-wal`, `-shm` and `-journal` by name and uses what it finds: in a
+    shared folder another user can put them there first. A -wal of theirs gets every page
+    written (they read it, and can write pages the next open takes as the database's); a
+    -journal of theirs is rolled back into the file. Each must be a plain file of the
+    person's own, or absent."""
+    for suffix in COMPANIONS:
+        spot = Path(f"{db_path}{suffix}")
+        try:
+            st = os.lstat(spot)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid():
+            what = ("a link" if stat.S_ISLNK(st.st_mode) else "not a plain file"
+                    if not stat.S_ISREG(st.st_mode) else f"another user's (uid {st.st_uid})")
+            raise StoreError(f"{spot}, where SQLite keeps your database's changes, is {what}: "
+                             "whoever put it there could read and change your data through "
+                             "it. Keep the database in a folder of your own. Nothing was "
+                             "opened.")
+
+
+def claim_companions(db_path: Path) -> None:
+    """Just before SQLite opens the database: its -wal and -shm, where missing, made now as
+    the person's own (0600, O_EXCL, no link followed), so that SQLite finds theirs, never
+    one someone else made after `check_data_folder` looked (racing it in a shared folder,
+    where they cannot replace or remove the person's files); then checked again. Empty
+    files are what SQLite makes itself. Raises StoreError."""
+    for suffix in COMPANIONS[:2]:
+        try:
+            fd = os.open(f"{db_path}{suffix}",
+                         os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        except OSError:
+            continue  # there already (checked below), or SQLite will say why not
+        os.close(fd)
+    _refuse_planted_companions(db_path)
 
 
 def check_private_dir(folder: Path) -> None:
@@ -70,3 +112,32 @@ def check_private_dir(folder: Path) -> None:
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         raise StoreError(f"the folder {folder} can be written by other users; make it "
                          f"yours alone (chmod 700 {folder}) before neurocoach puts copies there.")
+
+
+def unsafe_to_write(path: Path) -> str | None:
+    """Why a file of the person's must not be written at `path` (a report, an export, a
+    plan file, a backup), in words; None when it may be. Its folder must not belong to
+    another user, nor be open to others' writing without the sticky bit: they could swap
+    the file once written, or planted the folder (or a link to one of theirs) for it. A
+    name already there that is another user's cannot be replaced (a sticky folder refuses
+    the rename): said before anything is written."""
+    folder = path.parent
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return None  # the caller says the folder is missing
+    if not _owner_ok(st):
+        return (f"cannot write {path}: the folder {folder} belongs to another user "
+                f"(uid {st.st_uid}), who could read its names and swap the file; write "
+                "it in a folder of your own.")
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not st.st_mode & stat.S_ISVTX:
+        return (f"cannot write {path}: other users can write in {folder} and could swap "
+                "the file; write it in a folder only you can write in.")
+    try:
+        there = os.lstat(path)
+    except OSError:
+        return None
+    if there.st_uid != os.geteuid():
+        return (f"cannot write {path}: that name belongs to another user "
+                f"(uid {there.st_uid}); give another name.")
+    return None

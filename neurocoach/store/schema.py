@@ -107,6 +107,22 @@ def _mine(path: Path) -> bool:
         return False
 
 
+def keep_in_cache(cache: Path, text: str) -> None:
+    """Write a cache file, only into a real folder of the person's that nobody else can
+    write in (made 0700 when missing): a link planted at the cache folder, or a folder
+    others may write in, gets nothing. Raises OSError."""
+    import stat
+
+    cache.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    st = os.lstat(cache.parent)
+    if (not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid()
+            or st.st_mode & 0o022):
+        return
+    from neurocoach.store.files import write_private_text
+
+    write_private_text(cache, text)
+
+
 def expected_schema(applied: tuple[str, ...]) -> dict:
     """`derived_schema`, read from the private cache when it is there."""
     cache = _cache_file(applied)
@@ -118,10 +134,7 @@ def expected_schema(applied: tuple[str, ...]) -> dict:
     shape = _plain(derived_schema(applied))
     if cache is not None:
         try:
-            cache.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-            from neurocoach.store.files import write_private_text
-
-            write_private_text(cache, json.dumps(shape))
+            keep_in_cache(cache, json.dumps(shape))
         except OSError:
             pass  # no cache: derived again next time
     return shape

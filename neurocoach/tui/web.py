@@ -33,12 +33,22 @@ def key_path() -> Path:
 
 
 def serve_key(path: Path | None = None) -> str:
-    """The kept key (made once, 0600); a new one when the file is gone or unreadable."""
+    """The kept key (made once, 0600); a new one when the file is gone or unreadable, or
+    is not a plain file of the person's that nobody else can read (one planted there, or
+    a link to one, would give its maker the key)."""
+    import os
+    import stat
+
     from neurocoach.store.files import write_private_text
 
     path = path or key_path()
     try:
-        key = path.read_text(encoding="ascii").strip()
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            private = (stat.S_ISREG(st.st_mode) and st.st_uid == os.geteuid()
+                       and not st.st_mode & 0o077)
+            key = fh.read(200).decode("ascii").strip() if private else ""
         if len(key) >= 32:
             return key
     except (OSError, UnicodeDecodeError):

@@ -217,7 +217,7 @@ def test_export_out_a_folder_writes_the_plan_inside_it(db_path, tmp_path):
     written = made / "neurocoach-plan.toml"
     assert 'id = "calf-stretch"' in written.read_text()
     assert (written.stat().st_mode & 0o777) == 0o600 and (made.stat().st_mode & 0o777) == 0o700
-    assert str(written) in result.stderr
+    assert str(written) in result.stdout                     # what was written: stdout
     again = invoke("plan", "export", "--out", str(made))        # an existing folder, no slash
     assert again.exit_code == 2 and "already exists" in again.stderr
     assert invoke("plan", "export", "--out", str(made), "--force").exit_code == 0

@@ -153,3 +153,21 @@ def test_status_builds_no_dataclass_and_leaves_platformdirs_unloaded(db_path):
     assert line.startswith("neurocoach · check-in: pain 4/10 · routine: in progress "
                            "(1 of 3 steps) · streak: 1 day · last session today"), line
     assert loaded == "LOADED []"
+
+
+def test_status_on_a_fresh_account_says_there_is_no_data_yet(tmp_path):
+    """README: add `neurocoach status` to ~/.profile. Before the coach was ever opened, the
+    default data folder does not exist yet: every login said "there is no folder …: check
+    the path" (exit 2) about a path the person never typed. The short path and click's
+    command alike."""
+    from neurocoach.cli import cli
+    from neurocoach.paths import default_data_dir
+
+    assert not default_data_dir().exists()
+    result = status("status")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("neurocoach · no data yet")
+    assert "run `neurocoach`" in result.stdout
+    full = CliRunner(env={"NEUROCOACH_DB": None}).invoke(cli, ["status"])
+    assert (full.exit_code, full.stdout) == (0, result.stdout), full.output
+    assert not default_data_dir().exists()

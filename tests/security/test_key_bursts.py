@@ -58,3 +58,26 @@ def test_library_search_and_the_session_get_their_keys_in_one_burst(terminals, t
     finally:
         conn.close()
     assert statuses == ["skipped", "skipped"]
+
+
+def test_a_skin_problem_and_its_foot_typed_in_one_burst_are_saved(terminals, tmp_path):
+    # The foot question appears when 2 (a skin problem) is typed; Textual orders the focus
+    # chain by where each widget was last laid out, and a row shown a key before has not
+    # been laid out yet (it sorted first): enter on it went back to the pain line, and the
+    # enter meant for the note never saved.
+    db = tmp_path / "x.db"
+    onboarded(db)
+    term = terminals(neurocoach(), env=env_for(db))
+    term.wait_for("enter to start")
+    term.tmux("send-keys", "-t", term.name, "c")
+    term.wait_for("Daily check-in")
+    term.tmux("send-keys", "-t", term.name, "3", "Enter", "Enter", "Enter", "Enter")
+    term.wait_for("▸ Did you look")
+    term.tmux("send-keys", "-t", term.name, "2", "Enter", "2", "Enter", "o", "k", "Enter")
+    _until(lambda: _checkin(db))
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT pain, feet, foot, note FROM checkins").fetchall() == [
+            (3, "skin", "right", "ok")]
+    finally:
+        conn.close()

@@ -9,6 +9,8 @@ import datetime as dt
 import os
 import sqlite3
 
+import pytest
+
 from neurocoach.domain.models import Checkin
 from neurocoach.store import Store
 from tests.cli.helpers import one_line_error
@@ -110,3 +112,109 @@ async def test_the_coach_shows_the_shared_folder_warning(tmp_path, clock):
         shown = [str(n.message) for n in app._notifications]
         assert any("shared with other users" in m for m in shown), shown
     store.close()
+
+
+def _outs(db, out):
+    return {"backup": ["backup", "--out", out], "export": ["export", "--format", "csv",
+            "--out", out], "report": ["report", "--out", out],
+            "plan export": ["plan", "export", "--out", out]}
+
+
+def test_nothing_is_written_into_a_folder_another_user_owns_or_can_write(tmp_path):
+    # Someone sharing the host leaves a folder of theirs (or a link to it) where the person
+    # puts a report or an export: it was written there, 0600 but in a folder its owner
+    # may empty or fill with a report of their own before the person sends it on.
+    db = _db(tmp_path / "data" / "x.db")
+    theirs = tmp_path / "theirs"
+    theirs.mkdir(mode=0o777)
+    theirs.chmod(0o777)
+    os.chown(theirs, other_uid(), -1)
+    (tmp_path / "my-reports").symlink_to(theirs)
+    open_to_all = tmp_path / "open"
+    open_to_all.mkdir()
+    open_to_all.chmod(0o777)                         # no sticky bit: others may swap
+    for folder, words in ((theirs, "belongs to another user"),
+                          (tmp_path / "my-reports", "belongs to another user"),
+                          (open_to_all, "other users can write in")):
+        for command, argv in _outs(db, f"{folder}/").items():
+            one_line_error(run(*argv, db=db), words)
+        assert os.listdir(theirs) == [] and os.listdir(open_to_all) == []
+
+
+def test_a_name_of_another_user_in_a_shared_folder_is_said_before_writing(tmp_path):
+    db = _db(tmp_path / "data" / "x.db")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)                             # as /tmp
+    planted = shared / "report.md"
+    planted.write_text("theirs\n")
+    os.chown(planted, other_uid(), -1)
+    result = run("report", "--out", planted, "--force", db=db)
+    one_line_error(result, str(planted), "belongs to another user")
+    assert ".tmp" not in result.stderr               # it named a temp file before
+    assert planted.read_text() == "theirs\n" and os.listdir(shared) == ["report.md"]
+    ok = run("report", "--out", shared / "mine.md", db=db)   # a sticky folder is fine
+    assert ok.returncode == 0, ok.stderr
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+@pytest.mark.parametrize("kind", ["their file", "a link"])
+def test_sqlites_own_files_planted_beside_the_database_are_refused(tmp_path, suffix, kind):
+    # In a shared sticky folder (allowed, as /tmp) another user can add the names SQLite
+    # opens beside the database. A -wal of theirs that everyone may write was used as it
+    # was: every check-in went into a file they can read (and write frames into), and a
+    # link there made the open fail as "damaged or not a database".
+    db = _db(tmp_path / "shared" / "x.db")
+    db.parent.chmod(0o1777)
+    spot = db.parent / f"x.db{suffix}"
+    if kind == "a link":
+        target = tmp_path / "elsewhere"
+        target.write_text("not a database's\n")
+        spot.symlink_to(target)
+    else:
+        spot.write_bytes(b"")
+        spot.chmod(0o666)
+        os.chown(spot, other_uid(), -1)
+    before = digest(db)
+    for argv in (["checkin", "--pain", "5"], ["status"], ["backup"]):
+        one_line_error(run(*argv, db=db), str(spot), "folder of your own")
+    assert digest(db) == before
+    if kind == "a link":
+        assert (tmp_path / "elsewhere").read_text() == "not a database's\n"
+    else:
+        assert spot.read_bytes() == b""
+
+
+def test_a_wal_planted_between_the_check_and_the_open_is_never_used(tmp_path, monkeypatch):
+    # The check above reads the names once; someone racing it (a loop making x.db-wal and
+    # removing it again) could still have SQLite open theirs. The -wal and -shm are made
+    # the person's own (0600, O_EXCL) before SQLite opens them, so one planted after the
+    # check is seen then, and refused.
+    import neurocoach.store as store_module
+
+    db = _db(tmp_path / "shared" / "x.db")
+    db.parent.chmod(0o1777)
+    wal = db.parent / "x.db-wal"
+    inspect = store_module.inspect_existing
+
+    def raced(path, **kwargs):
+        result = inspect(path, **kwargs)
+        wal.write_bytes(b"")                             # planted just after the check
+        wal.chmod(0o666)
+        os.chown(wal, other_uid(), -1)
+        return result
+
+    monkeypatch.setattr(store_module, "inspect_existing", raced)
+    with pytest.raises(store_module.StoreError, match="another user"):
+        Store.open(db)
+    assert wal.read_bytes() == b""
+    wal.unlink()
+    monkeypatch.setattr(store_module, "inspect_existing", inspect)
+    store = Store.open(db)                               # nothing planted: its own files
+    try:
+        for suffix in ("-wal", "-shm"):
+            st = os.lstat(f"{db}{suffix}")
+            assert st.st_uid == os.geteuid() and st.st_mode & 0o777 == 0o600, suffix
+    finally:
+        store.close()
+    assert _db(db).exists()                              # and it still reads and writes

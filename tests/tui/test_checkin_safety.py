@@ -485,3 +485,24 @@ async def test_yesterdays_problem_is_asked_before_today_starts(make_app, store, 
         await pilot.press("enter")
         assert isinstance(app.screen, CheckinScreen)            # asked, not started
     assert store.latest_session() is None
+
+
+async def test_a_started_session_still_says_one_foot_only_on_today(make_app, store, clock):
+    # Once the session had started, Today listed its steps as "… each side": the steps
+    # kept the other foot out, but the list said to do both.
+    store.record_checkin(Checkin(day=clock.today(), pain=2, feet="skin", foot="left"),
+                         clock.now())
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        planned = [line for line in routine_lines(app) if "right foot only" in line]
+        assert planned
+        await pilot.press("enter")                       # the session starts
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("escape")                      # leave: all done so far is kept
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        started = routine_lines(app)
+        for line in planned:
+            name = line.split(" — ")[0][4:]
+            [row] = [row for row in started if f"] {name} — " in row]
+            assert "right foot only" in row and "each side" not in row

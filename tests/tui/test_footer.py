@@ -158,3 +158,37 @@ async def test_the_find_box_at_40_columns_still_offers_a_way_out(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert {"Help", "Quit"} <= keys_in_sight(app, 40)
+
+
+def keys_drawn_whole(app, width: int) -> set[str]:
+    """The keys a person reads whole: in the row, and not under the palette's key, which
+    is drawn over the right end of the row."""
+    from textual.widgets._footer import FooterKey
+
+    footer = app.screen.query_one(Footer)
+    palette = [k for k in footer.query(FooterKey) if k.has_class("-command-palette")]
+    edge = min([width] + [k.region.x for k in palette if k.region.width])
+    return {k.description for k in footer.query(FooterKey)
+            if k.description and k.region.width and k.region.right <= edge
+            and not k.has_class("-command-palette")}
+
+
+async def test_quit_is_not_cut_short_by_the_palette_key_on_a_40_column_summary(make_app):
+    # The summary after a stop for a symptom read "⏎ Back to Today ? Help q Qui▏^p palette":
+    # the keys that always stay did not fit beside the palette's key, drawn over them.
+    from neurocoach.tui.screens.summary import SummaryScreen
+
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("1")                            # dizziness: the session stops
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert {"Back to Today", "Help", "Quit"} <= keys_drawn_whole(app, 40)
+        for keys in (["t"], ["l"], ["p"], ["t", "m"]):    # and wherever the palette key is
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert {"Help", "Quit"} <= keys_drawn_whole(app, 40), keys

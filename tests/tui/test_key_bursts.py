@@ -87,6 +87,47 @@ async def test_the_key_barrier_waits_once_on_widgets_with_nothing_left_to_do(mak
     assert sum(waits) <= 5 * on_screen * 1.5, (waits, on_screen)
 
 
+async def test_the_session_step_scrolls_a_line_a_key(make_app, store, clock):
+    """The session's step body is a Page too: five `down` in one read scroll it five lines
+    (Textual's deferred scroll moved it by two or three), three `up` bring it back three."""
+    from neurocoach.coach.plan import Plan
+    from neurocoach.tui.screens.session import SessionScreen
+
+    store.save_plan(Plan(("plantar-roll",)), clock.now())  # long cues and steps: the body scrolls
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        body = app.screen.query_one("#step-body")
+        assert app.focused is body and body.max_scroll_y >= 5
+        await burst(app, pilot, ["down"] * 5)
+        assert body.scroll_y == 5
+        await burst(app, pilot, ["up"] * 3)
+        assert body.scroll_y == 2
+
+
+async def test_the_key_barrier_queues_callbacks_textual_need_not_inspect(make_app,
+                                                                        monkeypatch):
+    """The barrier queues a callback on every widget at every key: Textual inspected each
+    one's signature (a new lambda each time), a third of a millisecond a key on a session."""
+    from textual import _callback
+
+    from neurocoach.tui import keys
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        inspected = []
+        count = _callback._count_parameters
+        monkeypatch.setattr(_callback, "_count_parameters",
+                            lambda func: inspected.append(func) or count(func))
+        widgets = [app, *app.screen.walk_children(with_self=True)]
+        await keys._drained(widgets, 1.0)
+        monkeypatch.undo()
+    assert len(widgets) > 5 and inspected == []
+
+
 async def test_library_detail_scrolls_a_line_a_key(make_app):
     """The Library's detail pane, focused (enter on an exercise), scrolls a line for each
     `down` or `up` of one burst, as Progress and help do (it moved two or three)."""

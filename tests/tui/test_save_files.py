@@ -155,3 +155,18 @@ async def test_a_report_that_cannot_be_made_says_why_in_one_line(make_app, tmp_p
         assert said(app) == ("The report could not be made: cannot use neurocoach.db: "
                              "database is locked.")
     assert not (tmp_path / "report.html").exists()
+
+
+async def test_a_folder_another_user_can_write_in_gets_no_report(make_app, tmp_path):
+    # The shell refuses it (tests/security/test_places.py); the Progress dialog wrote there.
+    folder = tmp_path / "open"
+    folder.mkdir()
+    folder.chmod(0o777)                                  # no sticky bit: others may swap
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "o")
+        await pilot.pause()
+        await type_path(pilot, folder / "report.html")
+        assert isinstance(app.screen, ReportScreen)
+        assert "other users can write in" in said(app)
+    assert list(folder.iterdir()) == []

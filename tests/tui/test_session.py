@@ -142,6 +142,31 @@ async def test_plus_minus_change_what_is_logged(make_app, store):
     assert entries(store, record.id)[reps_index].reps == target + 2
 
 
+async def test_the_dose_line_follows_plus_and_minus(make_app, store, clock):
+    """The step's "Dose:" line says what is being done now: + / - change it with the
+    counter (it kept the planned dose while the counter said another), for reps and holds."""
+    from neurocoach.coach.plan import Plan
+
+    store.save_plan(Plan(("toe-stretch", "towel-curls")), clock.now())  # a hold, then reps
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        record = await start(pilot)
+        hold, reps = record.steps[0], next(s for s in record.steps if s.reps)
+        assert f"hold {hold.seconds} seconds" in text(app, "#step-dose")
+        await pilot.press("plus", "plus")
+        assert f"hold {hold.seconds + 10} seconds" in text(app, "#step-dose")
+        assert f"hold {hold.seconds + 10} seconds" in text(app, "#step-counter")
+        await pilot.press("minus")
+        assert f"hold {hold.seconds + 5} seconds" in text(app, "#step-dose")
+        while app.screen.step is not reps:
+            await pilot.press("s")
+        said = "{} sets of {}" if reps.sets > 1 else "{1} times"
+        assert said.format(reps.sets, reps.reps) in text(app, "#step-dose")
+        await pilot.press("plus", "plus", "plus")
+        assert said.format(reps.sets, reps.reps + 3) in text(app, "#step-dose")
+        assert f"Reps: {reps.reps + 3}" in text(app, "#step-counter")
+
+
 async def test_leave_then_reopen_resumes_at_the_same_step(make_app, store, clock, db_path):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

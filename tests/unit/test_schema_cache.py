@@ -27,3 +27,30 @@ def test_the_cache_folder_is_platformdirs_own(monkeypatch, xdg, home):
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     assert cache_folder() == user_cache_dir("neurocoach", appauthor=False)
+
+
+def test_nothing_is_cached_through_a_planted_link_or_into_an_open_folder(tmp_path,
+                                                                         monkeypatch):
+    """The cache is written only into a real folder of the person's that nobody else can
+    write in: a link planted at the cache folder (to a folder of someone else's) got the
+    cached schema and script written through it."""
+    import os
+
+    from neurocoach.store import Store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    theirs.chmod(0o777)
+    (tmp_path / "cache" / "neurocoach").symlink_to(theirs)
+    Store.open(tmp_path / "a.db").close()
+    assert os.listdir(theirs) == []
+    (tmp_path / "cache" / "neurocoach").unlink()
+    (tmp_path / "cache" / "neurocoach").mkdir()
+    (tmp_path / "cache" / "neurocoach").chmod(0o777)
+    Store.open(tmp_path / "b.db").close()
+    assert os.listdir(tmp_path / "cache" / "neurocoach") == []
+    (tmp_path / "cache" / "neurocoach").chmod(0o700)       # the person's own: kept there
+    Store.open(tmp_path / "c.db").close()
+    assert os.listdir(tmp_path / "cache" / "neurocoach") != []

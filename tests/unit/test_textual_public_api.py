@@ -32,7 +32,9 @@ KNOWN = {
                         "_bgcolor", "_link", "_color_system"},
     # Kept parses of the stylesheet across modes (performance).
     "tui/stylesheet.py": {"_variables", "_require_parse"},
-    # The key barrier waits for widgets' queues to drain (no public "idle" test).
+    # The key barrier waits for widgets' queues to drain (no public "idle" test). Its
+    # callback also defines `_param_count` (what Textual's count_parameters reads instead
+    # of a signature): a name of ours here, so this test cannot see it; noted for review.
     "tui/keys.py": {"_message_queue"},
     # Control codes out of a person's text: a segment cache to clear.
     "tui/terminal_safe.py": {"_render_cache"},
@@ -55,6 +57,12 @@ KNOWN = {
     # `_size_updated` too, in a mixin this test could not see.) tests/tui/test_library.py
     # fails if Textual changes either.
     "tui/widgets/exercise_detail.py": {"_size_updated", "_scroll_update"},
+    # A session step change is laid out once, not twice (issue 17): the session's lines and
+    # boxes take their new size without asking for a second layout through their virtual
+    # size (`_size_updated(layout=False)`, as Textual's own scroll path does); the step
+    # body keeps Textual's way for its scrollbar. tests/tui/test_session_updates.py counts
+    # the layouts and fails if Textual changes it.
+    "tui/screens/session_view.py": {"_size_updated"},
 }
 
 

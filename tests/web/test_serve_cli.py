@@ -59,3 +59,27 @@ def test_is_local():
 
     assert all(map(is_local, ["127.0.0.1", "localhost", "::1", "[::1]", "127.1.2.3"]))
     assert not any(map(is_local, ["0.0.0.0", "::", "192.168.1.4", "example.org"]))
+
+
+def test_a_key_file_planted_or_open_to_others_is_never_the_key(tmp_path):
+    """serve.key is read only when it is a plain file of the person's that nobody else can
+    read: one planted (a link to a file of someone else's, or a file others can read) was
+    taken as the key, so whoever planted it held the key to the coach."""
+    import os
+
+    from neurocoach.tui.web import serve_key
+
+    known = "k" * 40
+    planted = tmp_path / "theirs.key"
+    planted.write_text(known + "\n")
+    path = tmp_path / "config" / "serve.key"
+    path.parent.mkdir(mode=0o700)
+    path.symlink_to(planted)
+    key = serve_key(path)
+    assert key != known and not path.is_symlink()
+    assert planted.read_text() == known + "\n"
+    assert path.read_text().strip() == key and oct(path.stat().st_mode)[-3:] == "600"
+    path.write_text(known + "\n")
+    os.chmod(path, 0o644)                                 # others can read it
+    assert serve_key(path) != known
+    assert serve_key(path) == serve_key(path)             # a sound one is kept

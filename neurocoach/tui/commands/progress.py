@@ -54,7 +54,7 @@ class ScrollUp(Command):
 
 # -- the balance self-test ------------------------------------------------------------------
 class BalanceToggle(Command):
-    """Start or stop a try."""
+    """Start or stop a try (one shorter than 0.3 s is not a hold, and is not counted)."""
     KEY, ACTION, FOOTER, ID = "space", "toggle", "Start / stop", "balance.toggle"
 
 

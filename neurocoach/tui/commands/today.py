@@ -11,6 +11,13 @@ class Start(Command):
     KEY, ACTION, FOOTER, ID, PRIORITY = "enter", "start", "Start", "today.start", True
 
 
+class Resume(Command):
+    """Go on with today's session where you left it (what was done is kept)."""
+    # The same key and id as Start: Today offers one or the other, so that the footer
+    # says what enter does now.
+    KEY, ACTION, FOOTER, ID, PRIORITY = "enter", "resume", "Resume", "today.start", True
+
+
 class OpenCheckin(Command):
     """The daily check-in: symptoms 0–10 and a look at your feet."""
     KEY, ACTION, FOOTER, ID = "c", "checkin", "Check-in", "today.checkin"

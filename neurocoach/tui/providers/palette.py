@@ -27,6 +27,8 @@ class PaletteCommand(NamedTuple):
     text: str
     run: Callable[[], object]
     help: str
+    exercise_id: str | None = None
+    """A built-in exercise's command: also found by the exercise's other names."""
 
 
 def _push(app, screen_factory: Callable[[], object], callback=None) -> None:
@@ -123,19 +125,21 @@ class ExerciseCommands(Provider):
             name = exercise.name
             if exercise.id in archived:
                 continue
+            known_as = None if exercise.custom else exercise.id  # names.toml: built-in only
             commands.append(PaletteCommand(f"Show exercise: {name}",
                                            partial(app.show_exercise, exercise.id),
-                                           exercise.purpose))
+                                           exercise.purpose, known_as))
             if over_dialog:
                 continue
             inside = exercise.id in plan.exercise_ids
             commands.append(PaletteCommand(
                 f"{'Take out of' if inside else 'Put in'} my plan: {name}",
                 partial(self._set_in_plan, exercise.id, not inside),
-                "Changes which exercises your routine rotates through"))
+                "Changes which exercises your routine rotates through", known_as))
             commands.append(PaletteCommand(
                 f"Set the level of: {name}", partial(self._open_plan, exercise.id),
-                "Opens your plan on it: + and - keep it at a level, 0 lets the coach decide"))
+                "Opens your plan on it: + and - keep it at a level, 0 lets the coach decide",
+                known_as))
             if exercise.custom:
                 commands.append(PaletteCommand(
                     f"Edit your exercise: {name}", partial(self._edit, exercise.id),
@@ -218,10 +222,35 @@ class ExerciseCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
-            score = matcher.match(command.text)
+            text = command.text
+            score = matcher.match(text)
+            other = _other_name(query, command)
+            if other is not None:  # "tandem walk" finds the heel-to-toe walk, said so
+                with_other = f"{text} ({other})"
+                if matcher.match(with_other) > score:
+                    text, score = with_other, matcher.match(with_other)
             if score > 0:
-                yield Hit(score, _highlight(matcher, command.text), command.run,
-                          text=command.text, help=_plain(command.help))
+                yield Hit(score, _highlight(matcher, text), command.run,
+                          text=text, help=_plain(command.help))
+
+
+def _other_name(query: str, command: PaletteCommand) -> str | None:
+    """The exercise's other name (names.toml: a clinician's, the article's, an everyday
+    one) that the query's words name, as the Library's find box matches them; the words of
+    the command itself ("show", "plan", "level") are left out of the comparison."""
+    if command.exercise_id is None:
+        return None
+    from neurocoach.catalog.search import other_names, word_matches, words
+
+    doing = words(command.text.split(":", 1)[0])
+    wanted = [q for q in words(query) if not any(word_matches(q, w) for w in doing)]
+    if not wanted:
+        return None
+    for name in other_names().get(command.exercise_id, ()):
+        said = words(name)
+        if all(any(word_matches(q, w) for w in said) for q in wanted):
+            return name
+    return None
 
 
 def _plain(help_text: str | None):

@@ -107,6 +107,25 @@ class CheckinScreen(ModalScreen[bool]):
             focused.keep_earlier()
         self.focus_next()
 
+    def focus_next(self, selector="*"):
+        return self._step_focus(1)
+
+    def focus_previous(self, selector="*"):
+        return self._step_focus(-1)
+
+    def _step_focus(self, delta: int):
+        """The line after (or before) the focused one, in the order the lines are shown.
+        Textual orders its focus chain by where each widget was last laid out, and the foot
+        question, shown by the key just before, is not laid out yet: it sorted first, so
+        `2 enter 2 enter` typed in one burst went from it back to the pain line."""
+        chain = set(self.focus_chain)
+        lines = [w for w in self.query_one("#checkin").query("*") if w in chain]
+        if not lines:
+            return self.focused
+        at = lines.index(self.focused) if self.focused in lines else -1 if delta > 0 else 0
+        self.set_focus(lines[(at + delta) % len(lines)])
+        return self.focused
+
     def action_same_as_before(self) -> None:
         """y: every score not typed today takes the last check-in's; on to the feet."""
         for row in self.query(ScaleRow):

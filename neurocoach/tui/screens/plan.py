@@ -114,18 +114,22 @@ class PlanScreen(Screen):
         view = self.views.get(exercise_id)
         mark = IN if inside else OUT
         name = exercise.name + (" (yours)" if exercise.custom else "")
+        narrow = self.app.size.width < 60
         if view is None:
             level = ""
         else:
-            level = f"level {view.decision.level.number} of {view.decision.level.of}"
+            # Narrow: the same facts in fewer columns ("level 2/5, kept"), never a bare "2/5".
+            of = "/" if narrow else " of "
+            level = f"level {view.decision.level.number}{of}{view.decision.level.of}"
             settings = self.plan.settings_for(exercise_id)
             if settings.dose is not None:
                 level = "plan's dose"
             elif settings.level is not None:
                 level += ", kept"
-        if self.app.size.width < 60:  # narrow: one line each, the level as "2/4"
-            short = f"{view.decision.level.number}/{view.decision.level.of}" if view else ""
-            return Content(f"{mark} {name[:self.app.size.width - 18]} {short}")
+        if narrow:  # one line each: the name gives way to the level's words
+            room = max(self.app.size.width - 12 - len(level), 8)
+            short = name if len(name) <= room else name[:room - 1].rstrip() + "…"
+            return Content(f"{mark} {short:<{room}} {level}")  # levels end in one column
         return Content(f"{mark} {name:<36.36} {level}")
 
     @property

@@ -22,7 +22,7 @@ from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.save_file import SaveFileScreen
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import RowChanged
-from neurocoach.tui.widgets.weekdays import RestDaysRow
+from neurocoach.tui.widgets.weekdays import RestDaysRow, toggled_by_digit
 
 class StepRow(Widget, can_focus=True):
     """One value from a short list, on one line: left/right (or -/+) move it."""
@@ -66,7 +66,8 @@ class ScheduleScreen(ModalScreen[Plan | None]):
     def compose(self) -> ComposeResult:
         plan = self.plan
         with Vertical():
-            yield Static("[b]Days and time[/b] — ↑ ↓ move, ← → change, enter saves")
+            yield Static("[b]Days and time[/b] — ↑ ↓ move, ← → change, 1–7 a rest day, "
+                         "enter saves")
             yield StepRow("Training days a week:", [(n, f"{n} day{'s' if n > 1 else ''}")
                                                      for n in range(1, 8)],
                           plan.days_per_week, id="days")
@@ -78,6 +79,12 @@ class ScheduleScreen(ModalScreen[Plan | None]):
 
     def on_mount(self) -> None:
         self.query_one("#days").focus()
+
+    def on_key(self, event) -> None:
+        # The rest days row takes its digits itself; on the other rows they reach it here,
+        # as the row's label says ("type 1–7"), instead of doing nothing.
+        if toggled_by_digit(self.query_one("#rest", RestDaysRow), event):
+            event.stop()
 
     def on_row_changed(self, event: RowChanged) -> None:
         rest = self.query_one("#rest", RestDaysRow)

@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from neurocoach.coach.norms import MAX_SECONDS, SIDES, TRIES, SelfTest
+from neurocoach.coach.norms import MAX_SECONDS, SHORTEST_HOLD, SIDES, TRIES, SelfTest
 from neurocoach.coach.safety import balance_test_allowed
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.progress import (
@@ -115,6 +115,12 @@ class BalanceTestScreen(ModalScreen[dict[str, float] | None]):
 
     def _record(self, seconds: float) -> None:
         side = self.test.side
+        if seconds < SHORTEST_HOLD and not self.test.side_full(side):
+            # A double press, or start and stop in one burst: no one's hold, not saved.
+            self.stopwatch.reset()
+            self.say(f"{seconds:.1f} s is too short to be a hold, so it was not counted. "
+                     f"Lift your {side} foot, press space, and again when it touches down.")
+            return
         self.test.record(seconds)
         self._show()
         n = len(self.test.tries[side])

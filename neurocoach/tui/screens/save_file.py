@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 
 from neurocoach.paths import BadPath, expand
 from neurocoach.store.files import write_private_text
+from neurocoach.store.places import unsafe_to_write
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.everywhere import Cancel
 from neurocoach.tui.widgets.footer import Footer
@@ -80,9 +81,9 @@ class SaveFileScreen(ModalScreen[Path | None]):
             return
         if path.is_dir():
             path = path / self.file_name()
-        problem = self.problem_with(path)
+        problem = self.problem_with(path) or unsafe_to_write(path)
         if problem:
-            message.update(Content(problem))
+            message.update(Content(problem[0].upper() + problem[1:]))
             return
         if os.path.lexists(path) and self.confirm_replace != path:
             self.confirm_replace = path

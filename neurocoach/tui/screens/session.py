@@ -25,7 +25,7 @@ class SessionScreen(SessionView):
 
     # -- timer ---------------------------------------------------------------
     def action_toggle_timer(self) -> None:
-        countdown = self.query_one(Countdown)
+        countdown = self.countdown
         if not countdown.display:
             self.say("This one is counted, not timed: do the reps at your pace, then enter.")
             return
@@ -45,7 +45,7 @@ class SessionScreen(SessionView):
         step = self.step
         self.sets_done += 1
         if step.seconds and self.sets_done < step.sets:
-            self.query_one(Countdown).reset(self.amount)
+            self.countdown.reset(self.amount)
             self.say(f"Well held. Rest a moment, then space for set {self.sets_done + 1}.")
         else:
             self.say("Time! Press enter when you are ready for the next step.")
@@ -56,7 +56,7 @@ class SessionScreen(SessionView):
         step = self.step
         seconds = None
         if status == "done":
-            countdown = self.query_one(Countdown)
+            countdown = self.countdown
             if step.seconds:
                 seconds = self.amount
             elif step.minutes:
@@ -69,7 +69,7 @@ class SessionScreen(SessionView):
         if self.app.write(self.app.store.log_entry, self.record.id, entry) is NOT_SAVED:
             return
         self.record.entries[self.index] = entry
-        self.query_one(Countdown).pause()
+        self.countdown.pause()
         self.last_logged = self.index
         self.index += 1
         self.show_step()
@@ -105,7 +105,7 @@ class SessionScreen(SessionView):
             self.amount = max(1, min(200, self.amount + delta))
         elif step.seconds:
             self.amount = max(5, min(600, self.amount + 5 * delta))
-            countdown = self.query_one(Countdown)
+            countdown = self.countdown
             if not countdown.running and not countdown.elapsed:
                 countdown.reset(self.amount)
         self._show_amount()
@@ -135,7 +135,7 @@ class SessionScreen(SessionView):
     def action_stop(self) -> None:
         from neurocoach.tui.screens.stop import StopScreen
 
-        self.query_one(Countdown).pause()
+        self.countdown.pause()
         self.app.push_screen(StopScreen(stop_reasons(self.screening)), self._stopped)
 
     def _stopped(self, reason: str | None) -> None:

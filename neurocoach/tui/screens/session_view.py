@@ -3,11 +3,14 @@ and timer (the keys and what they do are in session.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.markup import escape
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
 
 from neurocoach.catalog import Dose, Exercise
@@ -19,6 +22,7 @@ from neurocoach.domain.models import SessionRecord, Step
 from neurocoach.tui.widgets.countdown import Countdown
 from neurocoach.tui.widgets.figure import ExerciseFigure
 from neurocoach.tui.widgets.footer import Footer
+from neurocoach.tui.widgets.page import Page
 
 SIDE_WORDS = {"left": "left foot", "right": "right foot"}
 
@@ -29,6 +33,42 @@ def _same(shown: object, content: str | Content) -> bool:
         return (isinstance(shown, Content) and shown.plain == content.plain
                 and shown.spans == content.spans)
     return isinstance(shown, str) and shown == content
+
+
+def _resized(widget: Static) -> bool:
+    """Whether a line's new words take another size than it has (an auto width: "Step 9
+    of 13" to "Step 10 of 13"; an auto height: a cue more or less)."""
+    styles, visual = widget.styles, widget.visual
+    width, height = styles.width, styles.height
+    if (width is not None and width.is_auto
+            and visual.get_optimal_width(styles, widget.container_size.width)
+            != widget.size.width):
+        return True
+    return ((height is None or height.is_auto)
+            and visual.get_height(styles, widget.size.width) != widget.size.height)
+
+
+def _own_size(widget: Widget, size, virtual_size, container_size, layout: bool = True) -> bool:
+    """The session's lines and boxes scroll nothing: their size is their own. A new size
+    (found by the screen's layout) asks for no second layout, as Textual's widgets do
+    through their virtual size (a step change laid the screen out twice). The body that
+    scrolls them keeps Textual's way: a scrollbar coming or going needs that second layout.
+    (`_size_updated` is Textual's private hook: see tests/unit/test_textual_public_api.py.)"""
+    return Widget._size_updated(widget, size, virtual_size, container_size, layout=False)
+
+
+class Line(Static):
+    """One of the session's lines of words."""
+
+    _size_updated = _own_size
+
+
+class Row(Horizontal):
+    _size_updated = _own_size
+
+
+class Column(Vertical):
+    _size_updated = _own_size
 
 
 class SessionView(Screen):
@@ -51,30 +91,38 @@ class SessionView(Screen):
 
     # -- layout --------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        with Horizontal(id="session-top"):
-            yield Static(id="step-title")
-            yield Static(id="step-count")
+        with Row(id="session-top"):
+            yield Line(id="step-title")
+            yield Line(id="step-count")
         yield ProgressBar(total=len(self.record.steps), show_eta=False, show_percentage=False,
                           id="session-progress")
-        with VerticalScroll(id="step-body"):
+        with Page(id="step-body"):  # each scroll key of a burst counts
             # The drawing beside the short lines up top; the counter, steps and cues
             # below keep the full width.
-            with Horizontal(id="step-head"):
-                with Vertical(id="step-facts"):
-                    yield Static(id="step-dose")
-                    yield Static(id="step-level")
+            with Row(id="step-head"):
+                with Column(id="step-facts"):
+                    yield Line(id="step-dose")
+                    yield Line(id="step-level")
                     yield Countdown(0, id="countdown")
                 yield ExerciseFigure(id="step-figure")
-            yield Static(id="step-counter")
+            yield Line(id="step-counter")
             # Every safety cue, above the steps: at 80x24 the cues must be in sight without
             # scrolling (long ones wrap); the steps may scroll.
-            yield Static(id="step-safety")
-            yield Static(id="step-instructions")
-        yield Static(id="session-status")
+            yield Line(id="step-safety")
+            yield Line(id="step-instructions")
+        yield Line(id="session-status")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         from neurocoach.tui.app_calls import level_views, person_plan
+
+        self._lines = {f"#{line.id}": line for line in self.query(Line)}
+        """The screen's lines by selector: a key looks none of them up."""
+        self.countdown = self.query_one(Countdown)
+        """The hold's timer (hidden on a counted step)."""
+        self.figure = self.query_one(ExerciseFigure)
+        """The exercise's drawing."""
+        self._progress = self.query_one("#session-progress", ProgressBar)
 
         self.levels = level_views(self.app, person_plan(self.app),
                                   {s.exercise_id for s in self.record.steps})
@@ -102,21 +150,27 @@ class SessionView(Screen):
         side = SIDE_WORDS.get(step.side or "", "")
         self._put("#step-title", Content.assemble((ex.name, "bold"), f" — {side}" if side else ""))
         self._put("#step-count", f"Step {self.index + 1} of {len(self.record.steps)}")
-        self.query_one("#session-progress", ProgressBar).update(progress=len(self.record.entries))
+        self._progress.update(progress=len(self.record.entries))
         self._put("#step-instructions",
                   Content("\n".join(f"{n}. {text}" for n, text in enumerate(ex.steps, 1))))
-        # Every cue of the step (issue 12), after the health answers' own (issue 13).
+        # Every cue of the step (issue 12), after the health answers' own (issue 13). On
+        # blood-sugar medicines the first cue is the start reminder on the step the session
+        # opened on, then the signs of a low on every other step: the same two lines at
+        # 80 columns, so a step change leaves the cues below them where they were on
+        # screen (the reminder's two lines going pushed them all up: the largest key).
         cues = screening_cues(self.screening, self.app.catalog, self.record.steps,
                               self.index) + step_cues(ex)
-        reminder = session_reminder(self.screening)
-        if reminder and self.index == getattr(self, "opened_at", None):
+        reminder = session_reminder(
+            self.screening, starting=self.index == getattr(self, "opened_at", None))
+        if reminder:
             cues.insert(0, reminder)
         self._put("#step-safety", Content("\n".join(f"! {c}" for c in cues)))
-        self.query_one(ExerciseFigure).show(ex, self.app.catalog)
+        self.figure.show(ex, self.app.catalog)
+        self._put("#step-level", self._level_text(step_dose(step, ex)))
         self.sets_done = 0
         seconds = timed_seconds(step)
         self.amount = step.seconds or step.reps or 0
-        countdown = self.query_one(Countdown)
+        countdown = self.countdown
         countdown.display = seconds is not None
         if seconds is not None:
             countdown.reset(seconds)
@@ -139,10 +193,11 @@ class SessionView(Screen):
         step, ex = self.step, self.exercise
         dose = step_dose(step, ex)
         # A running hold shows the end pose, still; otherwise the figure shows the movement.
-        self.query_one(ExerciseFigure).set_holding(
-            bool(step.seconds) and self.query_one(Countdown).running)
-        self._put("#step-dose", f"Dose: {dose.describe(False)}")
-        self._put("#step-level", self._level_text(dose))
+        self.figure.set_holding(bool(step.seconds) and self.countdown.running)
+        # The dose being done now: + / - change it (the level line judges the planned one).
+        doing = (replace(dose, reps=self.amount) if step.reps
+                 else replace(dose, seconds=self.amount) if step.seconds else dose)
+        self._put("#step-dose", f"Dose: {doing.describe(False)}")
         if step.reps:
             counter = f"Reps: [b]{self.amount}[/b]  (+ / - to change)   Sets: {step.sets}"
         elif step.seconds:
@@ -156,22 +211,17 @@ class SessionView(Screen):
         """Show `content` in one of the screen's lines, unless it shows exactly that
         already. Most keys change one line of the seven (+/- the counter, space the timer's
         words); the screen is laid out again only if that line's size changes."""
-        widget = self.query_one(selector, Static)
+        widget = self._lines[selector]
         if _same(widget.content, content):
             return
         widget.update(content, layout=False)
         widget.clear_cached_dimensions()
-        width, height = widget.styles.width, widget.styles.height
-        if (not widget.size.width  # not laid out yet
-                or (width is not None and width.is_auto)
-                or ((height is None or height.is_auto)
-                    and widget.visual.get_height(widget.styles, widget.size.width)
-                    != widget.size.height)):
+        if not widget.size.width or _resized(widget):  # not laid out yet, or another size
             widget.refresh(layout=True)
 
     def _timer_words(self) -> str:
         """The timer's state in words: running or paused must not rely on colour."""
-        countdown = self.query_one(Countdown)
+        countdown = self.countdown
         if countdown.running:
             return "[b]timer running[/b] — space pauses"
         if countdown.remaining <= 0:

@@ -26,6 +26,7 @@ class SummaryScreen(Screen):
     """t / l / p close it and go to that screen (nothing here is lost by leaving)."""
 
     BINDINGS = bindings(SummaryClose, SummaryEasy, SummaryRight, SummaryHard)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
 
     def __init__(self, record: SessionRecord, last_logged: int | None) -> None:
         super().__init__()
@@ -34,9 +35,11 @@ class SummaryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
+            # After a symptom stop, what to do now comes before the figures: on a small
+            # screen the figures are what scrolls out of sight, never the advice.
             yield Static(id="summary-title")
-            yield Static(id="summary-body")
             yield Static(id="summary-advice")
+            yield Static(id="summary-body")
         yield Footer()
 
     def on_mount(self) -> None:

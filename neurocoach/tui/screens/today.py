@@ -9,7 +9,9 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from neurocoach.coach.session import STATE_MARKS, exercise_states, resumable, step_dose
+from neurocoach.coach.session import (
+    STATE_MARKS, exercise_states, one_foot, resumable, step_dose,
+)
 from neurocoach.domain.words import about_minutes, ago, join_words
 from neurocoach.services.today import (
     TodayView, is_stale, start_or_resume, yesterdays_problem,
@@ -17,7 +19,7 @@ from neurocoach.services.today import (
 from neurocoach.tui.app_calls import load_today
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.today import (
-    Start, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp,
+    Start, Resume, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp,
 )
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.widgets.footer import Footer
@@ -36,7 +38,7 @@ class TodayScreen(Screen):
     _confirm_until: float | None = None
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
-    BINDINGS = bindings(Start, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp)
+    BINDINGS = bindings(Start, Resume, OpenCheckin, EditProfile, OpenPlan, TodayDown, TodayUp)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,6 +98,21 @@ class TodayScreen(Screen):
         self.query_one("#today-notes-box").display = bool(notes)
         self._fill_routine(view)
         self.query_one("#today-meta", Static).update(self._meta_line(view))
+        self.refresh_bindings()  # the footer says Start or Resume, as the line above
+
+    def _resumes(self) -> bool:
+        """enter goes on with a session started today (the footer then says Resume)."""
+        view = getattr(self, "view", None)
+        if view is None or (view.session_today and view.session_today.stopped_reason):
+            return False
+        return resumable(view.open_session, view.now)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start":
+            return not self._resumes()
+        if action == "resume":
+            return self._resumes()
+        return True
 
     def _yesterdays_problem(self, view: TodayView) -> str:
         """Yesterday's skin problem or hot foot, in words, while today has no check-in."""
@@ -116,6 +133,14 @@ class TodayScreen(Screen):
 
         return f"Check-in: done — pain {c.pain}/10, feet: {describe(c, short=True)}."
 
+    def _step_words(self, record, step) -> str:
+        """A started session's step as the routine says it: 'each side', or the one foot
+        its steps are for when a foot problem kept the other out (as the session says)."""
+        ex = self.app.catalog.get(step.exercise_id)
+        foot = one_foot(record, ex)
+        words = step_dose(step, ex).describe(ex.per_side and foot is None)
+        return words + (f", {foot} foot only" if foot else "")
+
     def _fill_routine(self, view: TodayView) -> None:
         """Today's session as it was started (if any), else the routine still to do."""
         catalog = self.app.catalog
@@ -124,8 +149,7 @@ class TodayScreen(Screen):
             record = view.session_today
             for ex_id, state in exercise_states(record):
                 step = next(s for s in record.steps if s.exercise_id == ex_id)
-                ex = catalog.get(ex_id)
-                rows.append((ex_id, step_dose(step, ex).describe(ex.per_side),
+                rows.append((ex_id, self._step_words(record, step),
                              step.swapped_from, state))
         else:
             done = dict(exercise_states(view.session_today)) if view.session_today else {}
@@ -133,8 +157,7 @@ class TodayScreen(Screen):
             for ex_id, state in done.items():  # done already, though today's rules drop it
                 if state != "to do" and ex_id not in planned and ex_id in catalog:
                     step = next(s for s in view.session_today.steps if s.exercise_id == ex_id)
-                    ex = catalog.get(ex_id)
-                    rows.append((ex_id, step_dose(step, ex).describe(ex.per_side),
+                    rows.append((ex_id, self._step_words(view.session_today, step),
                                  step.swapped_from, state))
             for item in view.routine.items:
                 ex = catalog.get(item.exercise_id)
@@ -193,6 +216,9 @@ class TodayScreen(Screen):
         routine.action_cursor_down() if direction == "down" else routine.action_cursor_up()
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
+        self.action_start()
+
+    def action_resume(self) -> None:
         self.action_start()
 
     def action_start(self) -> None:

@@ -60,7 +60,19 @@ class Footer(TextualFooter):
         palette = [w for w in widgets
                    if isinstance(w, FooterKey) and w.has_class("-command-palette")]
         dropped = self._overflow(keys, sum(self._width(w) + 1 for w in palette))
+        if palette and not self._fits([k for k in keys if k not in dropped],
+                                      sum(self._width(w) + 1 for w in palette)):
+            # The keys that always stay do not fit beside the palette's key, which is
+            # drawn over the row's right end ("q Qui▏^p palette" at 40 columns): it goes
+            # instead (ctrl+p still opens the palette, and `?` help names it).
+            dropped = self._overflow(keys) | set(palette)
         yield from (w for w in widgets if w not in dropped)
+
+    def _fits(self, keys: list[FooterKey], taken: int) -> bool:
+        """The keys fit in the row beside `taken` columns (always, before it has a width)."""
+        if not self._room():
+            return True
+        return sum(self._width(key) for key in keys) <= self._room() - taken + 1
 
     def _width(self, key: FooterKey) -> int:
         """Columns a key takes: "k Description" and a space (compact), " k Description "

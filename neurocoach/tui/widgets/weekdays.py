@@ -32,8 +32,7 @@ class RestDaysRow(FocusMarked, can_focus=True):
                 + "\n    " + "  ".join(cells[4:]))
 
     def on_key(self, event) -> None:
-        if event.character and event.character in "1234567":
-            self._toggle(int(event.character) - 1)
+        if toggled_by_digit(self, event):
             event.stop()
 
     def action_move(self, delta: int) -> None:
@@ -50,3 +49,12 @@ class RestDaysRow(FocusMarked, can_focus=True):
             return  # at least one training day
         self.days = frozenset(days)
         self.post_message(RowChanged(self))
+
+
+def toggled_by_digit(row: RestDaysRow, event) -> bool:
+    """A digit 1–7 (Monday–Sunday) switches that day on `row`; True if it was one. The
+    dialog that holds the row takes digits this way wherever its focus is."""
+    if event.character and len(event.character) == 1 and event.character in "1234567":
+        row._toggle(int(event.character) - 1)
+        return True
+    return False
