@@ -126,3 +126,23 @@ async def test_the_key_barrier_queues_callbacks_textual_need_not_inspect(make_ap
         await keys._drained(widgets, 1.0)
         monkeypatch.undo()
     assert len(widgets) > 5 and inspected == []
+
+
+async def test_library_detail_scrolls_a_line_a_key(make_app):
+    """The Library's detail pane, focused (enter on an exercise), scrolls a line for each
+    `down` or `up` of one burst, as Progress and help do (it moved two or three)."""
+    from neurocoach.tui.screens.library import LibraryScreen
+    from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        pane = app.screen.query_one(ExerciseDetail)
+        assert app.focused is pane
+        assert pane.max_scroll_y >= 8
+        await burst(app, pilot, ["down"] * 5)
+        assert pane.scroll_y == 5
+        await burst(app, pilot, ["up"] * 3)
+        assert pane.scroll_y == 2

@@ -421,3 +421,123 @@ def _rows(app) -> list[str]:
     console = Console(width=80, height=24, record=True, file=io.StringIO())
     console.print(app.screen._compositor.render_update(full=True))
     return console.export_text().splitlines()
+
+
+def counted_lines(widget) -> list[int]:
+    """The lines the screen asks this widget to draw from now on (cleared by the caller)."""
+    asked: list[int] = []
+    render_line = widget.render_line
+
+    def counted(y):
+        asked.append(y)
+        return render_line(y)
+
+    widget.render_line = counted
+    return asked
+
+
+async def test_a_cursor_move_repaints_only_the_two_list_lines_it_changes(make_app):
+    """Issue 17: the highlight moving (and the ▸ mark with it) repainted every line the
+    list shows, 20 at 80×24. Now only the line left and the line reached are drawn again,
+    and the person sees the mark and the highlight move."""
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j")
+        await pilot.pause()
+        option_list = app.screen.query_one("#exercise-list", OptionList)
+        asked = counted_lines(option_list)
+        for n in range(2, 5):
+            asked.clear()
+            await pilot.press("j")
+            await pilot.pause()
+            assert_detail_is(app, order[n])
+            x, top, width, height = option_list.content_region
+            shown = [row[x:x + width].strip() for row in _rows(app)[top:top + height]]
+            was, now = shown.index(order[n - 1].name), shown.index(f"▸ {order[n].name}")
+            assert sorted(asked) == [was, now], (asked, shown)
+            assert option_list.get_option_index(order[n].id) == option_list.highlighted
+
+
+async def test_a_cursor_move_draws_only_the_detail_lines_on_screen_and_going_back_none(
+        make_app, monkeypatch):
+    """Issue 17: each move drew all of the detail's words (about 35 lines at 80×24) to
+    show the 13 on screen, and the figure afresh. Now only the lines on screen are drawn,
+    and an exercise shown before (its words and its figure) is not drawn again when the
+    cursor comes back to it."""
+    from textual.visual import Visual
+
+    from neurocoach.tui.widgets import figure
+    from neurocoach.tui.widgets.exercise_detail import DetailBody
+
+    figures: list[int] = []
+    draw = figure.draw
+
+    def drawn_figure(*args):
+        figures.append(args[1])
+        return draw(*args)
+
+    monkeypatch.setattr(figure, "draw", drawn_figure)
+
+    drawn: list[int] = []
+    to_strips = Visual.to_strips
+
+    def counted(cls, widget, visual, *args, **kwargs):
+        strips = to_strips(widget, visual, *args, **kwargs)
+        if isinstance(widget, DetailBody):
+            drawn.append(len(strips))
+        return strips
+
+    monkeypatch.setattr(Visual, "to_strips", classmethod(counted))
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j")
+        await pilot.pause()
+        body = app.screen.query_one(DetailBody)
+        pane = app.screen.query_one(ExerciseDetail)
+        on_screen = pane.scrollable_content_region.bottom - body.region.y
+        drawn.clear()
+        await pilot.press("j")
+        await pilot.pause()
+        assert_detail_is(app, order[2])
+        assert len(body.wrapped(body.size.width)) > on_screen  # more words than shown
+        assert 0 < sum(drawn) <= on_screen, (drawn, on_screen)
+        drawn.clear()
+        figures.clear()
+        await pilot.press("k", "j")
+        await pilot.pause()
+        assert_detail_is(app, order[2])
+        assert drawn == []
+        assert figures == []
+        assert order[2].name in "\n".join(_rows(app))
+
+
+async def test_a_cursor_move_repaints_only_the_scrollbar_rows_that_change(make_app):
+    """Issue 17: the detail's scrollbar (19 rows at 80×24) was drawn again whole at each
+    move, its thumb taking the new exercise's length. Now only the rows whose look changes
+    are, and the bar is the one a full repaint draws."""
+    app = make_app()
+    order = in_order(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "j")
+        await pilot.pause()
+        pane = app.screen.query_one(ExerciseDetail)
+        bar = pane.vertical_scrollbar
+        asked = counted_lines(bar)
+        column = bar.region.x
+        for n in range(2, 8):
+            asked.clear()
+            await pilot.press("j")
+            await pilot.pause()
+            assert_detail_is(app, order[n])
+            assert len(asked) < bar.size.height, asked
+            shown = _column(app, column)
+            bar.refresh()
+            assert shown == _column(app, column)
+
+
+def _column(app, x: int) -> list[list[tuple[str, str]]]:
+    """One column of the screen, top to bottom: each cell's text and style."""
+    return [[(seg.text, str(seg.style)) for seg in strip.crop(x, x + 1)]
+            for strip in app.screen._compositor.render_strips()]

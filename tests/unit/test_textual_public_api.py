@@ -45,8 +45,11 @@ KNOWN = {
     "tui/widgets/footer.py": {"textual.widgets._footer"},
     # A Library cursor move re-renders the two options whose mark moved, not the whole
     # list (issue 17): OptionList has no public way to replace one prompt and keep the
-    # rest of its render cache (tests/tui/test_library.py fails if Textual changes it).
-    "tui/widgets/marked_list.py": {"_option_render_cache", "_set_prompt"},
+    # rest of its render cache, nor to say on which lines an option is (to repaint those
+    # alone when the highlight or a mark moves: `refresh_lines` needs them).
+    # tests/tui/test_library.py fails if Textual changes them.
+    "tui/widgets/marked_list.py": {"_option_render_cache", "_set_prompt", "_index_to_line",
+                                   "_heights"},
     # A Library cursor move lays nothing out (issue 17): the detail's words keep one size
     # and the pane's scrollable height is set from the lines shown, after each layout
     # (`_size_updated`) and at each move (`_scroll_update`, the scrollbar's range), with no

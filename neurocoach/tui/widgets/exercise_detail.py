@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import ceil
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
 from neurocoach.catalog import Catalog, Exercise
+from neurocoach.tui.widgets.detail_body import DetailBody, Parts
 from neurocoach.tui.widgets.figure import ExerciseFigure
+from neurocoach.tui.widgets.page import Page
 
 POSITION_WORDS = {
     "seated": "Seated",
@@ -47,77 +50,18 @@ def _bold(text: str) -> Content:
     return Content.assemble((text, "bold"))
 
 
-MARK_WIDTH = 3
-"""Cells for a line's mark ("1.", "!"); its wrapped text lines up after them."""
-
-BODY_ROWS = 400
-"""The detail's words take this many rows in every layout, whatever the exercise (far
-more than any needs): showing another exercise never changes a widget's size, so a
-Library cursor move repaints the pane's content and lays nothing out (issue 17). The
-pane scrolls only as far as the words go (ExerciseDetail.virtual_size)."""
-
-
-def hanging(marks: Sequence[str], lines: Sequence[str], width: int) -> list[Content]:
-    """Marked lines ("1.", "!") whose wrapped text lines up under itself, not under the
-    mark."""
-    out: list[Content] = []
-    for mark, line in zip(marks, lines):
-        body = Content(line).wrap(max(1, width - MARK_WIDTH)) or [Content("")]
-        out.append(Content.assemble((f"{mark:<{MARK_WIDTH}}", "bold"), body[0]))
-        out += [Content.assemble(" " * MARK_WIDTH, piece) for piece in body[1:]]
-    return out
+def _bar_rows(bar: ScrollBar) -> list:
+    """A vertical scrollbar's rows as its renderer draws them (the colours aside)."""
+    size, window = bar.window_virtual_size, bar.window_size
+    return bar.renderer.render_bar(
+        size=bar.size.height, virtual_size=ceil(size),
+        window_size=ceil(window if window < size else 0), position=bar.position,
+        thickness=bar.thickness, vertical=True).segments
 
 
-class DetailBody(Widget):
-    """The detail's words, in one widget of a fixed height (BODY_ROWS) that draws its own
-    lines: the heading, the numbered steps, the dose, the safety lines, the variants."""
-
-    DEFAULT_CSS = "DetailBody { height: auto; }"
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.parts: list[tuple[str, object]] = []
-        """("text", Content) or ("marked", (marks, lines)), top to bottom."""
-        self._wrapped: tuple[int, list[Content]] = (-1, [])
-
-    def show(self, parts: list[tuple[str, object]]) -> None:
-        if parts != self.parts:
-            self.parts = parts
-            self._wrapped = (-1, [])
-            self.refresh()  # the same size: repainted, not laid out
-
-    def wrapped(self, width: int) -> list[Content]:
-        """The screen lines at this width (kept for the last width asked)."""
-        if self._wrapped[0] != width:
-            out: list[Content] = []
-            for kind, part in self.parts:
-                if kind == "marked":
-                    out += hanging(*part, width)
-                else:
-                    out += part.wrap(max(1, width)) or [Content("")]
-            self._wrapped = (width, out)
-        return self._wrapped[1]
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(BODY_ROWS, len(self.wrapped(width)))
-
-    def render(self) -> Content:
-        return Content("\n").join(self.wrapped(self.size.width))
-
-    @property
-    def text(self) -> str:
-        """The words as the person reads them (a step as "1. Sit tall")."""
-        texts = []
-        for kind, part in self.parts:
-            if kind == "marked":
-                texts.append("\n".join(f"{m} {line}" for m, line in zip(*part)))
-            else:
-                texts.append(str(part))
-        return "\n".join(t for t in texts if t)
-
-
-class ExerciseDetail(VerticalScroll):
-    """A scrollable pane showing one exercise (or a short note when there is none).
+class ExerciseDetail(Page):
+    """A scrollable pane showing one exercise (or a short note when there is none); a
+    `Page`, so each scroll key of a burst counts.
 
     Its size is the screen's (CSS); its parts' sizes never change (the drawing's is fixed,
     the words take BODY_ROWS): the scrollable height is set here, from the lines shown."""
@@ -129,11 +73,22 @@ class ExerciseDetail(VerticalScroll):
     def show(self, exercise: Exercise | None, catalog: Catalog, empty_note: str = "",
              yours: Sequence[str] = ()) -> None:
         """`yours`: lines about the person's own use of it (in the plan, its level, why)."""
-        parts = (self._parts(exercise, catalog, yours) if exercise
+        self.query_one(ExerciseFigure).show(exercise, catalog)
+        # The words are made from these alone: shown before (kept), they are not made again.
+        key = (exercise, catalog, tuple(yours)) if exercise else empty_note
+        self.query_one(DetailBody).show(
+            key, lambda: self._shown(exercise, catalog, empty_note, yours))
+        self._fit()
+        if self.scroll_y or self.scroll_target_y:  # at the top already: nothing to ask
+            self.scroll_home(animate=False)
+
+    @classmethod
+    def _shown(cls, exercise: Exercise | None, catalog: Catalog, empty_note: str,
+               yours: Sequence[str]) -> Parts:
+        parts = (cls._parts(exercise, catalog, yours) if exercise
                  else (Content(empty_note), [], None, [], None))
         head, steps, dose, safety, variants = parts
-        self.query_one(ExerciseFigure).show(exercise, catalog)
-        shown: list[tuple[str, object]] = [("text", head)]
+        shown: Parts = [("text", head)]
         if steps:
             shown.append(("marked", ([f"{n}." for n in range(1, len(steps) + 1)], steps)))
         if dose is not None:
@@ -142,9 +97,7 @@ class ExerciseDetail(VerticalScroll):
             shown.append(("marked", (["!"] * len(safety), safety)))
         if variants is not None:
             shown.append(("text", variants))
-        self.query_one(DetailBody).show(shown)
-        self._fit()
-        self.scroll_home(animate=False)
+        return shown
 
     def _fit(self) -> None:
         """Scroll as far as the drawing and the words go, not to the end of BODY_ROWS."""
@@ -157,9 +110,27 @@ class ExerciseDetail(VerticalScroll):
                 above += child.outer_size.height or int(child.styles.height.value)
         width = self.scrollable_content_region.width
         virtual = self.virtual_size.with_height(above + len(body.wrapped(width)))
-        if virtual != self.virtual_size:
+        if virtual == self.virtual_size:
+            return
+        if (self.show_vertical_scrollbar and not self.show_horizontal_scrollbar
+                and virtual.height > self.container_size.height):
+            self._move_thumb(virtual)
+        else:
             self.set_reactive(Widget.virtual_size, virtual)
             self._scroll_update(virtual)  # a scrollbar that comes or goes asks for a layout
+
+    def _move_thumb(self, virtual: Size) -> None:
+        """The scrollbar stays: repaint only its rows whose look changes (issue 17: the
+        whole bar, 19 rows at 80×24, was drawn again at every cursor move)."""
+        bar = self.vertical_scrollbar
+        before = _bar_rows(bar)
+        self.set_reactive(Widget.virtual_size, virtual)
+        bar.set_reactive(ScrollBar.window_virtual_size, virtual.height)
+        changed = [Region(0, y, bar.size.width, 1)
+                   for y, (was, now) in enumerate(zip(before, _bar_rows(bar))) if was != now]
+        if changed:
+            bar.refresh(*changed)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
         changed = super()._size_updated(size, virtual_size, container_size, layout=False)

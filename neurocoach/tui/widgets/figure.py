@@ -22,6 +22,11 @@ from neurocoach.tui.drawing.figure import MIN_HEIGHT, MIN_WIDTH, draw
 POSE_SECONDS = 1.0
 """How long each key pose shows: about one a second."""
 
+DRAWN_KEPT = 256
+"""Poses kept drawn, at their size: a figure shown again (the Library's cursor coming back,
+an animation's next round) is not drawn again (issue 17)."""
+_DRAWN: dict[tuple, tuple[Figure, list[str]]] = {}
+
 
 def braille_ok(environ=os.environ) -> bool:
     """Whether the terminal's locale can show braille: the first of LC_ALL, LC_CTYPE and
@@ -138,7 +143,14 @@ class ExerciseFigure(Widget):
         width, height = self.content_size
         if self.figure is None or width < MIN_WIDTH or height < MIN_HEIGHT:
             return []
-        return draw(self.figure, self.pose_index, width, height).rows(self.plain)
+        key = (id(self.figure), self.pose_index, width, height, self.plain)
+        kept = _DRAWN.get(key)
+        if kept is None or kept[0] is not self.figure:
+            if len(_DRAWN) >= DRAWN_KEPT:
+                _DRAWN.clear()
+            rows = draw(self.figure, self.pose_index, width, height).rows(self.plain)
+            kept = _DRAWN[key] = (self.figure, rows)
+        return list(kept[1])
 
     def render(self) -> Content:
         self._shown = self._rows()

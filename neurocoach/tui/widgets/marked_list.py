@@ -1,19 +1,49 @@
-"""An OptionList whose options can change their prompt without redrawing the whole list.
+"""An OptionList whose options can change their prompt, and whose highlight can move,
+without redrawing the whole list.
 
 OptionList.replace_option_prompt clears every option's cached render: moving the Library's
 ▸ mark from one exercise to the next re-rendered every visible option, twice, at each
-cursor move (issue 17). `set_prompt` forgets only the changed option's renders. It leans on
-Textual 8.2's `Option._set_prompt` and `OptionList._option_render_cache`;
+cursor move (issue 17). `set_prompt` forgets only the changed option's renders, and it and
+a highlight that moves repaint only the lines of the options they change (OptionList
+repaints every line it shows for either). It leans on Textual 8.2's `Option._set_prompt`,
+`OptionList._option_render_cache`, `_index_to_line` and `_heights`;
 tests/tui/test_library.py fails if they change.
 """
 
 from __future__ import annotations
 
+from textual.reactive import reactive
 from textual.widgets import OptionList
 
 
 class MarkedOptionList(OptionList):
     """An OptionList for prompts that change in place, keeping their height."""
+
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """As OptionList's, but a change repaints only the two options it concerns."""
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        if old is None or new is None:
+            # New options (set_options clears the highlight first): all of it, and the
+            # line map left alone until Textual builds it (reading it now would hide the
+            # scrollbar before the scroll back to the top reaches it).
+            self.refresh()
+        else:
+            self.refresh_option(old)
+            self.refresh_option(new)
+        super().watch_highlighted(new)  # scrolls to it (a scroll repaints it all)
+
+    def refresh_option(self, index: int | None) -> None:
+        """Repaint the lines of the option at this index (the list, if they are not
+        known yet)."""
+        if index is None:
+            return
+        try:
+            y, height = self._index_to_line[index], self._heights[index]
+        except KeyError:
+            self.refresh()
+            return
+        self.refresh_lines(y, height)
 
     def set_prompt(self, option_id: str, prompt) -> None:
         """Give this option a new prompt of the same height (a mark, not a rewording):
@@ -24,4 +54,4 @@ class MarkedOptionList(OptionList):
         cache = self._option_render_cache
         for key in [key for key in cache.keys() if key[0] is option]:
             cache.discard(key)
-        self.refresh()
+        self.refresh_option(self.get_option_index(option_id))

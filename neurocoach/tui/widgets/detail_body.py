@@ -1,0 +1,133 @@
+"""The Library detail's words: one widget of a fixed height that draws its own lines, and
+keeps what it drew for the exercises shown last (issue 17: a cursor move draws only the
+lines on screen, and going back to an exercise draws nothing)."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.visual import Visual
+from textual.widget import Widget
+
+MARK_WIDTH = 3
+"""Cells for a line's mark ("1.", "!"); its wrapped text lines up after them."""
+
+BODY_ROWS = 400
+"""The detail's words take this many rows in every layout, whatever the exercise (far
+more than any needs): showing another exercise never changes a widget's size, so a
+Library cursor move repaints the pane's content and lays nothing out (issue 17). The
+pane scrolls only as far as the words go (ExerciseDetail.virtual_size)."""
+
+KEPT = 64
+"""Exercises whose wrapped lines and drawn strips are kept (the catalog has fewer)."""
+
+Parts = list[tuple[str, object]]
+"""("text", Content) or ("marked", (marks, lines)), top to bottom."""
+
+
+def hanging(marks: Sequence[str], lines: Sequence[str], width: int) -> list[Content]:
+    """Marked lines ("1.", "!") whose wrapped text lines up under itself, not under the
+    mark."""
+    out: list[Content] = []
+    for mark, line in zip(marks, lines):
+        body = Content(line).wrap(max(1, width - MARK_WIDTH)) or [Content("")]
+        out.append(Content.assemble((f"{mark:<{MARK_WIDTH}}", "bold"), body[0]))
+        out += [Content.assemble(" " * MARK_WIDTH, piece) for piece in body[1:]]
+    return out
+
+
+class _Kept:
+    """One exercise's words: its parts, their lines per width, and the strips drawn of
+    them per width and style (a theme change draws them again)."""
+
+    __slots__ = ("parts", "lines", "strips")
+
+    def __init__(self, parts: Parts) -> None:
+        self.parts = parts
+        self.lines: dict[int, list[Content]] = {}
+        self.strips: dict[tuple, dict[int, Strip]] = {}
+
+
+class DetailBody(Widget):
+    """The detail's words, in one widget of a fixed height (BODY_ROWS) that draws its own
+    lines, one at a time as the screen asks for them (Line API): the heading, the numbered
+    steps, the dose, the safety lines, the variants."""
+
+    DEFAULT_CSS = "DetailBody { height: auto; }"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._key: Hashable = None
+        self._shown = _Kept([])
+        self._kept: OrderedDict[Hashable, _Kept] = OrderedDict()
+        """The words of the exercises shown last, by the key they were shown with."""
+
+    @property
+    def parts(self) -> Parts:
+        return self._shown.parts
+
+    def show(self, key: Hashable, parts: Callable[[], Parts]) -> None:
+        """Show the words `parts()` gives, unless those of `key` are shown or kept (the
+        key stands for everything they are made from)."""
+        if key == self._key:
+            return
+        kept = self._kept.pop(key, None)
+        if kept is None:
+            kept = _Kept(parts())
+            while len(self._kept) >= KEPT:
+                self._kept.popitem(last=False)
+        self._kept[key] = kept
+        self._key, self._shown = key, kept
+        self.refresh()  # the same size: repainted, not laid out
+
+    def wrapped(self, width: int) -> list[Content]:
+        """The screen lines at this width."""
+        lines = self._shown.lines.get(width)
+        if lines is None:
+            lines = []
+            for kind, part in self.parts:
+                if kind == "marked":
+                    lines += hanging(*part, width)
+                else:
+                    lines += part.wrap(max(1, width)) or [Content("")]
+            self._shown.lines[width] = lines
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return max(BODY_ROWS, len(self.wrapped(width)))
+
+    def render_line(self, y: int) -> Strip:
+        """Line y, drawn as Textual draws a line of `render()`, once per width and style."""
+        if self.text_selection is not None:
+            return super().render_line(y)  # the selection drawn over the whole text
+        width, style = self.size.width, self.visual_style
+        drawn = self._shown.strips.setdefault((width, style), {})
+        strip = drawn.get(y)
+        if strip is None:
+            lines = self.wrapped(width)
+            if y < len(lines):
+                strips = Visual.to_strips(self, lines[y], width, None, style)
+                # The offsets a mouse selection reads, as if drawn with the lines above.
+                strip = strips[0].apply_offsets(0, y) if strips else Strip([], 0)
+            else:
+                strip = Strip.blank(width, style.rich_style)
+            drawn[y] = strip
+        return strip
+
+    def render(self) -> Content:
+        return Content("\n").join(self.wrapped(self.size.width))
+
+    @property
+    def text(self) -> str:
+        """The words as the person reads them (a step as "1. Sit tall")."""
+        texts = []
+        for kind, part in self.parts:
+            if kind == "marked":
+                texts.append("\n".join(f"{m} {line}" for m, line in zip(*part)))
+            else:
+                texts.append(str(part))
+        return "\n".join(t for t in texts if t)
