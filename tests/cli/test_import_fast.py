@@ -15,13 +15,8 @@ from neurocoach.__main__ import plain_import
 from neurocoach.catalog import load_catalog
 from neurocoach.services.demo import generate_history
 from neurocoach.store import Store
+from tests.cli.helpers import CLICK, PLAIN
 
-PLAIN = ("import sys; sys.argv = ['neurocoach', *sys.argv[1:]]\n"
-         "from neurocoach.__main__ import main\n"
-         "try:\n    main()\n"
-         "finally:\n    print('CLICK', 'click' in sys.modules)\n")
-CLICK = ("import sys; sys.argv = ['neurocoach', *sys.argv[1:]]\n"
-         "from neurocoach.cli import main\nmain()\n")
 
 
 def run(code: str, *args) -> subprocess.CompletedProcess:

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from neurocoach.__main__ import plain_launch
+from tests.cli.helpers import CLICK, PLAIN
 
 
 def run(code: str, *args: str) -> subprocess.CompletedProcess:
@@ -19,12 +20,6 @@ def run(code: str, *args: str) -> subprocess.CompletedProcess:
                           text=True, env=env, stdin=subprocess.DEVNULL, timeout=60)
 
 
-PLAIN = ("import sys; sys.argv = ['neurocoach', *sys.argv[1:]]\n"
-         "from neurocoach.__main__ import main\n"
-         "try:\n    main()\n"
-         "finally:\n    print('CLICK', 'click' in sys.modules)\n")
-CLICK = ("import sys; sys.argv = ['neurocoach', *sys.argv[1:]]\n"
-         "from neurocoach.cli import main\nmain()\n")
 
 
 def test_a_plain_launch_refuses_as_click_does_without_loading_click(db_path):

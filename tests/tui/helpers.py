@@ -21,3 +21,16 @@ def towel_curls_felt_right_three_times(store, clock) -> None:
             store.log_entry(record.id, Entry(i, "towel-curls", "done", side, reps=5, rating=2))
     start = dt.datetime.combine(today - dt.timedelta(days=8), dt.time(8), tzinfo=dt.timezone.utc)
     store.record_levels([LevelState("towel-curls", 1, start.date(), start, "start", "Start.")])
+
+
+def counted_layouts(screen) -> list:
+    """The screen's layouts from now on, one item each (cleared by the caller)."""
+    layouts = []
+    refresh_layout = screen._refresh_layout
+
+    def counted(*args, **kwargs):
+        layouts.append(args)
+        return refresh_layout(*args, **kwargs)
+
+    screen._refresh_layout = counted
+    return layouts

@@ -7,6 +7,7 @@ from textual.widgets import Input, OptionList, Static
 from neurocoach.catalog import CATEGORIES
 from neurocoach.tui.screens.library import LibraryScreen
 from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
+from tests.tui.helpers import counted_layouts
 
 
 def in_order(app):
@@ -348,19 +349,6 @@ async def test_a_cursor_move_renders_only_the_options_it_changes(make_app):
         prompts = [str(o.prompt) for o in option_list.options if o.id is not None]
         assert prompts[2].startswith("▸ ") and prompts[1].startswith("  ")
         assert sum(p.startswith("▸ ") for p in prompts) == 1
-
-
-def counted_layouts(screen) -> list:
-    """The screen's layouts from now on, one item each (cleared by the caller)."""
-    layouts = []
-    refresh_layout = screen._refresh_layout
-
-    def counted(*args, **kwargs):
-        layouts.append(args)
-        return refresh_layout(*args, **kwargs)
-
-    screen._refresh_layout = counted
-    return layouts
 
 
 async def test_a_cursor_move_lays_the_screen_out_once(make_app):

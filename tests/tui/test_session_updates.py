@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from neurocoach.tui.screens.session import SessionScreen
 from neurocoach.tui.widgets.countdown import Countdown
+from tests.tui.helpers import counted_layouts
 
 
 @pytest.fixture(autouse=True)
@@ -93,19 +94,6 @@ async def test_moving_between_steps_shows_each_step_whole(make_app):
         await pilot.pause()
         back = lines(screen)
         assert back == {**first, "session-status": back["session-status"]}
-
-
-def counted_layouts(screen) -> list:
-    """The screen's layouts from now on, one item each (cleared by the caller)."""
-    layouts = []
-    refresh_layout = screen._refresh_layout
-
-    def counted(*args, **kwargs):
-        layouts.append(args)
-        return refresh_layout(*args, **kwargs)
-
-    screen._refresh_layout = counted
-    return layouts
 
 
 def sugar_meds(store, clock, yes: bool):
