@@ -88,23 +88,30 @@ class KeyBarrier:
             self._handle_exception(error)
 
 
+def _idle(widget) -> bool:
+    """The widget's message loop is parked waiting for a message, with nothing queued,
+    peeked or due after its next refresh: a key has nothing left to do there.
+
+    A widget inside a handler that awaits (a screen's callback, a worker's result) is not
+    parked on its queue, so it counts as busy even with nothing queued."""
+    queue = widget._message_queue
+    return (not queue.values and widget._pending_message is None
+            and not widget._next_callbacks and bool(queue.ready_event._waiters))
+
+
 async def settle(app) -> None:
     """Wait until the key just handed on has had all its effects on the screens.
 
-    The first round waits on every widget of the screen (one may be inside a handler that
-    awaits, with nothing queued). Later rounds on the same screen, widgets and focus wait
-    only on the widgets with messages still queued: what the key's handling posted."""
-    seen = None
+    Each round waits only on the widgets that are not idle (see `_idle`): what the key
+    was handed to and what its handling posted to, mounted or left running. Asking an
+    idle widget costs a message through its loop, and a screen has dozens."""
     for _ in range(ROUNDS):
         try:
             screen = app.screen
         except Exception:  # no screen (shutting down)
             return
-        widgets = [app, *(w for w in screen.walk_children(with_self=True) if w.is_running)]
-        state = (screen, len(widgets), app.focused)
-        if state == seen:
-            widgets = [w for w in widgets if not w._message_queue.empty()]
-            if not widgets:
-                return
-        seen = state
-        await _drained(widgets, SETTLE_TIMEOUT)
+        busy = [w for w in (app, *screen.walk_children(with_self=True))
+                if w.is_running and not _idle(w)]
+        if not busy:
+            return
+        await _drained(busy, SETTLE_TIMEOUT)
