@@ -86,3 +86,37 @@ async def test_the_detail_words_are_the_strips_textual_would_draw(make_app):
             await pilot.press("j")
             await pilot.pause()
         assert len(seen) >= 16
+
+
+async def test_the_drawing_rows_are_the_strips_textual_would_draw(make_app):
+    """The drawing is drawn a row at a time from its segments (it was drawn whole through
+    Visual at each repainted row): for every exercise and pose, braille and plain, each
+    row is the strip Textual's own `render()` path gives."""
+    from textual.widget import Widget
+
+    from neurocoach.tui.widgets.figure import ExerciseFigure
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        figure = app.screen.query_one(ExerciseFigure)
+        listed = app.screen.query_one("#exercise-list")
+        drawn = 0
+        for _ in range(listed.option_count):
+            for plain in (False, True):
+                figure.plain = plain
+                for pose in range(len(figure.figure.poses) if figure.figure else 1):
+                    figure.pose_index = pose
+                    figure._layout_cache.clear()
+                    figure._render_content()
+                    for y in range(figure.size.height):
+                        textual = Widget.render_line(figure, y)
+                        ours = figure.render_line(y)
+                        assert (list(ours), ours.cell_length) == (
+                            list(textual), textual.cell_length), (figure.figure, pose, y)
+                        drawn += bool(ours.text.strip())
+            figure.plain = False
+            await pilot.press("j")
+            await pilot.pause()
+        assert drawn > 100
