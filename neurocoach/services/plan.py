@@ -26,6 +26,15 @@ def person_plan(store, catalog) -> Plan:
     return stored_plan(store, catalog).without(store.archived_exercise_ids())
 
 
+def save_profile(store, profile, now: dt.datetime) -> None:
+    """Store the profile. Its rest days are the plan's, and the streak is walked with
+    them: the streak checkpoint is made again for them here, not when it is next read."""
+    from neurocoach.services.adherence import keep_streak_checkpoint
+
+    store.save_profile(profile, now)
+    keep_streak_checkpoint(store, now.date())
+
+
 def save_plan(store, old: Plan, new: Plan, now: dt.datetime) -> None:
     """Store `new` in place of `old`, pinning the levels a change of setting asks for."""
     from neurocoach.coach.progression import pin_changes
