@@ -194,3 +194,19 @@ async def test_plan_summary_counts_one_exercise(make_app, store, clock):
         await open_plan(pilot)
         summary = text(app, "#plan-summary")
         assert "1 exercise in turn" in summary and "1 day a week" in summary
+
+
+@pytest.mark.parametrize("size, hint", [((40, 12), "Path of the .toml, then enter"),
+                                        ((80, 24), "Path to the .toml file, then enter")])
+async def test_the_import_dialogs_hint_is_read_whole_at_any_width(make_app, size, hint):
+    # At 40 columns the hint lost its last word ("…, then"): a shorter one fits there.
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await open_plan(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportPlanScreen)
+        field = app.screen.query_one("#import-path")
+        shown = [strip.text.strip(" ▊▎▔▁") for strip in
+                 field.render_lines(field.region.reset_offset)]
+        assert hint in shown
