@@ -26,6 +26,19 @@ def person_plan(store, catalog) -> Plan:
     return stored_plan(store, catalog).without(store.archived_exercise_ids())
 
 
+def session_minutes(store, catalog, plan: Plan, day: dt.date, levels) -> int:
+    """About how long a session of `plan` takes, said as Today says it (estimated_minutes)
+    of the routine Today builds on `day` at the person's levels (`levels`: each exercise's
+    dose), with the person's standing limits but before a check-in reshapes the day. The
+    plan's target time is what the routine is filled up to, not this."""
+    from neurocoach.coach.plan import doses_for
+    from neurocoach.coach.routine import estimated_minutes, todays_routine
+
+    routine = todays_routine(plan, catalog, store.profile(), day, None, None,
+                             doses=doses_for(plan, levels))
+    return estimated_minutes(routine, plan, catalog)
+
+
 def save_profile(store, profile, now: dt.datetime) -> None:
     """Store the profile. Its rest days are the plan's, and the streak is walked with
     them: the streak checkpoint is made again for them here, not when it is next read."""

@@ -184,6 +184,28 @@ async def test_plan_screen_fits_a_small_terminal(make_app):
         assert isinstance(app.screen, TodayScreen)
 
 
+@pytest.mark.parametrize("exercises, today_says, plan_says", [
+    (("toe-stretch",), "About 1 minute", "about 1 minute a session (you aim for 15)"),
+    (None, "About 15 minutes", "about 15 minutes a session\n"),  # the default plan: 15
+])
+async def test_the_plan_says_todays_estimate_and_the_aim_as_an_aim(make_app, store, clock,
+                                                                   exercises, today_says,
+                                                                   plan_says):
+    # Round 5: a one-exercise plan said "about 15 minutes a session" (its target) where
+    # Today said "About 1 minute" (the estimate of what it holds).
+    from neurocoach.coach.plan import Plan
+
+    app = make_app()
+    if exercises:
+        store.save_plan(Plan(exercises, days_per_week=5, rest_days=(2, 6),
+                             target_minutes=15), clock.now())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert today_says in text(app, "#today-meta")
+        await open_plan(pilot)
+        assert plan_says in text(app, "#plan-summary")
+
+
 async def test_plan_summary_counts_one_exercise(make_app, store, clock):
     from neurocoach.coach.plan import Plan
 
