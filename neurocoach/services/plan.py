@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from neurocoach.coach.plan import Plan, default_plan
+from neurocoach.services.adherence import keep_streak_checkpoint
 
 
 class PlanProblem(Exception):
@@ -42,17 +43,17 @@ def session_minutes(store, catalog, plan: Plan, day: dt.date, levels) -> int:
 def save_profile(store, profile, now: dt.datetime) -> None:
     """Store the profile. Its rest days are the plan's, and the streak is walked with
     them: the streak checkpoint is made again for them here, not when it is next read."""
-    from neurocoach.services.adherence import keep_streak_checkpoint
-
     store.save_profile(profile, now)
     keep_streak_checkpoint(store, now.date())
 
 
 def save_plan(store, old: Plan, new: Plan, now: dt.datetime) -> None:
-    """Store `new` in place of `old`, pinning the levels a change of setting asks for."""
+    """Store `new` in place of `old`, pinning the levels a change of setting asks for.
+    The plan's rest days are the profile's: the streak checkpoint follows them here."""
     from neurocoach.coach.progression import pin_changes
 
     store.save_plan(new, now, pin_changes(old, new, store.level_states(), now.date(), now))
+    keep_streak_checkpoint(store, now.date())
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def apply_plan_file(store, current: Plan, result, now: dt.datetime) -> None:
     levels = pin_changes(current, result.plan, store.level_states(), now.date(), now,
                          by_plan=True)
     store.apply_plan(result.plan, result.custom, now, levels)
+    keep_streak_checkpoint(store, now.date())  # its rest days may be new
 
 
 def archive_exercise(store, exercise_id: str, plan: Plan, now: dt.datetime) -> None:

@@ -5,17 +5,19 @@ in an old session; and a read after the first walks only the days since the chec
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
 import pytest
 
+from neurocoach.coach.plan import Plan
 from neurocoach.coach.stats import SKIPS_PER_MONTH, day_states, streaks
 from neurocoach.domain.models import Checkin, Entry, Profile, Step
 from neurocoach.services.adherence import (
     keep_streak_checkpoint, streak_now, training_rest_days,
 )
-from neurocoach.services.plan import save_profile
+from neurocoach.services.plan import save_plan, save_profile
 from neurocoach.services.progress import load_adherence
 from neurocoach.store import Store
 
@@ -79,6 +81,12 @@ def test_the_kept_streak_is_always_the_walked_one(store):
     save_profile(store, Profile(days_per_week=5, rest_days=(1, 4)),
                  dt.datetime.combine(today, dt.time(9), dt.timezone.utc))
     assert store.conn.execute("SELECT rest FROM streak_checkpoint").fetchall() == [("1,4",)]
+    assert streak_now(store, today) == walked_in_full(store, today)
+    # So does a plan saved with other days (the plan's rest days are the profile's).
+    old = store.saved_plan() or Plan(("walking",), days_per_week=5, rest_days=(1, 4))
+    save_plan(store, old, dataclasses.replace(old, days_per_week=5, rest_days=(0, 3)),
+              dt.datetime.combine(today, dt.time(9), dt.timezone.utc))
+    assert store.conn.execute("SELECT rest FROM streak_checkpoint").fetchall() == [("0,3",)]
     assert streak_now(store, today) == walked_in_full(store, today)
 
 

@@ -117,8 +117,9 @@ class ImportPlanScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("[b]Import a plan file[/b] (e.g. from your physiotherapist)")
-            yield FittingInput("Path to the .toml file, then enter", "Path of the .toml, then enter",
-                               "Path, then enter", id="import-path")
+            yield FittingInput("Path to the .toml file, then enter",
+                               "Path of the .toml, then enter", "Path, then enter",
+                               id="import-path")
             yield Static(classes="message", id="import-message")
             with VerticalScroll(id="import-changes-box"):
                 yield Static(id="import-changes")
