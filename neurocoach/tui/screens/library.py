@@ -189,13 +189,14 @@ class LibraryScreen(YourExercises, Screen):
     def action_move(self, step: int) -> None:
         option_list = self.exercise_list
         self.set_focus(option_list)
-        with self.app.batch_update():
+        # Followed here, in the same frame as the highlight: one frame a key, not two,
+        # and no OptionHighlighted to hand round the list, its containers and the screen
+        # (a mouse or a search moving the highlight still sends one).
+        with self.app.batch_update(), option_list.prevent(OptionList.OptionHighlighted):
             if step > 0:
                 option_list.action_cursor_down()
             else:
                 option_list.action_cursor_up()
-            # Followed now, in the same frame as the highlight (the OptionHighlighted
-            # message, handled later, finds it done): one frame a key, not two.
             option = option_list.highlighted_option
             self._follow(option.id if option else None)
 
@@ -232,6 +233,8 @@ class LibraryScreen(YourExercises, Screen):
         if action == "clear":  # only offered while there is a search or category to clear
             return (bool(self.query_text) or isinstance(self.focused, Input)
                     or self.category != ALL)
+        if action == "move":  # a priority key: typed into the find box while it has focus
+            return not isinstance(self.focused, Input)
         return True
 
     def action_clear(self) -> None:
