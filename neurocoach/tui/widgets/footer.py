@@ -131,10 +131,11 @@ class Footer(Widget, can_focus=False):
         """Everything the row is decided from, as a value to compare."""
         if not self.keys_known or not self.is_attached:
             return None
-        app = self.app
-        return (self.show_command_palette and app.ENABLE_COMMAND_PALETTE, self.compact,
+        # A binding's key display follows from the binding (a remapped key is another
+        # binding): not asked for here, where most signals change nothing.
+        return (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE, self.compact,
                 self._room(),
-                tuple((binding, enabled, app.get_key_display(binding))
+                tuple((binding, enabled)
                       for _, binding, enabled, _tooltip in self.screen.active_bindings.values()))
 
     def _update(self) -> None:
