@@ -1,4 +1,5 @@
-"""The footer is rebuilt when the keys it shows change, and only then."""
+"""The footer: one widget that draws the screen's keys in one row, again only when the
+keys it shows change."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from neurocoach.tui.widgets.footer import Footer, TextualFooter
+from neurocoach.tui.widgets.footer import Footer
 
 
 class Toggling(App[None]):
@@ -29,70 +30,112 @@ class Toggling(App[None]):
         self.screen.refresh_bindings()  # a signal that changes nothing
 
 
+def footer_row(app: App) -> str:
+    """The footer's row as a person reads it (the bottom row of the screen)."""
+    footer = app.screen.query_one(Footer)
+    assert footer.region.bottom == app.screen.size.height
+    return footer.render_line(0).text
+
+
 def shown_keys(app: App) -> list[str]:
-    return [key.description for key in app.query("FooterKey") if key.description]
+    """The descriptions read in the footer's row, left to right."""
+    row = footer_row(app)
+    return [key.description for key in app.screen.query_one(Footer).keys
+            if key.description and f"{key.key_display} {key.description}" in row]
+
+
+def counted_draws(monkeypatch) -> list:
+    """Each time a footer draws its row (or a row's line is asked for, drawn or not)."""
+    draws = []
+    draw, render_line = Footer._draw, Footer.render_line
+
+    def counting_draw(self, width):
+        draws.append(("draw", width))
+        return draw(self, width)
+
+    def counting_line(self, y):
+        draws.append(("line", y))
+        return render_line(self, y)
+
+    monkeypatch.setattr(Footer, "_draw", counting_draw)
+    monkeypatch.setattr(Footer, "render_line", counting_line)
+    return draws
 
 
 async def test_the_footer_follows_changes_and_skips_the_rest(monkeypatch):
-    builds = []
-    original = TextualFooter.compose
-
-    def counting(self):
-        builds.append(self._shown())
-        return original(self)
-
-    monkeypatch.setattr(TextualFooter, "compose", counting)
     app = Toggling()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert shown_keys(app) == ["Always", "Sometimes"]
-        before = len(builds)
+        assert footer_row(app).startswith(" a Always  s Sometimes ")
+        draws = counted_draws(monkeypatch)
         for _ in range(3):
             await pilot.press("a")
             await pilot.pause()
-        assert len(builds) == before  # the same keys: no rebuild
+        assert draws == []  # the same keys: not drawn, not even repainted
         app.shown = False
         app.screen.refresh_bindings()
         await pilot.pause()
         assert shown_keys(app) == ["Always"]
+        assert footer_row(app).strip() == "a Always"
         app.shown = True
         app.screen.refresh_bindings()
         await pilot.pause()
         assert shown_keys(app) == ["Always", "Sometimes"]
 
 
-async def test_today_builds_its_footer_once_at_launch(make_app, monkeypatch):
-    builds = []
-    original = TextualFooter.compose
-
-    def counting(self):
-        builds.append(self._built_from)
-        return original(self)
-
-    monkeypatch.setattr(TextualFooter, "compose", counting)
+async def test_today_draws_its_footer_once_at_launch(make_app, monkeypatch):
+    draws = counted_draws(monkeypatch)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        # The first compose runs before the bindings are ready (nothing to show), then one
-        # build with the keys: focus, screen resume and mode change no longer add two more.
-        assert len(builds) == 2
+        # Drawn once, with the keys: focus, screen resume and mode change draw nothing more.
+        assert [d for d in draws if d[0] == "draw"] == [("draw", 80)]
         assert "Check-in" in shown_keys(app) and "Library" in shown_keys(app)
         await pilot.press("l")
         await pilot.pause()
         assert "Today" in shown_keys(app) and "Library" not in shown_keys(app)
 
 
-async def test_the_stop_key_is_in_sight_in_a_40_column_session(make_app):
-    from textual.widgets._footer import FooterKey
+async def test_the_footer_is_one_widget_and_a_session_key_leaves_it_alone(make_app,
+                                                                          monkeypatch):
+    # Issue 17: Textual's footer was a widget per key (ten in a session), each waited on,
+    # laid out and drawn on its own. Keys that change no binding do not repaint it.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        assert list(footer.walk_children()) == []
+        assert {"Done", "Stop: symptom", "Skip", "Help", "Quit"} <= set(shown_keys(app))
+        draws = counted_draws(monkeypatch)
+        for key in ("plus", "minus", "plus", "2", "space", "space"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert draws == []
+        assert list(footer.walk_children()) == []
 
+
+async def test_a_click_on_a_footer_key_presses_it(make_app):
+    from neurocoach.tui.screens.library import LibraryScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        row = footer_row(app)
+        await pilot.click(Footer, offset=(row.index("l Library") + 3, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_the_stop_key_is_in_sight_in_a_40_column_session(make_app):
     app = make_app()
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         footer = app.screen.query_one(Footer)
         assert footer.compact                             # keys closer together when narrow
-        (stop,) = [k for k in footer.query(FooterKey) if k.key == "x"]
-        assert stop.region.right <= 40 and stop.region.width >= len("x Stop: symptom")
+        assert "x Stop: symptom" in footer_row(app) and len(footer_row(app)) == 40
 
 
 async def test_the_footer_is_roomy_again_when_wide(make_app):
@@ -104,11 +147,8 @@ async def test_the_footer_is_roomy_again_when_wide(make_app):
 
 
 def keys_in_sight(app, width: int) -> set[str]:
-    from textual.widgets._footer import FooterKey
-
-    footer = app.screen.query_one(Footer)
-    return {k.description for k in footer.query(FooterKey)
-            if k.description and k.region.width and k.region.right <= width}
+    assert len(footer_row(app)) == width
+    return set(shown_keys(app))
 
 
 async def test_help_and_quit_stay_in_every_narrow_footer(make_app):
@@ -163,14 +203,11 @@ async def test_the_find_box_at_40_columns_still_offers_a_way_out(make_app):
 def keys_drawn_whole(app, width: int) -> set[str]:
     """The keys a person reads whole: in the row, and not under the palette's key, which
     is drawn over the right end of the row."""
-    from textual.widgets._footer import FooterKey
-
-    footer = app.screen.query_one(Footer)
-    palette = [k for k in footer.query(FooterKey) if k.has_class("-command-palette")]
-    edge = min([width] + [k.region.x for k in palette if k.region.width])
-    return {k.description for k in footer.query(FooterKey)
-            if k.description and k.region.width and k.region.right <= edge
-            and not k.has_class("-command-palette")}
+    row = footer_row(app)
+    assert len(row) == width
+    before_palette = row.split("▏")[0]
+    return {k.description for k in app.screen.query_one(Footer).keys
+            if k.description and f"{k.key_display} {k.description}" in before_palette}
 
 
 async def test_quit_is_not_cut_short_by_the_palette_key_on_a_40_column_summary(make_app):

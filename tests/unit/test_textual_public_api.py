@@ -49,8 +49,6 @@ KNOWN = {
     # Plain notices replace each other; writing only changed cells; a store error said in
     # one line instead of a traceback: hooks of Textual's App with no public form.
     "tui/app.py": {"_notifications", "_unnotify", "_display", "_handle_exception"},
-    # Textual exports no FooterKey; the footer sizes its keys to keep help and quit.
-    "tui/widgets/footer.py": {"textual.widgets._footer"},
     # A Library cursor move re-renders the two options whose mark moved, not the whole
     # list (issue 17): OptionList has no public way to replace one prompt and keep the
     # rest of its render cache, nor to say on which lines an option is (to repaint those
