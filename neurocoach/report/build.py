@@ -259,8 +259,8 @@ def _plan(plan: Plan, catalog, profile: Profile, levels: dict, changes: list) ->
         else:
             rows.append([ex_id, "", "", note])
     blocks = [f"{count(plan.days_per_week, 'training day')} a week, rest on {join_words(rest)}; "
-              f"{about_minutes(plan.target_minutes)} a session, drawn in turn from these "
-              "exercises:",
+              f"each session aims at {about_minutes(plan.target_minutes)} (the plan's target), "
+              "drawn in turn from these exercises:",
               Table(["Exercise", "Kind", "Level and dose now", "Note"], rows)]
     if plan.note:
         blocks.append(f"Note on the plan: {plan.note}")

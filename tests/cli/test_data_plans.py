@@ -152,7 +152,10 @@ def test_bad_plan_parts_are_refused(planned, clock, tmp_path, name):
 def test_report_shows_levels_own_exercises_and_plan_notes(planned, clock):
     doc = export_document(planned, load_catalog(), clock.now())
     text = render(doc, load_catalog(), clock.today(), days=30)
-    assert "about 20 minutes a session" in text
+    # The plan's target, said as one (round 5: "about 20 minutes a session" read as the
+    # estimate of a session, which Today and the plan screen give).
+    assert "each session aims at about 20 minutes (the plan's target)" in text
+    assert "about 20 minutes a session" not in text
     assert "| Chair toe taps (their own exercise) | stretching | 2 sets of 12 each side (set by " \
            "the plan) | Slowly, both feet flat. |" in text
     assert "Level 2 of 3: hold on with one hand" in text  # the pinned balance level

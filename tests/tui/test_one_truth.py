@@ -164,7 +164,7 @@ async def test_every_surface_tells_the_same_figures(make_app, store, clock, cli)
 
     report = cli("report", "--days", "1")
     assert f"Time exercising: {minutes} minute" in report
-    assert f"about {estimate} minutes a session" in report
+    assert f"each session aims at about {estimate} minutes" in report  # the default plan
     plan_doses = report_doses(report)
     assert today_doses and {n: plan_doses.get(n) for n in today_doses} == {
         n: levels[n] for n in today_doses}                       # the level the app shows
