@@ -86,3 +86,41 @@ async def test_j_and_k_are_typed_into_the_find_box(make_app):
         await pilot.press("escape", "j")
         await pilot.pause()
         assert app.focused.id == "exercise-list"
+
+
+async def test_a_move_repaints_only_the_lines_that_read_otherwise_and_shows_them_all(
+        make_app, monkeypatch):
+    """A move to another exercise repaints the detail's lines that differ (a blank line or
+    a heading often stays where it was), and what the screen shows is the new exercise's
+    words, line for line, every time."""
+    from neurocoach.tui.widgets.detail_body import DetailBody
+
+    repainted: list = []
+    refresh = DetailBody.refresh
+
+    def counted(self, *regions, **kwargs):
+        repainted.append(regions or None)  # None: all of it
+        return refresh(self, *regions, **kwargs)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        body = app.screen.query_one(DetailBody)
+        monkeypatch.setattr(DetailBody, "refresh", counted)
+        for _ in range(15):
+            await pilot.press("j")
+            await pilot.pause()
+            region = body.region.intersection(app.screen.query_one("#exercise-detail")
+                                              .scrollable_content_region)
+            shown = [strip.text.rstrip() for strip in
+                     app.screen._compositor.render_strips()[region.y:region.bottom]]
+            words = [line.plain.rstrip() for line in body.wrapped(body.size.width)]
+            words += [""] * region.height
+            assert [row[region.x:region.right].rstrip() for row in shown] == \
+                words[:region.height]
+        monkeypatch.undo()
+    assert repainted and None not in repainted
+    on_screen = sum(len({y for r in regions for y in r.line_range if y < region.height})
+                    for regions in repainted)
+    assert on_screen < 15 * region.height * 0.9, on_screen  # some lines stayed as they were

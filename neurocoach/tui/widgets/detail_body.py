@@ -8,7 +8,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -37,6 +37,11 @@ def hanging(marks: Sequence[str], lines: Sequence[str], width: int) -> list[Cont
         out.append(Content.assemble((f"{mark:<{MARK_WIDTH}}", "bold"), body[0]))
         out += [Content.assemble(" " * MARK_WIDTH, piece) for piece in body[1:]]
     return out
+
+
+def _same(a: Content, b: Content) -> bool:
+    """The same words in the same styles (Content's == compares the words alone)."""
+    return a.plain == b.plain and a.spans == b.spans
 
 
 class _Kept:
@@ -80,8 +85,25 @@ class DetailBody(Widget):
             while len(self._kept) >= KEPT:
                 self._kept.popitem(last=False)
         self._kept[key] = kept
+        before = self._shown.lines.get(self.size.width)
         self._key, self._shown = key, kept
-        self.refresh()  # the same size: repainted, not laid out
+        # The same size: repainted, not laid out; and only the lines that read otherwise
+        # (a blank line, a heading or the kind of exercise often stays where it was).
+        if before is None or not self.size.width or self.text_selection is not None:
+            self.refresh()
+            return
+        after = self.wrapped(self.size.width)
+        changed = [y for y in range(max(len(before), len(after)))
+                   if y >= len(before) or y >= len(after) or not _same(before[y], after[y])]
+        runs: list[list[int]] = []
+        for y in changed:
+            if runs and runs[-1][1] == y:
+                runs[-1][1] = y + 1
+            else:
+                runs.append([y, y + 1])
+        if runs:
+            self.refresh(*(Region(0, top, self.size.width, bottom - top)
+                           for top, bottom in runs))
 
     def wrapped(self, width: int) -> list[Content]:
         """The screen lines at this width."""
