@@ -16,7 +16,7 @@ from neurocoach.coach.session import needs_fresh_start, resumable, steps_seconds
 from neurocoach.domain.models import Checkin, SessionRecord
 from neurocoach.services import plan as plan_service
 from neurocoach.services.checkin import pain_baseline
-from neurocoach.services.levels import changed_levels, decide_levels, level_news
+from neurocoach.services.levels import LevelInputs, changed_levels, decide_levels, level_news
 
 
 @dataclass
@@ -31,6 +31,8 @@ class TodayView:
     levels: dict[str, Decision]
     level_news: list[str]  # the coach's level changes today, in words
     minutes: int = 0  # the routine's length as the plan and the report say it
+    level_inputs: LevelInputs | None = None  # what the levels were decided from (the
+    # session enter opens reuses its history: services.levels.decide_levels' `read`)
 
 
 def today_view(store, catalog, now: dt.datetime,
@@ -41,7 +43,7 @@ def today_view(store, catalog, now: dt.datetime,
     profile = store.profile()
     checkin = store.checkin_for(day)
     plan = plan_service.person_plan(store, catalog)
-    levels, _ = decide_levels(store, catalog, plan, day)
+    levels, inputs = decide_levels(store, catalog, plan, day)
     write(store.record_levels, changed_levels(levels, now))
     doses = doses_for(plan, {i: d.level.dose for i, d in levels.items()})
     routine = todays_routine(plan, catalog, profile, day, checkin, pain_baseline(store, day),
@@ -54,6 +56,7 @@ def today_view(store, catalog, now: dt.datetime,
         day=day, now=now, routine=routine, checkin=checkin, open_session=latest,
         session_today=session_today, last_session_day=store.last_session_day(), levels=levels,
         level_news=news, minutes=estimated_minutes(routine, plan, catalog),
+        level_inputs=inputs,
     )
     if session_today is not None and not is_stale(view, catalog):
         # Today lists the session as it was started: its length is that list's, not the

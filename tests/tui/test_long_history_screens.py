@@ -69,3 +69,30 @@ def test_a_real_write_still_changes_the_data_stamp_after_a_checkpoint(store, clo
     assert store.data_stamp() == before
     store.record_checkin(Checkin(day=clock.today(), pain=2, feet="ok"), clock.now())
     assert store.data_stamp() != before
+
+
+async def test_enter_on_today_reads_the_exercises_history_once_for_the_session_it_opens(
+        make_app, store, clock):
+    """Today's enter decides the levels (and stores today's changes); the session it opens
+    shows them from the same reads of history, with the same words (lead 1 of figure 17)."""
+    from tests.tui.helpers import towel_curls_felt_right_three_times
+
+    towel_curls_felt_right_three_times(store, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        statements: list[str] = []
+        store.conn.set_trace_callback(statements.append)
+        try:
+            await pilot.press("enter")
+            await pilot.pause()
+        finally:
+            store.conn.set_trace_callback(None)
+        session = app.screen
+        while session.step.exercise_id != "towel-curls":
+            await pilot.press("s")
+        level = str(app.screen.query_one("#step-level", Static).render())
+        assert "Level 2 of 5" in level
+        assert "Up a level: 3 days felt right at the full dose." in level
+    history_reads = [s for s in statements if "json_extract(s.steps" in s]
+    assert len(history_reads) == 1, history_reads

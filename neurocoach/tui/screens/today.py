@@ -257,7 +257,7 @@ class TodayScreen(Screen):
         if started.how == "seated":
             self.notify("Today's answers rule out standing work: the rest of your session is "
                         "seated now. What you did is kept.")
-        self.app.push_screen(SessionScreen(started.record))
+        self.app.push_screen(SessionScreen(started.record, view.level_inputs))
 
     def action_checkin(self) -> None:
         from neurocoach.tui.screens.checkin import CheckinScreen
