@@ -36,14 +36,16 @@ class TodayView:
 
 
 def today_view(store, catalog, now: dt.datetime,
-               write: Callable = lambda fn, *args: fn(*args)) -> TodayView:
+               write: Callable = lambda fn, *args: fn(*args),
+               read: LevelInputs | None = None) -> TodayView:
     """What Today shows at `now`; today's level changes are stored through `write` (the
-    App's, which says so when the disk is full and goes on)."""
+    App's, which says so when the disk is full and goes on). `read`: the level inputs of
+    a view of the same day with nothing written since (services.levels.decide_levels)."""
     day = now.date()
     profile = store.profile()
     checkin = store.checkin_for(day)
     plan = plan_service.person_plan(store, catalog)
-    levels, inputs = decide_levels(store, catalog, plan, day)
+    levels, inputs = decide_levels(store, catalog, plan, day, read=read)
     write(store.record_levels, changed_levels(levels, now))
     doses = doses_for(plan, {i: d.level.dose for i, d in levels.items()})
     routine = todays_routine(plan, catalog, profile, day, checkin, pain_baseline(store, day),

@@ -30,5 +30,5 @@ def level_views(app, plan: Plan, ids: Iterable[str] | None = None,
     return _level_views(app.store, app.catalog, plan, app.clock.today(), ids, read)
 
 
-def load_today(app) -> TodayView:
-    return today_view(app.store, app.catalog, app.clock.now(), app.write)
+def load_today(app, read: LevelInputs | None = None) -> TodayView:
+    return today_view(app.store, app.catalog, app.clock.now(), app.write, read)

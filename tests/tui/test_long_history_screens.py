@@ -71,28 +71,54 @@ def test_a_real_write_still_changes_the_data_stamp_after_a_checkpoint(store, clo
     assert store.data_stamp() != before
 
 
-async def test_enter_on_today_reads_the_exercises_history_once_for_the_session_it_opens(
+async def test_today_and_the_session_enter_opens_read_the_exercises_history_once(
         make_app, store, clock):
-    """Today's enter decides the levels (and stores today's changes); the session it opens
-    shows them from the same reads of history, with the same words (lead 1 of figure 17)."""
+    """Today decides the levels (and stores today's changes); enter, with nothing written
+    since, decides from the same reads, and the session it opens shows them from those
+    too, in the same words (lead 1 of figure 17)."""
     from tests.tui.helpers import towel_curls_felt_right_three_times
 
     towel_curls_felt_right_three_times(store, clock)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        statements: list[str] = []
-        store.conn.set_trace_callback(statements.append)
-        try:
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "Up a level: Towel toe curls" in str(
+                app.screen.query_one("#today-notes", Static).render())
             await pilot.press("enter")
             await pilot.pause()
-        finally:
-            store.conn.set_trace_callback(None)
-        session = app.screen
-        while session.step.exercise_id != "towel-curls":
-            await pilot.press("s")
-        level = str(app.screen.query_one("#step-level", Static).render())
-        assert "Level 2 of 5" in level
-        assert "Up a level: 3 days felt right at the full dose." in level
+            session = app.screen
+            while session.step.exercise_id != "towel-curls":
+                await pilot.press("s")
+            level = str(app.screen.query_one("#step-level", Static).render())
+            assert "Level 2 of 5" in level
+            assert "Up a level: 3 days felt right at the full dose." in level
+            assert session.step.reps == 8
+    finally:
+        store.conn.set_trace_callback(None)
     history_reads = [s for s in statements if "json_extract(s.steps" in s]
     assert len(history_reads) == 1, history_reads
+
+
+async def test_a_check_in_saved_before_enter_is_read_by_the_levels(make_app, store, clock):
+    """What enter reuses holds only while nothing is written: a check-in saved from the
+    shell (another window) between Today's view and enter is read again."""
+    from neurocoach.store import Store
+
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    app = make_app()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            other = Store.open(store.path)
+            other.record_checkin(Checkin(day=clock.today(), pain=2, feet="ok"), clock.now())
+            other.close()
+            before = len(statements)
+            await pilot.press("enter")
+            await pilot.pause()
+    finally:
+        store.conn.set_trace_callback(None)
+    assert [s for s in statements[before:] if "json_extract(s.steps" in s]

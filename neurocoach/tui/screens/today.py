@@ -80,6 +80,9 @@ class TodayScreen(Screen):
 
     def refresh_view(self) -> None:
         self.view = view = load_today(self.app)
+        self._read_at = (view.day, self.app.store.data_stamp())
+        """The day and data stamp the view was read at (with today's level changes
+        stored): while they hold, enter decides from the same reads of history."""
         today = view.day
         self.query_one("#today-date", Static).update(
             f"[b]{today:%A} {today.day} {today:%B}[/b] — today"
@@ -227,7 +230,10 @@ class TodayScreen(Screen):
 
         if self._follow_up(then=self.action_start):
             return
-        view = load_today(self.app)
+        shown = getattr(self, "view", None)
+        same = (shown is not None and getattr(self, "_read_at", None)
+                == (self.app.clock.today(), self.app.store.data_stamp()))
+        view = load_today(self.app, shown.level_inputs if same else None)
         if self._yesterdays_problem(view) and view.session_today is None:
             # Yesterday's blister or hot foot decides today's routine: asked first.
             self.notify("Yesterday's foot problem decides what is safe today: the check-in "
