@@ -122,3 +122,38 @@ async def test_a_check_in_saved_before_enter_is_read_by_the_levels(make_app, sto
     finally:
         store.conn.set_trace_callback(None)
     assert [s for s in statements[before:] if "json_extract(s.steps" in s]
+
+
+async def test_today_shown_again_with_nothing_written_reads_no_history_for_its_levels(
+        make_app, store, clock):
+    from neurocoach.store import Store
+    from tests.tui.helpers import towel_curls_felt_right_three_times
+
+    towel_curls_felt_right_three_times(store, clock)
+    statements: list[str] = []
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        store.conn.set_trace_callback(statements.append)
+        try:
+            await pilot.press("l")
+            await pilot.pause()
+            statements.clear()  # the Library reads the level of the exercise it shows
+            await pilot.press("t")
+            await pilot.pause()
+            notes = str(app.screen.query_one("#today-notes", Static).render())
+            assert "Up a level: Towel toe curls" in notes
+            assert [s for s in statements if "json_extract(s.steps" in s] == []
+            # A check-in saved from the shell: Today shown again reads the history again.
+            other = Store.open(store.path)
+            other.record_checkin(Checkin(day=clock.today(), pain=2, feet="ok"), clock.now())
+            other.close()
+            await pilot.press("l")
+            await pilot.pause()
+            statements.clear()
+            await pilot.press("t")
+            await pilot.pause()
+        finally:
+            store.conn.set_trace_callback(None)
+    assert store.checkin_for(clock.today()) is not None
+    assert [s for s in statements if "json_extract(s.steps" in s] != []

@@ -78,11 +78,18 @@ class TodayScreen(Screen):
                              lambda answer: then() if then and answer == "checked" else None)
         return True
 
+    def _level_reads(self):
+        """The level inputs of the view on screen while its day and data stamp hold
+        (nothing written since, by this window or another): Today shown again and enter
+        decide from the same reads of history (services.levels.decide_levels)."""
+        shown = getattr(self, "view", None)
+        same = (shown is not None and getattr(self, "_read_at", None)
+                == (self.app.clock.today(), self.app.store.data_stamp()))
+        return shown.level_inputs if same else None
+
     def refresh_view(self) -> None:
-        self.view = view = load_today(self.app)
-        self._read_at = (view.day, self.app.store.data_stamp())
-        """The day and data stamp the view was read at (with today's level changes
-        stored): while they hold, enter decides from the same reads of history."""
+        self.view = view = load_today(self.app, self._level_reads())
+        self._read_at = (view.day, self.app.store.data_stamp())  # with today's levels kept
         today = view.day
         self.query_one("#today-date", Static).update(
             f"[b]{today:%A} {today.day} {today:%B}[/b] — today"
@@ -230,10 +237,7 @@ class TodayScreen(Screen):
 
         if self._follow_up(then=self.action_start):
             return
-        shown = getattr(self, "view", None)
-        same = (shown is not None and getattr(self, "_read_at", None)
-                == (self.app.clock.today(), self.app.store.data_stamp()))
-        view = load_today(self.app, shown.level_inputs if same else None)
+        view = load_today(self.app, self._level_reads())
         if self._yesterdays_problem(view) and view.session_today is None:
             # Yesterday's blister or hot foot decides today's routine: asked first.
             self.notify("Yesterday's foot problem decides what is safe today: the check-in "
