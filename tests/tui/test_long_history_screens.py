@@ -157,3 +157,29 @@ async def test_today_shown_again_with_nothing_written_reads_no_history_for_its_l
             store.conn.set_trace_callback(None)
     assert store.checkin_for(clock.today()) is not None
     assert [s for s in statements if "json_extract(s.steps" in s] != []
+
+
+async def test_the_streak_checkpoint_is_made_after_the_first_paint_not_in_progress(
+        make_app, store, clock, monkeypatch):
+    """Launch on a long history brings the checkpoint up to date while idle (in the daily
+    backup's worker): the first Progress then walks only the days since it."""
+    from neurocoach.services import adherence
+
+    years_of_walking(store, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert store.conn.execute("SELECT count(*) FROM streak_checkpoint").fetchone()[0] == 1
+        walked = []
+        real = adherence.day_states
+        monkeypatch.setattr(adherence, "day_states",
+                            lambda first, last, *a: walked.append((last - first).days)
+                            or real(first, last, *a))
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        summary = str(app.screen.query_one("#adherence-summary", Static).render())
+    assert walked and max(walked) < 500, walked  # never the three years
+    expected = adherence.streak_now(store, clock.today())
+    assert f"{expected.longest}" in summary, summary
