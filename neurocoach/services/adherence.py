@@ -93,13 +93,6 @@ def _carry(store, today: dt.date, start: dt.date | None,
     return carry, newest
 
 
-def keep_checkpoint(store, today: dt.date) -> None:
-    """Bring the streak checkpoint up to date now (on most days there is nothing to do):
-    the App calls it while idle after its first paint, so that the first Progress on a
-    long history does not walk decades of days while the person waits for it."""
-    _carry(store, today, store.first_activity_day(), stored_rest_days(store))
-
-
 def streak_now(store, today: dt.date) -> Streaks:
     """The current and longest streak as every surface shows them."""
     return day_states_for(store, today).streaks

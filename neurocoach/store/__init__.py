@@ -57,7 +57,6 @@ class Store(StepWrites, SessionQueries, ProgressQueries, Exchange, PlanQueries,
         self._db = db
         self._in_use: IO[bytes] | None = None
         self.warnings: list[str] = []  # about where the file is, for the person to read
-        self.kept_changes = 0  # rows the store's own shortcuts wrote: not data (data_stamp)
 
     @property
     def conn(self) -> sqlite3.Connection:

@@ -41,11 +41,9 @@ class ProgressQueries:
 
     def data_stamp(self) -> tuple[int, int]:
         """Changes when anything is written, by this connection or another (a second SSH
-        window): a screen can skip reloading when the stamp (and the day) are the same.
-        The store's own shortcuts (the streak checkpoint) are not data: a read that keeps
-        one leaves the stamp as it was, so the screen that read is not read again."""
+        window): a screen can skip reloading when the stamp (and the day) are the same."""
         version = self.conn.execute("PRAGMA data_version").fetchone()[0]
-        return self.conn.total_changes - self.kept_changes, version
+        return self.conn.total_changes, version
 
     # -- adherence -----------------------------------------------------------------------
     def first_activity_day(self) -> dt.date | None:

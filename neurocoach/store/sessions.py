@@ -88,7 +88,6 @@ class SessionQueries:
         """Keep where the streak walk stood after `through`. Only a shortcut: when it cannot
         be written (a read-only file, another window writing), the figures stay the same."""
         run, lead, trained, best = carry
-        before = self.conn.total_changes
         try:
             with self.conn:
                 self.conn.execute(
@@ -98,7 +97,6 @@ class SessionQueries:
                      best])
         except sqlite3.DatabaseError:
             pass
-        self.kept_changes += self.conn.total_changes - before  # not data (data_stamp)
 
     def _session_from_row(self, row: dict) -> SessionRecord:
         from neurocoach.domain.models import Entry, SessionRecord, Step  # `status`: none

@@ -1,5 +1,4 @@
-"""Today's rolling backup copy, made after the first paint in a thread worker; then, on
-the same connection, the streak checkpoint brought up to date (services.adherence).
+"""Today's rolling backup copy, made after the first paint in a thread worker.
 
 The copy reads the whole file: in a worker the first screen answers keys meanwhile. A
 connection belongs to the thread that opened it (DESIGN.md, Store rules), so the worker
@@ -39,7 +38,6 @@ class DailyBackup:
             store = app_store.reopened()  # its own connection, on this thread
             try:
                 store.daily_backup(today)
-                _keep_checkpoint(store, today)
             finally:
                 store.close()
         except StoreError as exc:
@@ -53,14 +51,3 @@ class DailyBackup:
         elif problem is not None:
             self.notify(f"Today's backup copy could not be made: {problem}",
                         severity="warning", timeout=10)
-
-
-def _keep_checkpoint(store: Store, today: dt.date) -> None:
-    """The streak checkpoint is a shortcut: when it cannot be made, Progress walks the
-    days itself, with the same figures, and nothing is said."""
-    from neurocoach.services.adherence import keep_checkpoint
-
-    try:
-        keep_checkpoint(store, today)
-    except StoreError:
-        pass
