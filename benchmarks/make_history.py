@@ -19,6 +19,7 @@ from pathlib import Path
 from neurocoach.catalog import load_catalog
 from neurocoach.coach.routine import build_routine, default_plan, rest_weekdays
 from neurocoach.domain.models import Checkin, Entry, Profile
+from neurocoach.services.adherence import keep_streak_checkpoint
 from neurocoach.store import Store
 
 TODAY = dt.date(2026, 11, 23)
@@ -88,6 +89,9 @@ def make_history(store: Store, *, years: int = 10, today: dt.date = TODAY,
             }, _at(day, 10))
             counts["balance_tests"] += 2
     store.conn.execute("PRAGMA synchronous = NORMAL")
+    # A person's check-ins keep the streak checkpoint as they go (reads never write it):
+    # the history ends where the last one would have left it.
+    keep_streak_checkpoint(store, today)
     return counts
 
 

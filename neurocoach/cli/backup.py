@@ -47,9 +47,15 @@ def backup(obj: Ctx, out: str | None, force: bool) -> None:
     say(f"Backed up {obj.db_path} to {dest} ({describe(dest)}).")
 
 
+def can_ask() -> bool:
+    """A person at a terminal who can answer y/n (tests replace this)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 @click.command(cls=Command)
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--yes", "-y", is_flag=True, help="Replace the current data without asking.")
+@click.option("--yes", "-y", is_flag=True,
+              help="Replace the current data without asking (needed with no terminal).")
 @click.pass_obj
 def restore(obj: Ctx, file: Path, yes: bool) -> None:
     """Replace your database with a backup (the current one is kept in backups/)."""
@@ -74,13 +80,16 @@ def restore(obj: Ctx, file: Path, yes: bool) -> None:
         kept = None
         if os.path.lexists(db):
             if not yes:
+                if not can_ask():  # no question where nobody can answer it (a script, cron)
+                    fail(f"restore: nothing was changed; replacing {db} needs an answer and "
+                         "there is no terminal to ask on: add --yes to replace it.")
                 question = (f"Replace {db} ({describe(db)}) with {file} ({describe(staged)})? "
                             "The current data will be kept in the backups folder.")
-                try:
-                    agreed = click.confirm(question, default=False)
+                try:  # asked on stderr: stdout holds only what the command did
+                    agreed = click.confirm(question, default=False, err=True)
                 except click.Abort:
-                    fail("restore asks before replacing your data: answer in a terminal, "
-                         "or add --yes. Nothing was changed.")
+                    fail("restore: nothing was changed; no answer was given (add --yes to "
+                         "replace without asking).")
                 if not agreed:
                     say("neurocoach: restore cancelled; nothing was changed.", err=True)
                     sys.exit(1)

@@ -69,28 +69,49 @@ CHECKPOINT_AGE_DAYS = 400
 of states is never before it), and is moved on when it is twice as old."""
 
 
+def _newest_checkpoint_day(today: dt.date) -> dt.date:
+    """The last day a checkpoint kept on `today` may end on: the end of a month at least
+    CHECKPOINT_AGE_DAYS ago (skips are counted by month, from a month's 1st)."""
+    return (today - dt.timedelta(days=CHECKPOINT_AGE_DAYS)).replace(day=1) - ONE_DAY
+
+
 def _carry(store, today: dt.date, start: dt.date | None,
            rest: frozenset[int]) -> tuple[Carry, dt.date | None]:
     """Where the streak walk stands after the checkpoint's last day, and that day (None:
-    no checkpoint for a history this short). The checkpoint is made, or moved on, from
-    the days since the one kept, so each read walks a bounded stretch of days."""
-    newest = (today - dt.timedelta(days=CHECKPOINT_AGE_DAYS)).replace(day=1) - ONE_DAY
+    no checkpoint usable on `today`: every day is walked). Only reads: a read never
+    writes the store; `keep_streak_checkpoint` moves the checkpoint on when the store is
+    written, so a read walks at most the days since the last write's checkpoint."""
+    newest = _newest_checkpoint_day(today)
     if start is None or newest < start:
         return NO_CARRY, None
+    kept = store.streak_checkpoint(start, ",".join(map(str, sorted(rest))))
+    if kept is not None and kept[0] <= newest:
+        return Carry(*kept[1]), kept[0]
+    return NO_CARRY, None
+
+
+def keep_streak_checkpoint(store, today: dt.date) -> None:
+    """Make the streak checkpoint, or move it on, for `today`: called where the store is
+    written anyway (a check-in, a session started, the profile saved), never on a read.
+    Walks only the days since the one kept (once a year or so), or none when the kept
+    one is recent enough; the figures are the same with or without it."""
+    start = store.first_activity_day()
+    newest = _newest_checkpoint_day(today)
+    if start is None or newest < start:
+        return
+    rest = stored_rest_days(store)
     key = ",".join(map(str, sorted(rest)))
     kept = store.streak_checkpoint(start, key)
     if kept is not None and kept[0] <= newest:
         walked, carry = kept[0], Carry(*kept[1])
         if (newest - walked).days < CHECKPOINT_AGE_DAYS:
-            return carry, walked
+            return
         begin = walked + ONE_DAY
     else:
         carry, begin = NO_CARRY, start
     states = day_states(begin, newest, today, dict.fromkeys(store.trained_days(begin, newest), 1.0),
                         rest, start, SKIPS_PER_MONTH)
-    carry = walk_streaks(states, today, carry)
-    store.keep_streak_checkpoint(newest, start, key, carry)
-    return carry, newest
+    store.keep_streak_checkpoint(newest, start, key, walk_streaks(states, today, carry))
 
 
 def streak_now(store, today: dt.date) -> Streaks:

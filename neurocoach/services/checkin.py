@@ -9,6 +9,7 @@ import datetime as dt
 from neurocoach.coach.signals import BASELINE_DAYS
 from neurocoach.domain.models import SYMPTOMS, Checkin
 from neurocoach.domain.names import OPTIONAL_SYMPTOMS
+from neurocoach.services.adherence import keep_streak_checkpoint
 
 RECENT_DAYS = 7
 """How far back the check-in form looks for an earlier answer to offer again."""
@@ -31,8 +32,11 @@ def previous_checkin(store, today: dt.date) -> Checkin | None:
 
 
 def record_checkin(store, checkin: Checkin, now: dt.datetime) -> bool:
-    """Store the day's check-in; True when it replaced one already there."""
-    return store.record_checkin(checkin, now)
+    """Store the day's check-in; True when it replaced one already there. The streak
+    checkpoint is moved on here, with the write, not when the streak is read."""
+    replaced = store.record_checkin(checkin, now)
+    keep_streak_checkpoint(store, now.date())
+    return replaced
 
 
 def checkin_effects(store, checkin: Checkin, today: dt.date) -> list[str]:

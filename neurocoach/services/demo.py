@@ -16,6 +16,7 @@ from pathlib import Path
 
 from neurocoach.coach.routine import rest_weekdays, todays_routine
 from neurocoach.domain.models import Checkin, Entry, Profile
+from neurocoach.services.adherence import keep_streak_checkpoint
 from neurocoach.services.checkin import pain_baseline
 
 DEMO_SEED = 2026
@@ -106,6 +107,8 @@ def generate_history(store, catalog, end: dt.date, days: int, seed: int,
                         for side, base in (("left", 11.0), ("right", 15.0))}
                 store.record_balance_test(day, best, at(day, 17 + rng.random()))
                 counts["balance_tests"] += len(best)
+    # The person's check-ins would have kept the streak checkpoint (reads never write it).
+    keep_streak_checkpoint(store, end + dt.timedelta(days=1))
     return HistorySummary(first=first, last=end, **counts)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from neurocoach.coach.plan import Plan, default_plan
+from neurocoach.services.adherence import keep_streak_checkpoint
 
 
 class PlanProblem(Exception):
@@ -26,11 +27,33 @@ def person_plan(store, catalog) -> Plan:
     return stored_plan(store, catalog).without(store.archived_exercise_ids())
 
 
+def session_minutes(store, catalog, plan: Plan, day: dt.date, levels) -> int:
+    """About how long a session of `plan` takes, said as Today says it (estimated_minutes)
+    of the routine Today builds on `day` at the person's levels (`levels`: each exercise's
+    dose), with the person's standing limits but before a check-in reshapes the day. The
+    plan's target time is what the routine is filled up to, not this."""
+    from neurocoach.coach.plan import doses_for
+    from neurocoach.coach.routine import estimated_minutes, todays_routine
+
+    routine = todays_routine(plan, catalog, store.profile(), day, None, None,
+                             doses=doses_for(plan, levels))
+    return estimated_minutes(routine, plan, catalog)
+
+
+def save_profile(store, profile, now: dt.datetime) -> None:
+    """Store the profile. Its rest days are the plan's, and the streak is walked with
+    them: the streak checkpoint is made again for them here, not when it is next read."""
+    store.save_profile(profile, now)
+    keep_streak_checkpoint(store, now.date())
+
+
 def save_plan(store, old: Plan, new: Plan, now: dt.datetime) -> None:
-    """Store `new` in place of `old`, pinning the levels a change of setting asks for."""
+    """Store `new` in place of `old`, pinning the levels a change of setting asks for.
+    The plan's rest days are the profile's: the streak checkpoint follows them here."""
     from neurocoach.coach.progression import pin_changes
 
     store.save_plan(new, now, pin_changes(old, new, store.level_states(), now.date(), now))
+    keep_streak_checkpoint(store, now.date())
 
 
 @dataclass(frozen=True)
@@ -72,6 +95,7 @@ def apply_plan_file(store, current: Plan, result, now: dt.datetime) -> None:
     levels = pin_changes(current, result.plan, store.level_states(), now.date(), now,
                          by_plan=True)
     store.apply_plan(result.plan, result.custom, now, levels)
+    keep_streak_checkpoint(store, now.date())  # its rest days may be new
 
 
 def archive_exercise(store, exercise_id: str, plan: Plan, now: dt.datetime) -> None:

@@ -15,6 +15,7 @@ from neurocoach.coach.routine import Routine, estimated_minutes, minutes_about, 
 from neurocoach.coach.session import needs_fresh_start, resumable, steps_seconds, without_done
 from neurocoach.domain.models import Checkin, SessionRecord
 from neurocoach.services import plan as plan_service
+from neurocoach.services.adherence import keep_streak_checkpoint
 from neurocoach.services.checkin import pain_baseline
 from neurocoach.services.levels import LevelInputs, changed_levels, decide_levels, level_news
 
@@ -105,4 +106,6 @@ def start_or_resume(store, catalog, view: TodayView) -> Started:
     steps = view.routine.steps(catalog)
     if not steps:
         return Started(None, "new")
-    return Started(store.start_session(view.day, steps, view.now), "new")
+    record = store.start_session(view.day, steps, view.now)
+    keep_streak_checkpoint(store, view.day)  # with a write, never on a read
+    return Started(record, "new")

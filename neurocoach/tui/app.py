@@ -15,6 +15,7 @@ from neurocoach.tui import settings
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.everywhere import GoToday, GoLibrary, GoProgress, Help, Quit
 from neurocoach.tui.app_modes import Modes
+from neurocoach.tui.compositor import RowPainting
 from neurocoach.tui.daily_backup import DailyBackup
 from neurocoach.tui.garbage import QuietGarbage
 from neurocoach.tui.keys import KeyBarrier
@@ -63,7 +64,7 @@ def stylesheet_path() -> Path:
     raise FileNotFoundError("neurocoach.tcss is missing from the installation")
 
 
-class NeurocoachApp(KeyBarrier, Modes, DailyBackup, QuietGarbage, App[None]):
+class NeurocoachApp(KeyBarrier, RowPainting, Modes, DailyBackup, QuietGarbage, App[None]):
     """neurocoach: Today, Library and Progress as modes over one store."""
 
     TITLE = "neurocoach"

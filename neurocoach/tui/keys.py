@@ -89,14 +89,14 @@ class KeyBarrier:
 
 
 def _idle(widget) -> bool:
-    """The widget's message loop is parked waiting for a message, with nothing queued,
-    peeked or due after its next refresh: a key has nothing left to do there.
+    """The widget's message loop is parked waiting for a message, with nothing queued: a
+    key has nothing left to do there.
 
-    A widget inside a handler that awaits (a screen's callback, a worker's result) is not
-    parked on its queue, so it counts as busy even with nothing queued."""
+    A widget inside a handler that awaits (a screen's callback, a worker's result), or
+    combining a message it peeked at, is not parked on its queue, so it counts as busy
+    even with nothing queued; a callback due after its refresh queues a prompt first."""
     queue = widget._message_queue
-    return (not queue.values and widget._pending_message is None
-            and not widget._next_callbacks and bool(queue.ready_event._waiters))
+    return not queue.values and bool(queue.ready_event._waiters)
 
 
 async def settle(app) -> None:

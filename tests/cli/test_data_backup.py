@@ -129,23 +129,41 @@ def test_restore_with_yes_replaces_and_keeps_the_old(current, saved):
     store.close()
 
 
-def test_restore_asks_first(current, saved):
+def asked(*args, stdin: str, monkeypatch):
+    """restore as a person at a terminal runs it (click's runner, which has no tty)."""
+    from click.testing import CliRunner
+
+    from neurocoach.cli import backup as cli_backup
+    from neurocoach.cli import cli
+
+    monkeypatch.setattr(cli_backup, "can_ask", lambda: True)
+    return CliRunner().invoke(cli, [str(a) for a in args], input=stdin)
+
+
+def test_restore_asks_first(current, saved, monkeypatch):
     before = digest(current)
-    declined = run("restore", saved, db=current, stdin="n\n")
-    assert declined.returncode == 1
-    assert "Replace" in declined.stdout and "1 check-in" in declined.stdout
+    declined = asked("--db", current, "restore", saved, stdin="n\n", monkeypatch=monkeypatch)
+    assert declined.exit_code == 1
+    assert "Replace" in declined.stderr and "1 check-in" in declined.stderr
     assert "nothing was changed" in declined.stderr
+    assert declined.stdout == ""  # the question is a message: stdout is for what was done
     assert digest(current) == before
     assert not (current.parent / "backups").exists()
 
-    agreed = run("restore", saved, db=current, stdin="y\n")
-    assert agreed.returncode == 0, agreed.stderr
+    agreed = asked("--db", current, "restore", saved, stdin="y\n", monkeypatch=monkeypatch)
+    assert agreed.exit_code == 0, agreed.stderr
     assert pains(current) == [2]
+    assert agreed.stdout.startswith("Restored ") and len(agreed.stdout.splitlines()) == 1
 
 
-def test_restore_with_no_answer_possible_refuses(current, saved):
+@pytest.mark.parametrize("stdin", [None, "y\n"])
+def test_restore_with_no_terminal_refuses_without_asking(current, saved, stdin):
+    # No terminal (nothing to read, or a pipe that says yes): no question on stdout, one
+    # line on stderr naming the flag that confirms, exit status 2, nothing changed.
     before = digest(current)
-    one_line_error(run("restore", saved, db=current), "--yes", "Nothing was changed")
+    result = run("restore", saved, db=current, stdin=stdin)
+    one_line_error(result, "--yes", "nothing was changed", "no terminal")
+    assert result.stdout == ""
     assert digest(current) == before
     assert not [p for p in current.parent.iterdir() if p.name != current.name]
 

@@ -453,8 +453,6 @@ async def test_a_cursor_move_draws_only_the_detail_lines_on_screen_and_going_bac
     show the 13 on screen, and the figure afresh. Now only the lines on screen are drawn,
     and an exercise shown before (its words and its figure) is not drawn again when the
     cursor comes back to it."""
-    from textual.visual import Visual
-
     from neurocoach.tui.widgets import figure
     from neurocoach.tui.widgets.exercise_detail import DetailBody
 
@@ -467,16 +465,22 @@ async def test_a_cursor_move_draws_only_the_detail_lines_on_screen_and_going_bac
 
     monkeypatch.setattr(figure, "draw", drawn_figure)
 
-    drawn: list[int] = []
-    to_strips = Visual.to_strips
+    from textual.content import Content
 
-    def counted(cls, widget, visual, *args, **kwargs):
-        strips = to_strips(widget, visual, *args, **kwargs)
-        if isinstance(widget, DetailBody):
-            drawn.append(len(strips))
-        return strips
+    rendered: list[Content] = []
+    render_segments = Content.render_segments
 
-    monkeypatch.setattr(Visual, "to_strips", classmethod(counted))
+    def counted(self, *args, **kwargs):
+        rendered.append(self)
+        return render_segments(self, *args, **kwargs)
+
+    monkeypatch.setattr(Content, "render_segments", counted)
+
+    def drawn(body) -> int:
+        """Lines of the shown exercise's words drawn so far (each Content a line)."""
+        lines = {id(line) for line in body.wrapped(body.size.width)}
+        return sum(id(line) in lines for line in rendered)
+
     app = make_app()
     order = in_order(app)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -485,18 +489,17 @@ async def test_a_cursor_move_draws_only_the_detail_lines_on_screen_and_going_bac
         body = app.screen.query_one(DetailBody)
         pane = app.screen.query_one(ExerciseDetail)
         on_screen = pane.scrollable_content_region.bottom - body.region.y
-        drawn.clear()
         await pilot.press("j")
         await pilot.pause()
         assert_detail_is(app, order[2])
         assert len(body.wrapped(body.size.width)) > on_screen  # more words than shown
-        assert 0 < sum(drawn) <= on_screen, (drawn, on_screen)
-        drawn.clear()
+        assert 0 < drawn(body) <= on_screen, (drawn(body), on_screen)
+        before = drawn(body)
         figures.clear()
         await pilot.press("k", "j")
         await pilot.pause()
         assert_detail_is(app, order[2])
-        assert drawn == []
+        assert drawn(body) == before
         assert figures == []
         assert order[2].name in "\n".join(_rows(app))
 

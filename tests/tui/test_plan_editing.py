@@ -184,6 +184,28 @@ async def test_plan_screen_fits_a_small_terminal(make_app):
         assert isinstance(app.screen, TodayScreen)
 
 
+@pytest.mark.parametrize("exercises, today_says, plan_says", [
+    (("toe-stretch",), "About 1 minute", "about 1 minute a session (you aim for 15)"),
+    (None, "About 15 minutes", "about 15 minutes a session\n"),  # the default plan: 15
+])
+async def test_the_plan_says_todays_estimate_and_the_aim_as_an_aim(make_app, store, clock,
+                                                                   exercises, today_says,
+                                                                   plan_says):
+    # Round 5: a one-exercise plan said "about 15 minutes a session" (its target) where
+    # Today said "About 1 minute" (the estimate of what it holds).
+    from neurocoach.coach.plan import Plan
+
+    app = make_app()
+    if exercises:
+        store.save_plan(Plan(exercises, days_per_week=5, rest_days=(2, 6),
+                             target_minutes=15), clock.now())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert today_says in text(app, "#today-meta")
+        await open_plan(pilot)
+        assert plan_says in text(app, "#plan-summary")
+
+
 async def test_plan_summary_counts_one_exercise(make_app, store, clock):
     from neurocoach.coach.plan import Plan
 
@@ -194,3 +216,19 @@ async def test_plan_summary_counts_one_exercise(make_app, store, clock):
         await open_plan(pilot)
         summary = text(app, "#plan-summary")
         assert "1 exercise in turn" in summary and "1 day a week" in summary
+
+
+@pytest.mark.parametrize("size, hint", [((40, 12), "Path of the .toml, then enter"),
+                                        ((80, 24), "Path to the .toml file, then enter")])
+async def test_the_import_dialogs_hint_is_read_whole_at_any_width(make_app, size, hint):
+    # At 40 columns the hint lost its last word ("…, then"): a shorter one fits there.
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await open_plan(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportPlanScreen)
+        field = app.screen.query_one("#import-path")
+        shown = [strip.text.strip(" ▊▎▔▁") for strip in
+                 field.render_lines(field.region.reset_offset)]
+        assert hint in shown

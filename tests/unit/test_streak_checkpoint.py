@@ -5,14 +5,19 @@ in an old session; and a read after the first walks only the days since the chec
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
 import pytest
 
+from neurocoach.coach.plan import Plan
 from neurocoach.coach.stats import SKIPS_PER_MONTH, day_states, streaks
 from neurocoach.domain.models import Checkin, Entry, Profile, Step
-from neurocoach.services.adherence import streak_now, training_rest_days
+from neurocoach.services.adherence import (
+    keep_streak_checkpoint, streak_now, training_rest_days,
+)
+from neurocoach.services.plan import save_plan, save_profile
 from neurocoach.services.progress import load_adherence
 from neurocoach.store import Store
 
@@ -49,15 +54,19 @@ def history(store, until: dt.date, seed: int = 17) -> list[int]:
 def test_the_kept_streak_is_always_the_walked_one(store):
     ids = history(store, dt.date(2026, 12, 31))
     days = [FIRST + dt.timedelta(days=n) for n in range(0, 5 * 365, 11)]
-    seen = [(today, streak_now(store, today), load_adherence(store, today).streaks,
-             walked_in_full(store, today)) for today in days]
+    seen = []
+    for n, today in enumerate(days):
+        if n % 3:  # a write that day (a check-in) keeps the checkpoint; some days have none
+            keep_streak_checkpoint(store, today)
+        seen.append((today, streak_now(store, today), load_adherence(store, today).streaks,
+                     walked_in_full(store, today)))
     assert [s for s in seen if not s[1] == s[2] == s[3]] == []
     assert max(full.longest for *_, full in seen) > 200
     assert store.conn.execute("SELECT count(*) FROM streak_checkpoint").fetchone()[0] == 1
 
     # A step logged late in an old session (a day before the checkpoint) is counted.
     today = dt.date(2026, 6, 1)
-    streak_now(store, today)
+    keep_streak_checkpoint(store, today)
     through = store.conn.execute("SELECT through FROM streak_checkpoint").fetchone()[0]
     old = [i for i in ids if store.session(i).day.isoformat() <= through]
     store.undo_entry(old[len(old) // 2], 0)
@@ -68,13 +77,25 @@ def test_the_kept_streak_is_always_the_walked_one(store):
     store.save_profile(Profile(days_per_week=4, rest_days=(0, 3, 6)), AT)
     assert streak_now(store, today) == walked_in_full(store, today)
     assert load_adherence(store, today).streaks == walked_in_full(store, today)
+    # Saving the profile through the service keeps a checkpoint for its rest days.
+    save_profile(store, Profile(days_per_week=5, rest_days=(1, 4)),
+                 dt.datetime.combine(today, dt.time(9), dt.timezone.utc))
+    assert store.conn.execute("SELECT rest FROM streak_checkpoint").fetchall() == [("1,4",)]
+    assert streak_now(store, today) == walked_in_full(store, today)
+    # So does a plan saved with other days (the plan's rest days are the profile's).
+    old = store.saved_plan() or Plan(("walking",), days_per_week=5, rest_days=(1, 4))
+    save_plan(store, old, dataclasses.replace(old, days_per_week=5, rest_days=(0, 3)),
+              dt.datetime.combine(today, dt.time(9), dt.timezone.utc))
+    assert store.conn.execute("SELECT rest FROM streak_checkpoint").fetchall() == [("0,3",)]
+    assert streak_now(store, today) == walked_in_full(store, today)
 
 
 def test_a_second_read_walks_only_the_days_since_the_checkpoint(store, monkeypatch):
     history(store, dt.date(2026, 11, 1), seed=3)
     today = dt.date(2026, 11, 23)
     expected = walked_in_full(store, today)
-    assert load_adherence(store, today).streaks == expected  # makes the checkpoint
+    keep_streak_checkpoint(store, today)  # a check-in that day makes the checkpoint
+    assert load_adherence(store, today).streaks == expected
     asked = []
     trained_days = store.trained_days
 
@@ -123,7 +144,9 @@ def test_m006_upgrades_a_db_with_steps_and_keeps_its_streak(tmp_path):
     try:
         today = day + dt.timedelta(days=600)
         assert store.conn.execute("SELECT count(*) FROM streak_checkpoint").fetchone()[0] == 0
-        assert streak_now(store, today) == walked_in_full(store, today)
+        assert streak_now(store, today) == walked_in_full(store, today)  # a read: kept none
+        assert store.conn.execute("SELECT count(*) FROM streak_checkpoint").fetchone()[0] == 0
+        keep_streak_checkpoint(store, today)  # the first write after the upgrade
         assert store.conn.execute("SELECT count(*) FROM streak_checkpoint").fetchone()[0] == 1
         assert streak_now(store, today) == walked_in_full(store, today)
     finally:

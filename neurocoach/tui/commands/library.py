@@ -20,12 +20,18 @@ class LibraryDown(Command):
     """Down the list."""
     KEY, ACTION, FOOTER, ID = "j", "move(1)", "Down", "library.down"
     SHOW, IN_PALETTE = False, False
+    PRIORITY = True
+    """Run before the key goes round the widgets (issue 17: a cursor move handed the key
+    to the list, its two containers and the screen first, then looked it up); the
+    screen's check_action turns it down while the find box has the focus, so j is typed."""
 
 
 class LibraryUp(Command):
     """Up the list."""
     KEY, ACTION, FOOTER, ID = "k", "move(-1)", "Up", "library.up"
     SHOW, IN_PALETTE = False, False
+    PRIORITY = True
+    """As LibraryDown's."""
 
 
 class ClearFilter(Command):
@@ -117,10 +123,12 @@ class PlanArchiveExercise(ArchiveExercise):
 
 class PlanDown(LibraryDown):
     ID = "plan.down"
+    PRIORITY = False
 
 
 class PlanUp(LibraryUp):
     ID = "plan.up"
+    PRIORITY = False
 
 
 class ClosePlan(Command):

@@ -70,6 +70,9 @@ class LibraryScreen(YourExercises, Screen):
 
     def on_mount(self) -> None:
         self.refresh_list()
+        # Once the Library is on screen, the levels of the rest (read while the person
+        # reads the first): the first cursor move then reads nothing (issue 17).
+        self.call_after_refresh(self._read_levels)
 
     def on_resize(self, event: Resize) -> None:
         # Narrow terminals: a tighter footer without the palette key (help names it).
@@ -166,32 +169,6 @@ class LibraryScreen(YourExercises, Screen):
         else:
             detail.show(catalog.get(self.current_id), catalog, yours=self._yours(self.current_id))
 
-    def _yours(self, exercise_id: str) -> list[str]:
-        """In the plan or not, and the level: read again whenever anything was written (the
-        plan may have changed) or the day changed. The first exercise shown is read alone
-        (opening stays quick); at the next, the levels of every exercise in the list are
-        read at once, so a cursor move reads nothing (issue 17)."""
-        from neurocoach.tui.app_calls import level_views, person_plan
-
-        stamp = (self.app.clock.today(), self.app.store.data_stamp())
-        if self._levels[0] != stamp:
-            self._levels = (stamp, person_plan(self.app), {})
-        _, plan, views = self._levels
-        if exercise_id not in views:
-            ids = [exercise_id] if not views else list(dict.fromkeys(
-                [exercise_id, *self.shown[2]]))
-            found = level_views(self.app, plan, ids)
-            views.update({i: found.get(i) for i in ids})
-        view = views[exercise_id]
-        inside = exercise_id in plan.exercise_ids
-        lines = ["In your plan (space takes it out)" if inside
-                 else "Not in your plan (space puts it in)"]
-        if view is not None:
-            lines.append(view.title)
-            if view.why:
-                lines.append(view.why)
-        return lines
-
     @on(OptionList.OptionHighlighted, "#exercise-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._follow(event.option.id)
@@ -212,13 +189,14 @@ class LibraryScreen(YourExercises, Screen):
     def action_move(self, step: int) -> None:
         option_list = self.exercise_list
         self.set_focus(option_list)
-        with self.app.batch_update():
+        # Followed here, in the same frame as the highlight: one frame a key, not two,
+        # and no OptionHighlighted to hand round the list, its containers and the screen
+        # (a mouse or a search moving the highlight still sends one).
+        with self.app.batch_update(), option_list.prevent(OptionList.OptionHighlighted):
             if step > 0:
                 option_list.action_cursor_down()
             else:
                 option_list.action_cursor_up()
-            # Followed now, in the same frame as the highlight (the OptionHighlighted
-            # message, handled later, finds it done): one frame a key, not two.
             option = option_list.highlighted_option
             self._follow(option.id if option else None)
 
@@ -255,6 +233,8 @@ class LibraryScreen(YourExercises, Screen):
         if action == "clear":  # only offered while there is a search or category to clear
             return (bool(self.query_text) or isinstance(self.focused, Input)
                     or self.category != ALL)
+        if action == "move":  # a priority key: typed into the find box while it has focus
+            return not isinstance(self.focused, Input)
         return True
 
     def action_clear(self) -> None:

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from neurocoach.catalog import CATEGORIES
 from neurocoach.coach.plan import Plan, days_words
 from neurocoach.domain.words import about_minutes, count
-from neurocoach.services.plan import save_plan
+from neurocoach.services.plan import save_plan, session_minutes
 from neurocoach.services.levels import LevelView
 from neurocoach.tui.app_calls import level_views, person_plan
 from neurocoach.tui.commands.base import bindings
@@ -86,8 +86,7 @@ class PlanScreen(Screen):
         summary = Content.assemble(
             ("Your plan", "bold"),
             f": {count(len(plan.exercise_ids), 'exercise')} in turn, "
-            f"{about_minutes(plan.target_minutes)} a session\n{days_words(plan)[:1].upper()}"
-            f"{days_words(plan)[1:]}",
+            f"{self._session_words()}\n{days_words(plan)[:1].upper()}{days_words(plan)[1:]}",
             f"\nNote: {plan.note}" if plan.note else "")
         self.query_one("#plan-summary", Static).update(summary)
         options: list[Option] = []
@@ -107,6 +106,20 @@ class PlanScreen(Screen):
             option_list.highlighted = option_list.get_option_index(keep if keep in ids else ids[0])
         self.focus_id = None
         self._show_detail()
+
+    def _session_words(self) -> str:
+        """"about 1 minute a session (you aim for 15)": Today's estimate of a session of
+        this plan (the same figure), then the time aimed for, said as an aim, when the
+        estimate is not it. ("set" would read as an exercise's sets.)"""
+        plan = self.plan
+        if not plan.exercise_ids:
+            return f"you aim for {count(plan.target_minutes, 'minute')} a session"
+        minutes = session_minutes(self.app.store, self.app.catalog, plan, self.app.clock.today(),
+                                  {i: v.decision.level.dose for i, v in self.views.items()})
+        words = f"{about_minutes(minutes)} a session"
+        if minutes == plan.target_minutes:
+            return words
+        return f"{words} (you aim for {plan.target_minutes})"
 
     def _row(self, exercise_id: str) -> Content:
         exercise = self.app.catalog.get(exercise_id)

@@ -20,6 +20,7 @@ from neurocoach.tui.commands.everywhere import Cancel, DialogHelp, NextField, Pr
 from neurocoach.tui.commands.forms import ApplyPlan, ScheduleLess, ScheduleMore, ScheduleSave
 from neurocoach.tui.saving import NOT_SAVED
 from neurocoach.tui.screens.save_file import SaveFileScreen
+from neurocoach.tui.widgets.fitting_input import FittingInput
 from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.scale import RowChanged
 from neurocoach.tui.widgets.weekdays import RestDaysRow, toggled_by_digit
@@ -116,7 +117,9 @@ class ImportPlanScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("[b]Import a plan file[/b] (e.g. from your physiotherapist)")
-            yield Input(placeholder="Path to the .toml file, then enter", id="import-path")
+            yield FittingInput("Path to the .toml file, then enter",
+                               "Path of the .toml, then enter", "Path, then enter",
+                               id="import-path")
             yield Static(classes="message", id="import-message")
             with VerticalScroll(id="import-changes-box"):
                 yield Static(id="import-changes")

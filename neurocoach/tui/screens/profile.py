@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 from neurocoach.coach.profile import parse_birth_year, rest_days_for
 from neurocoach.coach.screening import ANSWERS, QUESTIONS
 from neurocoach.domain.models import Profile, Screening
+from neurocoach.services.plan import save_profile
 from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.everywhere import Cancel
 from neurocoach.tui.commands.today import (
@@ -103,7 +104,7 @@ class ProfileScreen(Screen):
                 q.field: self.query_one(f"#q-{q.field}", ChoiceRow).value or "unsure"
                 for q in QUESTIONS}),
         )
-        if self.app.write(self.app.store.save_profile, profile,
+        if self.app.write(save_profile, self.app.store, profile,
                           self.app.clock.now()) is NOT_SAVED:
             return
         self.notify("Profile saved.")

@@ -10,7 +10,6 @@ from collections.abc import Callable, Hashable, Sequence
 from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
-from textual.visual import Visual
 from textual.widget import Widget
 
 MARK_WIDTH = 3
@@ -110,9 +109,13 @@ class DetailBody(Widget):
         if strip is None:
             lines = self.wrapped(width)
             if y < len(lines):
-                strips = Visual.to_strips(self, lines[y], width, None, style)
-                # The offsets a mouse selection reads, as if drawn with the lines above.
-                strip = strips[0].apply_offsets(0, y) if strips else Strip([], 0)
+                # The line is wrapped to the width already: its segments as they are, not
+                # through Visual.to_strips (which wraps and aligns again, 7x the time; the
+                # same strips, tests/tui/test_row_scrollbar.py), with the offsets a mouse
+                # selection reads, as if drawn with the lines above.
+                line = lines[y]
+                strip = Strip(list(line.render_segments(style)),
+                              line.cell_length).apply_offsets(0, y)
             else:
                 strip = Strip.blank(width, style.rich_style)
             drawn[y] = strip

@@ -12,6 +12,7 @@ import os
 
 from textual.content import Content
 from textual.geometry import Region
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 
@@ -155,6 +156,19 @@ class ExerciseFigure(Widget):
     def render(self) -> Content:
         self._shown = self._rows()
         return Content("\n".join(self._shown))
+
+    def render_line(self, y: int) -> Strip:
+        """Row y of `render()`, drawn alone from its segments (issue 17: a repainted row
+        drew the whole drawing again through Visual, at each cursor move and each step of
+        the movement); the same strips (tests/tui/test_row_scrollbar.py)."""
+        if self.text_selection is not None:
+            return super().render_line(y)
+        self._shown = rows = self._rows()
+        if not 0 <= y < len(rows):
+            return Strip.blank(self.size.width, self.visual_style.rich_style)
+        row = Content(rows[y])
+        return Strip(list(row.render_segments(self.visual_style)),
+                     row.cell_length).apply_offsets(0, y)
 
     @property
     def text(self) -> str:

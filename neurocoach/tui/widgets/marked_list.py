@@ -12,12 +12,16 @@ tests/tui/test_library.py fails if they change.
 
 from __future__ import annotations
 
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widgets import OptionList
 
+from neurocoach.tui.widgets.row_scrollbar import RowScrollbars
 
-class MarkedOptionList(OptionList):
-    """An OptionList for prompts that change in place, keeping their height."""
+
+class MarkedOptionList(RowScrollbars, OptionList):
+    """An OptionList for prompts that change in place, keeping their height (its scrollbar
+    draws only the rows that change: RowScrollbars)."""
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     """As OptionList's, but a change repaints only the two options it concerns."""
@@ -43,7 +47,10 @@ class MarkedOptionList(OptionList):
         except KeyError:
             self.refresh()
             return
-        self.refresh_lines(y, height)
+        # The option's lines, not the scrollbar beside them (ScrollView.refresh_lines
+        # repaints the whole width, and the scrollbar's rows with it).
+        self.refresh(Region(0, y - self.scroll_offset.y, self.scrollable_content_region.width,
+                            height))
 
     def set_prompt(self, option_id: str, prompt) -> None:
         """Give this option a new prompt of the same height (a mark, not a rewording):
