@@ -54,30 +54,46 @@ class LevelView:
 
 
 @dataclass
-class _LevelInputs:
+class LevelInputs:
+    """What the level rules read for `day`: the level history (`states`), each wanted
+    exercise's recent sessions (`outcomes`, for `ids`) and the check-ins' signals."""
+
     states: dict
     outcomes: dict
     signals: object
+    day: dt.date | None = None
+    ids: frozenset = frozenset()
 
 
-def _inputs(store, day: dt.date, ids: list[str]) -> _LevelInputs:
-    return _LevelInputs(
+def _inputs(store, day: dt.date, ids: list[str], read: LevelInputs | None = None
+            ) -> LevelInputs:
+    if read is not None and read.day == day and read.ids.issuperset(ids):
+        # Read moments ago for the same day (Today's enter, then the session it opens):
+        # the sessions' history and the check-ins are the same, only the level history
+        # may have been written since (the changes Today stored). Outcomes are per
+        # exercise, whatever else was asked for with them.
+        return LevelInputs(states=store.level_states(), outcomes=read.outcomes,
+                           signals=read.signals, day=day, ids=read.ids)
+    return LevelInputs(
         states=store.level_states(),
         outcomes=store.exercise_outcomes(ids, day - dt.timedelta(days=HISTORY_DAYS)),
         signals=read_signals(store.checkins_between(
             day - dt.timedelta(days=HISTORY_DAYS + FLARE_BASELINE), day)),
+        day=day, ids=frozenset(ids),
     )
 
 
-def decide_levels(store, catalog, plan: Plan, day: dt.date, ids: Iterable[str] | None = None
-                  ) -> tuple[dict[str, Decision], _LevelInputs]:
-    """The coach's level for each exercise of the plan and its stand-ins (or for `ids`)."""
+def decide_levels(store, catalog, plan: Plan, day: dt.date, ids: Iterable[str] | None = None,
+                  read: LevelInputs | None = None) -> tuple[dict[str, Decision], LevelInputs]:
+    """The coach's level for each exercise of the plan and its stand-ins (or for `ids`);
+    `read`: the inputs an earlier decision of the same day read, when nothing but the
+    level history can have changed since (no step logged, no check-in saved)."""
     if ids is None:
         wanted = [i for i in plan.exercise_ids if i in catalog]
         wanted += [catalog.get(i).alternative for i in wanted if catalog.get(i).alternative]
     else:
         wanted = [i for i in dict.fromkeys(ids) if i in catalog]
-    inputs = _inputs(store, day, wanted)
+    inputs = _inputs(store, day, wanted, read)
     if ids is None:
         decisions = decide_all(plan, catalog, inputs.states, inputs.outcomes, inputs.signals, day)
     else:
@@ -99,10 +115,11 @@ def changed_levels(decisions: dict[str, Decision], now: dt.datetime) -> list[Lev
     return [to_state(d, now.date(), now) for d in decisions.values() if d.changed]
 
 
-def level_views(store, catalog, plan: Plan, day: dt.date, ids: Iterable[str] | None = None
-                ) -> dict[str, LevelView]:
-    """Levels in words for the session, the Library and the plan editor (nothing stored)."""
-    decisions, inputs = decide_levels(store, catalog, plan, day, ids)
+def level_views(store, catalog, plan: Plan, day: dt.date, ids: Iterable[str] | None = None,
+                read: LevelInputs | None = None) -> dict[str, LevelView]:
+    """Levels in words for the session, the Library and the plan editor (nothing stored);
+    `read` as for decide_levels."""
+    decisions, inputs = decide_levels(store, catalog, plan, day, ids, read)
     views = {}
     for exercise_id, decision in decisions.items():
         state = inputs.states.get(exercise_id)

@@ -17,7 +17,7 @@ from neurocoach.domain.models import Checkin, SessionRecord
 from neurocoach.services import plan as plan_service
 from neurocoach.services.adherence import keep_streak_checkpoint
 from neurocoach.services.checkin import pain_baseline
-from neurocoach.services.levels import changed_levels, decide_levels, level_news
+from neurocoach.services.levels import LevelInputs, changed_levels, decide_levels, level_news
 
 
 @dataclass
@@ -32,17 +32,21 @@ class TodayView:
     levels: dict[str, Decision]
     level_news: list[str]  # the coach's level changes today, in words
     minutes: int = 0  # the routine's length as the plan and the report say it
+    level_inputs: LevelInputs | None = None  # what the levels were decided from (the
+    # session enter opens reuses its history: services.levels.decide_levels' `read`)
 
 
 def today_view(store, catalog, now: dt.datetime,
-               write: Callable = lambda fn, *args: fn(*args)) -> TodayView:
+               write: Callable = lambda fn, *args: fn(*args),
+               read: LevelInputs | None = None) -> TodayView:
     """What Today shows at `now`; today's level changes are stored through `write` (the
-    App's, which says so when the disk is full and goes on)."""
+    App's, which says so when the disk is full and goes on). `read`: the level inputs of
+    a view of the same day with nothing written since (services.levels.decide_levels)."""
     day = now.date()
     profile = store.profile()
     checkin = store.checkin_for(day)
     plan = plan_service.person_plan(store, catalog)
-    levels, _ = decide_levels(store, catalog, plan, day)
+    levels, inputs = decide_levels(store, catalog, plan, day, read=read)
     write(store.record_levels, changed_levels(levels, now))
     doses = doses_for(plan, {i: d.level.dose for i, d in levels.items()})
     routine = todays_routine(plan, catalog, profile, day, checkin, pain_baseline(store, day),
@@ -55,6 +59,7 @@ def today_view(store, catalog, now: dt.datetime,
         day=day, now=now, routine=routine, checkin=checkin, open_session=latest,
         session_today=session_today, last_session_day=store.last_session_day(), levels=levels,
         level_news=news, minutes=estimated_minutes(routine, plan, catalog),
+        level_inputs=inputs,
     )
     if session_today is not None and not is_stale(view, catalog):
         # Today lists the session as it was started: its length is that list's, not the

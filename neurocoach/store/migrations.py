@@ -231,3 +231,12 @@ def m006_i17_streak_checkpoint(db: Database) -> None:
         pk="id",
         not_null={"through", "start", "rest", "run", "lead", "trained", "best"},
     )
+
+
+@migrations()
+def m007_i17_stopped_sessions_index(db: Database) -> None:
+    """A partial index on the sessions stopped for a reason (a handful in decades): the
+    follow-up question Today asks at each opening and at enter finds the latest of them
+    without reading every session ever started (issue 17, thirty years of history)."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_sessions_stopped"
+               " ON sessions (started_at, id) WHERE stopped_reason IS NOT NULL")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from neurocoach.catalog import with_custom
 from neurocoach.coach.plan import Plan
 from neurocoach.services import plan as plan_service
-from neurocoach.services.levels import LevelView, level_views as _level_views
+from neurocoach.services.levels import LevelInputs, LevelView, level_views as _level_views
 from neurocoach.services.today import TodayView, today_view
 
 
@@ -23,10 +23,12 @@ def person_plan(app) -> Plan:
     return plan_service.person_plan(app.store, app.catalog)
 
 
-def level_views(app, plan: Plan, ids: Iterable[str] | None = None) -> dict[str, LevelView]:
-    """Levels in words for the session, the Library and the plan editor (nothing stored)."""
-    return _level_views(app.store, app.catalog, plan, app.clock.today(), ids)
+def level_views(app, plan: Plan, ids: Iterable[str] | None = None,
+                read: LevelInputs | None = None) -> dict[str, LevelView]:
+    """Levels in words for the session, the Library and the plan editor (nothing stored);
+    `read`: what Today's enter decided from, handed on to the session it opens."""
+    return _level_views(app.store, app.catalog, plan, app.clock.today(), ids, read)
 
 
-def load_today(app) -> TodayView:
-    return today_view(app.store, app.catalog, app.clock.now(), app.write)
+def load_today(app, read: LevelInputs | None = None) -> TodayView:
+    return today_view(app.store, app.catalog, app.clock.now(), app.write, read)

@@ -77,8 +77,11 @@ class SessionView(Screen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]  # the drawing needs room
     VERTICAL_BREAKPOINTS = [(0, "-short"), (18, "-tall")]
 
-    def __init__(self, record: SessionRecord) -> None:
+    def __init__(self, record: SessionRecord, levels_read=None) -> None:
         super().__init__()
+        self._levels_read = levels_read
+        """What Today's enter decided the levels from (services.levels.LevelInputs): the
+        levels are shown from the same reads of history, not read again."""
         self.record = record
         """The session, as saved: its planned steps and what has been logged."""
         self.index = record.next_index
@@ -125,7 +128,8 @@ class SessionView(Screen):
         self._progress = self.query_one("#session-progress", ProgressBar)
 
         self.levels = level_views(self.app, person_plan(self.app),
-                                  {s.exercise_id for s in self.record.steps})
+                                  {s.exercise_id for s in self.record.steps},
+                                  self._levels_read)
         """Each exercise's level, and why it is there, read once when the session opens."""
         self.screening = self.app.store.profile().screening
         """The health answers: their cues and the start reminder (coach.screening)."""

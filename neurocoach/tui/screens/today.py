@@ -78,8 +78,18 @@ class TodayScreen(Screen):
                              lambda answer: then() if then and answer == "checked" else None)
         return True
 
+    def _level_reads(self):
+        """The level inputs of the view on screen while its day and data stamp hold
+        (nothing written since, by this window or another): Today shown again and enter
+        decide from the same reads of history (services.levels.decide_levels)."""
+        shown = getattr(self, "view", None)
+        same = (shown is not None and getattr(self, "_read_at", None)
+                == (self.app.clock.today(), self.app.store.data_stamp()))
+        return shown.level_inputs if same else None
+
     def refresh_view(self) -> None:
-        self.view = view = load_today(self.app)
+        self.view = view = load_today(self.app, self._level_reads())
+        self._read_at = (view.day, self.app.store.data_stamp())  # with today's levels kept
         today = view.day
         self.query_one("#today-date", Static).update(
             f"[b]{today:%A} {today.day} {today:%B}[/b] — today"
@@ -227,7 +237,7 @@ class TodayScreen(Screen):
 
         if self._follow_up(then=self.action_start):
             return
-        view = load_today(self.app)
+        view = load_today(self.app, self._level_reads())
         if self._yesterdays_problem(view) and view.session_today is None:
             # Yesterday's blister or hot foot decides today's routine: asked first.
             self.notify("Yesterday's foot problem decides what is safe today: the check-in "
@@ -257,7 +267,7 @@ class TodayScreen(Screen):
         if started.how == "seated":
             self.notify("Today's answers rule out standing work: the rest of your session is "
                         "seated now. What you did is kept.")
-        self.app.push_screen(SessionScreen(started.record))
+        self.app.push_screen(SessionScreen(started.record, view.level_inputs))
 
     def action_checkin(self) -> None:
         from neurocoach.tui.screens.checkin import CheckinScreen
