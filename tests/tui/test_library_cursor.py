@@ -124,3 +124,24 @@ async def test_a_move_repaints_only_the_lines_that_read_otherwise_and_shows_them
     on_screen = sum(len({y for r in regions for y in r.line_range if y < region.height})
                     for regions in repainted)
     assert on_screen < 15 * region.height * 0.9, on_screen  # some lines stayed as they were
+
+
+async def test_j_and_k_scroll_the_details_once_enter_has_moved_there(make_app):
+    """enter on an exercise moves to its details to read them: j and k then scroll them,
+    as the arrows do, and the exercise stays (they moved the list and took the focus back,
+    so a reader lost their exercise)."""
+    from neurocoach.tui.widgets.exercise_detail import ExerciseDetail
+
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.press("l", "j", "enter")
+        await pilot.pause()
+        detail = app.screen.query_one(ExerciseDetail)
+        name = app.screen.current_id
+        assert app.focused is detail and detail.max_scroll_y >= 3
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert (app.focused, app.screen.current_id, detail.scroll_y) == (detail, name, 3)
+        await pilot.press("k")
+        await pilot.pause()
+        assert (app.focused, app.screen.current_id, detail.scroll_y) == (detail, name, 2)

@@ -17,7 +17,7 @@ class NextCategory(Command):
 
 
 class LibraryDown(Command):
-    """Down the list."""
+    """Down the list (in the exercise's details: scroll them down)."""
     KEY, ACTION, FOOTER, ID = "j", "move(1)", "Down", "library.down"
     SHOW, IN_PALETTE = False, False
     PRIORITY = True
@@ -27,7 +27,7 @@ class LibraryDown(Command):
 
 
 class LibraryUp(Command):
-    """Up the list."""
+    """Up the list (in the exercise's details: scroll them up)."""
     KEY, ACTION, FOOTER, ID = "k", "move(-1)", "Up", "library.up"
     SHOW, IN_PALETTE = False, False
     PRIORITY = True
@@ -122,11 +122,13 @@ class PlanArchiveExercise(ArchiveExercise):
 
 
 class PlanDown(LibraryDown):
+    """Down the list."""
     ID = "plan.down"
     PRIORITY = False
 
 
 class PlanUp(LibraryUp):
+    """Up the list."""
     ID = "plan.up"
     PRIORITY = False
 

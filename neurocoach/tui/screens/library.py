@@ -187,6 +187,9 @@ class LibraryScreen(YourExercises, Screen):
 
     # -- actions -----------------------------------------------------------------
     def action_move(self, step: int) -> None:
+        if isinstance(self.focused, ExerciseDetail):  # reading the detail: j/k scroll it
+            self.focused.line(step)
+            return
         option_list = self.exercise_list
         self.set_focus(option_list)
         # Followed here, in the same frame as the highlight: one frame a key, not two,
