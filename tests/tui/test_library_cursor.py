@@ -145,3 +145,21 @@ async def test_j_and_k_scroll_the_details_once_enter_has_moved_there(make_app):
         await pilot.press("k")
         await pilot.pause()
         assert (app.focused, app.screen.current_id, detail.scroll_y) == (detail, name, 2)
+
+
+async def test_back_at_the_first_exercise_its_heading_shows_again(make_app):
+    """k on the first exercise goes round to the last; j then comes back to the first, and
+    the list shows STRETCHING above it as when it opened (the heading stayed out of view)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        listed = app.screen.query_one("#exercise-list")
+        first = listed.highlighted
+        await pilot.press("k")
+        await pilot.pause()
+        assert listed.highlighted > first and listed.scroll_y > 0
+        await pilot.press("j")
+        await pilot.pause()
+        assert listed.highlighted == first and listed.scroll_y == 0
+        assert "STRETCHING" in listed.render_line(0).text

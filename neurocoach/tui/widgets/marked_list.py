@@ -37,6 +37,17 @@ class MarkedOptionList(RowScrollbars, OptionList):
             self.refresh_option(new)
         super().watch_highlighted(new)  # scrolls to it (a scroll repaints it all)
 
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """As OptionList's, and the heading just above the highlighted option (its
+        category) comes into view with it: back at the first exercise, the list shows its
+        first heading again, as when it opened."""
+        super().scroll_to_highlight(top)
+        index = self.highlighted
+        if index and self.options[index - 1].disabled:
+            line = self._index_to_line.get(index - 1)
+            if line is not None and line < self.scroll_offset.y:
+                self.scroll_to(y=line, animate=False, immediate=True)
+
     def refresh_option(self, index: int | None) -> None:
         """Repaint the lines of the option at this index (the list, if they are not
         known yet)."""
