@@ -163,3 +163,27 @@ async def test_back_at_the_first_exercise_its_heading_shows_again(make_app):
         await pilot.pause()
         assert listed.highlighted == first and listed.scroll_y == 0
         assert "STRETCHING" in listed.render_line(0).text
+
+
+async def test_the_find_box_reached_with_tab_shows_it_has_the_keys(make_app):
+    """tab into the find box: its line is marked and the footer no longer offers "/ Find"
+    (QA: nothing showed that typing went there, and q typed a q)."""
+    from textual.widgets import Input
+
+    from tests.tui.test_footer import footer_row
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        find = app.screen.query_one("#library-find")
+        unfocused = find.styles.background
+        assert "/ Find" in footer_row(app)
+        while not isinstance(app.focused, Input):
+            await pilot.press("tab")
+            await pilot.pause()
+        assert find.styles.background != unfocused
+        assert "/ Find" not in footer_row(app)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "q"

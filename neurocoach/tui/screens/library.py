@@ -236,8 +236,8 @@ class LibraryScreen(YourExercises, Screen):
         if action == "clear":  # only offered while there is a search or category to clear
             return (bool(self.query_text) or isinstance(self.focused, Input)
                     or self.category != ALL)
-        if action == "move":  # a priority key: typed into the find box while it has focus
-            return not isinstance(self.focused, Input)
+        if action in ("move", "find"):  # typed into the find box while it has focus (and
+            return not isinstance(self.focused, Input)  # "/ Find" is not offered there)
         return True
 
     def action_clear(self) -> None:
