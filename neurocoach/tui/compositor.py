@@ -45,7 +45,7 @@ class RowCompositor(Compositor):
                 continue
             rows = [y for y in visible.line_range if any(
                 x1 < right and x2 > left for x1, x2 in changed.get(y, ()))]
-            for top, bottom in _runs(rows):
+            for top, bottom in row_runs(rows):
                 strips = widget.render_lines(Region(
                     left - region.x, top - region.y, right - left, bottom - top))
                 for y, strip in zip(range(top, bottom), strips):
@@ -58,7 +58,7 @@ class RowCompositor(Compositor):
         return ChopsUpdate(chops, spans, [cut_set[1:] for cut_set in cuts])
 
 
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
+def row_runs(rows: list[int]) -> list[tuple[int, int]]:
     """Sorted rows as [top, bottom) runs of consecutive rows."""
     runs: list[tuple[int, int]] = []
     for y in rows:

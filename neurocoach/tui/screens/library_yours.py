@@ -17,7 +17,8 @@ class YourExercises:
         after that (`_read_levels`), so a cursor move reads nothing (issue 17)."""
         _, plan, views = self._level_views()
         if exercise_id not in views:
-            self._read_levels([exercise_id] if not views else [exercise_id, *self.shown[2]])
+            self._read_levels([exercise_id] if not views else [exercise_id, *self.shown[2]],
+                              (plan, views))
         view = views[exercise_id]
         inside = exercise_id in plan.exercise_ids
         lines = ["In your plan (space takes it out)" if inside
@@ -38,13 +39,14 @@ class YourExercises:
             self._levels = (stamp, person_plan(self.app), {})
         return self._levels
 
-    def _read_levels(self, ids: list[str] | None = None) -> None:
-        """Read the levels of these exercises (the listed ones) not read yet, in one go."""
+    def _read_levels(self, ids: list[str] | None = None, kept: tuple | None = None) -> None:
+        """Read the levels of these exercises (the listed ones) not read yet, in one go
+        (`kept`: the plan and views `_level_views` just gave, not asked for again)."""
         from neurocoach.tui.app_calls import level_views
 
         if not self.is_attached:
             return
-        _, plan, views = self._level_views()
+        plan, views = kept or self._level_views()[1:]
         missing = [i for i in dict.fromkeys(self.shown[2] if ids is None else ids)
                    if i not in views]
         if missing:

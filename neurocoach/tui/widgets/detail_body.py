@@ -12,6 +12,8 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from neurocoach.tui.compositor import row_runs
+
 MARK_WIDTH = 3
 """Cells for a line's mark ("1.", "!"); its wrapped text lines up after them."""
 
@@ -95,12 +97,7 @@ class DetailBody(Widget):
         after = self.wrapped(self.size.width)
         changed = [y for y in range(max(len(before), len(after)))
                    if y >= len(before) or y >= len(after) or not _same(before[y], after[y])]
-        runs: list[list[int]] = []
-        for y in changed:
-            if runs and runs[-1][1] == y:
-                runs[-1][1] = y + 1
-            else:
-                runs.append([y, y + 1])
+        runs = row_runs(changed)
         if runs:
             self.refresh(*(Region(0, top, self.size.width, bottom - top)
                            for top, bottom in runs))
