@@ -36,15 +36,22 @@ class RowCompositor(Compositor):
         for y, x1, x2 in spans:
             changed.setdefault(y, []).append((x1, x2))
 
+        # The chops (a widget's piece of a row, from a cut to the next) a changed span meets.
+        wanted: dict[int, list[int]] = {
+            y: [cut for cut, end in zip(cuts[y], cuts[y][1:])
+                if any(cut < x2 and end > x1 for x1, x2 in row_spans)]
+            for y, row_spans in changed.items()}
         chops: list[dict] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
-        # Front to back, as Textual paints: the first strip for a cut wins.
+        # Front to back, as Textual paints: the first strip for a cut wins, so a widget is
+        # rendered only on the rows where a wanted chop within it is not drawn yet (the
+        # screen and the containers behind a changed widget are not rendered at all).
         for widget, (region, clip) in self.visible_widgets.items():
             visible = region.intersection(clip)
             left, right = visible.column_span
             if not (left < right and visible.height):
                 continue
             rows = [y for y in visible.line_range if any(
-                x1 < right and x2 > left for x1, x2 in changed.get(y, ()))]
+                left <= cut < right and chops[y][cut] is None for cut in wanted.get(y, ()))]
             for top, bottom in row_runs(rows):
                 strips = widget.render_lines(Region(
                     left - region.x, top - region.y, right - left, bottom - top))

@@ -4,6 +4,7 @@ widgets under them, and sends exactly what Textual's own compositor would."""
 from __future__ import annotations
 
 import io
+import re
 
 from rich.console import Console
 from textual._compositor import Compositor
@@ -21,6 +22,16 @@ def sent(update) -> str:
                       force_terminal=True, legacy_windows=False)
     console.print(update, end="")
     return out.getvalue()
+
+
+MOVE = r"\x1b\[\d+;\d+H"
+
+
+def drawn(text: str) -> str:
+    """The text less the cursor moves that draw nothing (another move or the end follows:
+    Textual moves to a widget's piece that starts where a changed span ends, then writes
+    none of it; ours does not render that widget for it)."""
+    return re.sub(f"(?:{MOVE})+(?=(?:{MOVE})|\n|$)", "", text)
 
 
 async def test_a_cursor_move_renders_only_the_rows_it_changes(make_app, monkeypatch):
@@ -53,7 +64,8 @@ async def test_a_cursor_move_renders_only_the_rows_it_changes(make_app, monkeypa
 
 async def test_it_sends_what_textual_would_for_any_changed_regions(make_app):
     """For changed regions of every shape (a row, a pane, regions side by side, across
-    widgets, the whole screen), the bytes sent are Textual's, byte for byte."""
+    widgets, the whole screen), the bytes sent are Textual's, byte for byte, but for the
+    cursor moves Textual sends that draw nothing."""
     cases = [
         [Region(1, 5, 35, 1), Region(1, 6, 35, 1), Region(39, 9, 38, 13), Region(77, 10, 1, 1)],
         [Region(0, 0, 80, 1)],
@@ -72,4 +84,5 @@ async def test_it_sends_what_textual_would_for_any_changed_regions(make_app):
             ours = sent(compositor.render_partial_update())
             compositor._dirty_regions.update(regions)
             textuals = sent(Compositor.render_partial_update(compositor))
-            assert ours == textuals, regions
+            assert drawn(ours) == drawn(textuals), regions
+            assert len(ours) <= len(textuals), regions

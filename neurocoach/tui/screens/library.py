@@ -70,9 +70,21 @@ class LibraryScreen(YourExercises, Screen):
 
     def on_mount(self) -> None:
         self.refresh_list()
-        # Once the Library is on screen, the levels of the rest (read while the person
-        # reads the first): the first cursor move then reads nothing (issue 17).
-        self.call_after_refresh(self._read_levels)
+        # Once the Library is on screen, the rest ahead (while the person reads the first):
+        # a cursor move then reads and draws nothing new (issue 17).
+        self.call_after_refresh(self._ahead)
+
+    def _ahead(self) -> None:
+        """The levels of every listed exercise, in one read, and their details made and
+        drawn, the nearest to the highlighted one first."""
+        self._read_levels()
+        if not self.is_attached:
+            return
+        ids, catalog = self.shown[2], self.app.catalog
+        here = ids.index(self.current_id) if self.current_id in ids else 0
+        detail = self.query_one(ExerciseDetail)
+        for _, exercise_id in sorted((abs(n - here), i) for n, i in enumerate(ids)):
+            detail.prepare(catalog.get(exercise_id), catalog, self._yours(exercise_id))
 
     def on_resize(self, event: Resize) -> None:
         # Narrow terminals: a tighter footer without the palette key (help names it).

@@ -13,6 +13,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from neurocoach.tui.compositor import row_runs
+from neurocoach.tui.widgets.direct_lines import DirectLines
 
 MARK_WIDTH = 3
 """Cells for a line's mark ("1.", "!"); its wrapped text lines up after them."""
@@ -58,7 +59,7 @@ class _Kept:
         self.strips: dict[tuple, dict[int, Strip]] = {}
 
 
-class DetailBody(Widget):
+class DetailBody(DirectLines, Widget):
     """The detail's words, in one widget of a fixed height (BODY_ROWS) that draws its own
     lines, one at a time as the screen asks for them (Line API): the heading, the numbered
     steps, the dose, the safety lines, the variants."""
@@ -81,11 +82,7 @@ class DetailBody(Widget):
         key stands for everything they are made from)."""
         if key == self._key:
             return
-        kept = self._kept.pop(key, None)
-        if kept is None:
-            kept = _Kept(parts())
-            while len(self._kept) >= KEPT:
-                self._kept.popitem(last=False)
+        kept = self._kept.pop(key, None) or self._keep(parts)
         self._kept[key] = kept
         before = self._shown.lines.get(self.size.width)
         self._key, self._shown = key, kept
@@ -102,17 +99,39 @@ class DetailBody(Widget):
             self.refresh(*(Region(0, top, self.size.width, bottom - top)
                            for top, bottom in runs))
 
+    def _keep(self, parts: Callable[[], Parts]) -> _Kept:
+        while len(self._kept) >= KEPT:
+            self._kept.popitem(last=False)
+        return _Kept(parts())
+
+    def prepare(self, key: Hashable, parts: Callable[[], Parts], rows: int) -> None:
+        """Make the words of `key` ahead, at this width, and draw their first `rows` lines
+        (what the pane shows), without showing them: a cursor move to it then only
+        compares lines (issue 17). Kept ones are left alone."""
+        width = self.size.width
+        if key == self._key or key in self._kept or not width or len(self._kept) >= KEPT - 1:
+            return
+        kept = self._kept[key] = self._keep(parts)
+        drawn = kept.strips.setdefault((width, self.visual_style), {})
+        for y, line in enumerate(self._wrap(kept, width)[:max(0, rows)]):
+            drawn[y] = self._strip(line, y)
+        self.finish_ahead(drawn.values())
+
     def wrapped(self, width: int) -> list[Content]:
         """The screen lines at this width."""
-        lines = self._shown.lines.get(width)
+        return self._wrap(self._shown, width)
+
+    @staticmethod
+    def _wrap(kept: _Kept, width: int) -> list[Content]:
+        lines = kept.lines.get(width)
         if lines is None:
             lines = []
-            for kind, part in self.parts:
+            for kind, part in kept.parts:
                 if kind == "marked":
                     lines += hanging(*part, width)
                 else:
                     lines += part.wrap(max(1, width)) or [Content("")]
-            self._shown.lines[width] = lines
+            kept.lines[width] = lines
         return lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -132,13 +151,15 @@ class DetailBody(Widget):
                 # through Visual.to_strips (which wraps and aligns again, 7x the time; the
                 # same strips, tests/tui/test_row_scrollbar.py), with the offsets a mouse
                 # selection reads, as if drawn with the lines above.
-                line = lines[y]
-                strip = Strip(list(line.render_segments(style)),
-                              line.cell_length).apply_offsets(0, y)
+                strip = self._strip(lines[y], y)
             else:
                 strip = Strip.blank(width, style.rich_style)
             drawn[y] = strip
         return strip
+
+    def _strip(self, line: Content, y: int) -> Strip:
+        return Strip(list(line.render_segments(self.visual_style)),
+                     line.cell_length).apply_offsets(0, y)
 
     def render(self) -> Content:
         return Content("\n").join(self.wrapped(self.size.width))

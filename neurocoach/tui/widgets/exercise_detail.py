@@ -82,6 +82,16 @@ class ExerciseDetail(Page):
         if self.scroll_y or self.scroll_target_y:  # at the top already: nothing to ask
             self.scroll_home(animate=False)
 
+    def prepare(self, exercise: Exercise, catalog: Catalog, yours: Sequence[str] = ()) -> None:
+        """Make and draw this exercise's detail ahead, without showing it (issue 17: the
+        Library does so for its list once it is on screen, so a cursor move only compares
+        and sends lines)."""
+        self.query_one(ExerciseFigure).prepare(exercise, catalog)
+        body = self.query_one(DetailBody)
+        body.prepare((exercise, catalog, tuple(yours)),
+                     lambda: self._shown(exercise, catalog, "", yours),
+                     rows=self.scrollable_content_region.bottom - body.region.y)
+
     @classmethod
     def _shown(cls, exercise: Exercise | None, catalog: Catalog, empty_note: str,
                yours: Sequence[str]) -> Parts:

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from neurocoach.catalog import Catalog, Exercise
 from neurocoach.catalog.poses import Figure, load_figures
 from neurocoach.tui.drawing.figure import MIN_HEIGHT, MIN_WIDTH, draw
+from neurocoach.tui.widgets.direct_lines import DirectLines
 
 POSE_SECONDS = 1.0
 """How long each key pose shows: about one a second."""
@@ -27,6 +28,8 @@ DRAWN_KEPT = 256
 """Poses kept drawn, at their size: a figure shown again (the Library's cursor coming back,
 an animation's next round) is not drawn again (issue 17)."""
 _DRAWN: dict[tuple, tuple[Figure, list[str]]] = {}
+_STRIPS: dict[tuple, Strip] = {}
+"""Rows drawn as strips, by (row, y, style): kept with their filtered forms (DirectLines)."""
 
 
 def braille_ok(environ=os.environ) -> bool:
@@ -40,7 +43,7 @@ def braille_ok(environ=os.environ) -> bool:
     return False
 
 
-class ExerciseFigure(Widget):
+class ExerciseFigure(DirectLines, Widget):
     """Shows one exercise's figure. `moving` (the person's setting, `a`) and `holding`
     (the screen's: a hold timer runs) decide whether it steps through its poses."""
 
@@ -141,17 +144,26 @@ class ExerciseFigure(Widget):
     _shown: list[str] | None = None
 
     def _rows(self) -> list[str]:
+        return self._drawn(self.figure, self.pose_index)
+
+    def _drawn(self, figure: Figure | None, pose_index: int) -> list[str]:
         width, height = self.content_size
-        if self.figure is None or width < MIN_WIDTH or height < MIN_HEIGHT:
+        if figure is None or width < MIN_WIDTH or height < MIN_HEIGHT:
             return []
-        key = (id(self.figure), self.pose_index, width, height, self.plain)
+        key = (id(figure), pose_index, width, height, self.plain)
         kept = _DRAWN.get(key)
-        if kept is None or kept[0] is not self.figure:
+        if kept is None or kept[0] is not figure:
             if len(_DRAWN) >= DRAWN_KEPT:
                 _DRAWN.clear()
-            rows = draw(self.figure, self.pose_index, width, height).rows(self.plain)
-            kept = _DRAWN[key] = (self.figure, rows)
+            rows = draw(figure, pose_index, width, height).rows(self.plain)
+            kept = _DRAWN[key] = (figure, rows)
         return list(kept[1])
+
+    def prepare(self, exercise: Exercise, catalog: Catalog | None = None) -> None:
+        """Draw this exercise's first pose ahead, at this size, without showing it: a
+        cursor move to it then draws nothing new (issue 17)."""
+        rows = self._drawn(load_figures().for_exercise(exercise, catalog), 0)
+        self.finish_ahead([self._strip(row, y) for y, row in enumerate(rows)])
 
     def render(self) -> Content:
         self._shown = self._rows()
@@ -166,9 +178,19 @@ class ExerciseFigure(Widget):
         self._shown = rows = self._rows()
         if not 0 <= y < len(rows):
             return Strip.blank(self.size.width, self.visual_style.rich_style)
-        row = Content(rows[y])
-        return Strip(list(row.render_segments(self.visual_style)),
-                     row.cell_length).apply_offsets(0, y)
+        return self._strip(rows[y], y)
+
+    def _strip(self, row: str, y: int) -> Strip:
+        style = self.visual_style
+        key = (row, y, style)
+        strip = _STRIPS.get(key)
+        if strip is None:
+            if len(_STRIPS) >= DRAWN_KEPT * 8:
+                _STRIPS.clear()
+            content = Content(row)
+            strip = _STRIPS[key] = Strip(list(content.render_segments(style)),
+                                         content.cell_length).apply_offsets(0, y)
+        return strip
 
     @property
     def text(self) -> str:

@@ -15,15 +15,27 @@ from rich.segment import Segment
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 
+from neurocoach.tui.widgets.direct_lines import DirectLines
 
-class RowScrollBar(ScrollBar):
+
+class RowScrollBar(DirectLines, ScrollBar):
     """Textual's vertical scrollbar, drawn a row at a time (see the module)."""
 
     _bar: tuple | None = None
     """(what the bar was computed from, its rows)."""
 
+    _renderer: object | None = None
+    """`render()`'s bar while the rows asked for together are drawn (made once for them)."""
+
+    def render_lines(self, crop):
+        self._renderer = self.render()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._renderer = None
+
     def render_line(self, y: int) -> Strip:
-        renderer = self.render()
+        renderer = self._renderer or self.render()
         if type(renderer) is not ScrollBarRender or not self.vertical:
             return super().render_line(y)
         self._dirty_regions.clear()  # drawn from the bar's state, never from a cache of it
