@@ -38,12 +38,21 @@ async def test_a_cursor_move_renders_only_the_rows_it_changes(make_app, monkeypa
     """j in the Library changes two list rows and the detail pane: the header, the find
     box and the footer are not rendered at all, the list only on its changed rows (it was
     every widget whose container met the changed area, each in full: 250 rows a move)."""
-    rendered: list[tuple[Widget, Region]] = []
-    render_lines = Widget.render_lines
+    from neurocoach.tui.widgets.direct_lines import DirectLines
 
-    def counted(self, crop):
-        rendered.append((self, crop))
-        return render_lines(self, crop)
+    rendered: list[tuple[Widget, Region]] = []
+    inside: list[Widget] = []
+
+    def counting(render_lines):
+        def counted(self, crop):
+            if self not in inside:  # DirectLines' own, or Textual's under it: once
+                rendered.append((self, crop))
+            inside.append(self)
+            try:
+                return render_lines(self, crop)
+            finally:
+                inside.pop()
+        return counted
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -51,7 +60,8 @@ async def test_a_cursor_move_renders_only_the_rows_it_changes(make_app, monkeypa
         await pilot.pause()
         screen = app.screen
         assert type(screen._compositor) is RowCompositor
-        monkeypatch.setattr(Widget, "render_lines", counted)
+        monkeypatch.setattr(Widget, "render_lines", counting(Widget.render_lines))
+        monkeypatch.setattr(DirectLines, "render_lines", counting(DirectLines.render_lines))
         await pilot.press("j")
         await pilot.pause()
         monkeypatch.undo()

@@ -30,6 +30,7 @@ def crops(widget) -> list[Region]:
 def library_widgets(app) -> list:
     screen = app.screen
     return [screen.query_one(DetailBody), screen.query_one(ExerciseFigure),
+            screen.query_one("#exercise-list"),
             screen.query_one("#exercise-detail").vertical_scrollbar,
             screen.query_one("#exercise-list").vertical_scrollbar]
 
@@ -45,7 +46,7 @@ async def test_each_line_is_the_one_the_styles_cache_makes(make_app, filters):
         for key in "jjjjj":
             widgets = library_widgets(app)
             assert all(isinstance(w, DirectLines) and w._plain_styles() for w in widgets)
-            assert type(widgets[2]) is RowScrollBar and widgets[2].display
+            assert type(widgets[3]) is RowScrollBar and widgets[3].display
             for widget in widgets:
                 for crop in crops(widget):
                     ours, textuals = both(widget, crop)

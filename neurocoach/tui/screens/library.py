@@ -64,7 +64,8 @@ class LibraryScreen(YourExercises, Screen):
         with Horizontal(id="library-body"):
             with Vertical(id="library-list-column"):
                 yield Static(id="library-showing")
-                yield MarkedOptionList(id="exercise-list")
+                with Vertical(id="exercise-list-frame"):  # the list's border (neurocoach.tcss)
+                    yield MarkedOptionList(id="exercise-list")
             yield ExerciseDetail(id="exercise-detail")
         yield Footer()
 

@@ -11,6 +11,10 @@ tint, hatch, opacity or border title) its lines go out as the styles cache would
 (the same width, padding cells, filters and crop), from the kept strips, so a line drawn
 before costs a few look-ups. Anything else goes through Textual's path unchanged.
 tests/tui/test_direct_lines.py compares both, line by line.
+
+Used by the Library's detail words, figure, scrollbars and list (whose border is drawn by a
+frame around it for this: neurocoach.tcss). Unlike the styles cache, it keeps no lines of
+its own: every line asked for is asked of `render_line`, so that must be cheap to repeat.
 """
 
 from __future__ import annotations

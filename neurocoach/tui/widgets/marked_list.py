@@ -16,12 +16,14 @@ from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widgets import OptionList
 
+from neurocoach.tui.widgets.direct_lines import DirectLines
 from neurocoach.tui.widgets.row_scrollbar import RowScrollbars
 
 
-class MarkedOptionList(RowScrollbars, OptionList):
+class MarkedOptionList(RowScrollbars, DirectLines, OptionList):
     """An OptionList for prompts that change in place, keeping their height (its scrollbar
-    draws only the rows that change: RowScrollbars)."""
+    draws only the rows that change: RowScrollbars; with plain styles, its lines reach the
+    screen as drawn: DirectLines)."""
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     """As OptionList's, but a change repaints only the two options it concerns."""
