@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -12,6 +12,7 @@ from neurocoach.tui.commands.base import bindings
 from neurocoach.tui.commands.everywhere import DialogHelp
 from neurocoach.tui.commands.session import STOP_REASON_COMMANDS, BackToSession
 from neurocoach.tui.widgets.footer import Footer
+from neurocoach.tui.widgets.hanging import HangingList
 
 
 class StopScreen(ModalScreen[str | None]):
@@ -30,10 +31,13 @@ class StopScreen(ModalScreen[str | None]):
         return True
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="stop"):
+        # Scrolls when a small terminal (40×12) cannot show it all: the arrows reach the
+        # last symptom and the line under them; each wraps under its own words.
+        with VerticalScroll(id="stop"):
             yield Static("[b]Stop the session.[/b] What is happening?", id="stop-title")
-            yield Static("\n".join(f"  {n}  {label}"
-                                   for n, label in enumerate(self._labels(), 1)), id="stop-list")
+            labels = self._labels()
+            yield HangingList([f"  {n}" for n in range(1, len(labels) + 1)], labels,
+                              mark_width=5, id="stop-list")
             yield Static("Everything you have done so far is saved.", classes="hint")
         yield Footer()
 

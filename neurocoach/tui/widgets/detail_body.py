@@ -5,7 +5,7 @@ lines on screen, and going back to an exercise draws nothing)."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -14,9 +14,7 @@ from textual.widget import Widget
 
 from neurocoach.tui.compositor import row_runs
 from neurocoach.tui.widgets.direct_lines import DirectLines
-
-MARK_WIDTH = 3
-"""Cells for a line's mark ("1.", "!"); its wrapped text lines up after them."""
+from neurocoach.tui.widgets.hanging import hanging
 
 BODY_ROWS = 400
 """The detail's words take this many rows in every layout, whatever the exercise (far
@@ -29,17 +27,6 @@ KEPT = 64
 
 Parts = list[tuple[str, object]]
 """("text", Content) or ("marked", (marks, lines)), top to bottom."""
-
-
-def hanging(marks: Sequence[str], lines: Sequence[str], width: int) -> list[Content]:
-    """Marked lines ("1.", "!") whose wrapped text lines up under itself, not under the
-    mark."""
-    out: list[Content] = []
-    for mark, line in zip(marks, lines):
-        body = Content(line).wrap(max(1, width - MARK_WIDTH)) or [Content("")]
-        out.append(Content.assemble((f"{mark:<{MARK_WIDTH}}", "bold"), body[0]))
-        out += [Content.assemble(" " * MARK_WIDTH, piece) for piece in body[1:]]
-    return out
 
 
 def _same(a: Content, b: Content) -> bool:

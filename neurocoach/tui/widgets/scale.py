@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -56,14 +58,34 @@ class ScaleRow(FocusMarked, can_focus=True):
         self._last_digit: str | None = None
 
     def render(self) -> str:
+        return self._text(self.content_size.width)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return self._text(width).count("\n") + 1
+
+    def _text(self, width: int) -> str:
+        """One line where it fits. In a narrow dialog the hint goes under the bar, lined up
+        with it (and wrapped there), then the value is written closer, and narrower still the
+        bar is left out: the number stays, and no line is broken under the label (40×12)."""
         v = self.value
         bar = "".join("#" if v is not None and i < v else "." for i in range(10))
         shown = "--" if v is None else f"{v:>2}"
         if v is None and self.earlier is not None:
-            hint = f"  {self.earlier_when}: {self.earlier} (enter keeps it)"
+            hint = f"{self.earlier_when}: {self.earlier} (enter keeps it)"
         else:
-            hint = "  (optional)" if self.optional and v is None else ""
-        return f"{focus_mark(self)}{self.label:<10} [{bar}] {shown} / 10{hint}"
+            hint = "(optional)" if self.optional and v is None else ""
+        head = f"{focus_mark(self)}{self.label:<10} "
+        line = f"{head}[{bar}] {shown} / 10"
+        if not width or len(line) + 2 + len(hint) <= width:
+            return f"{line}  {hint}" if hint else line
+        for tighter in (f"{head}[{bar}] {shown}/10", f"{head}{shown} / 10"):
+            if len(line) > width:
+                line = tighter
+        if not hint:
+            return line
+        room = max(10, width - len(head))
+        return "\n".join([line, *(" " * len(head) + piece
+                                  for piece in textwrap.wrap(hint, room))])
 
     def keep_earlier(self) -> bool:
         """Take the earlier answer when none is given today; True if it was taken."""
