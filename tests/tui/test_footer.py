@@ -168,6 +168,23 @@ async def test_help_and_quit_stay_in_every_narrow_footer(make_app):
         assert {"Help", "Quit", "Stop: symptom"} <= keys_in_sight(app, 40)
 
 
+async def test_the_way_home_to_today_stays_in_a_narrow_footer(make_app):
+    # QA: at 40 columns Progress showed "r Trend range e Profile ? Help q Quit": nothing
+    # said how to get back to Today. `t Today` stays now, on every main screen; a screen
+    # with its own way back (the plan's "esc Back") keeps that instead.
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        for key in ("p", "l"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert {"Today", "Help", "Quit"} <= keys_in_sight(app, 40), key
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Back" in keys_in_sight(app, 40)
+
+
 async def test_a_narrow_footer_takes_the_screens_keys_back_when_wide(make_app):
     app = make_app()
     async with app.run_test(size=(40, 12)) as pilot:

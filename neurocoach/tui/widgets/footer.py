@@ -25,6 +25,9 @@ ALWAYS = ("help", "app.help", "quit", "app.quit", "stop", "cancel", "close")
 """Actions whose keys stay in the footer whatever else must go when the row is too short
 for every key: a person can always get help, get out (quit, or leave a dialog), and stop a
 session for a symptom."""
+HOME = ("switch_mode('today')", "app.switch_mode('today')")
+"""Kept too where no key of ALWAYS leaves the screen (cancel, close): the way home to
+Today (at 40 columns Progress lost `t Today`, and only quit was left to get out)."""
 
 PALETTE_EDGE = "▏"
 """The left edge of the palette's key (Textual's `vkey` border)."""
@@ -204,6 +207,8 @@ class Footer(Widget, can_focus=False):
         if not room or sum(width(key) for key in keys) <= room:
             return set()
         kept = [key for key in keys if key.action in ALWAYS]
+        if not any(key.action in ("cancel", "close") for key in kept):
+            kept += [key for key in keys if key.action in HOME]
         used = sum(width(key) for key in kept)
         for key in keys:
             if key not in kept and used + width(key) <= room:
