@@ -82,3 +82,21 @@ async def test_a_check_in_scale_never_breaks_under_its_label(make_app, size):
             assert rows[numbness + 1].strip() == "(optional)"
             label_column = rows[numbness].index("[")
             assert rows[numbness + 1].index("(") == label_column
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+async def test_help_has_its_own_footer_not_the_keys_of_the_screen_beneath(make_app, size):
+    """Over the Library, help's bottom row read "/ Find  f Category  ? Help  q Quit": the
+    Library's keys, which do nothing while help is open. Now it says how to close help."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        bottom = screen_rows(app)[-1]
+        assert "Close help" in bottom
+        assert "Find" not in bottom and "Category" not in bottom
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Find" in screen_rows(app)[-1]

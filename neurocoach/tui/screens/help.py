@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from neurocoach.tui.commands.base import bindings, command_for, commands_of
 from neurocoach.tui.commands.forms import CloseHelp, CloseHelpByHelp, CloseHelpByQ
+from neurocoach.tui.widgets.footer import Footer
 from neurocoach.tui.widgets.page import Page
 
 MOVING_KEYS = {"up", "down", "j", "k"}
@@ -198,6 +199,8 @@ class HelpScreen(ModalScreen[None]):
             palette = self.app.COMMAND_PALETTE_BINDING
             yield Static(f"{escape(palette)} opens the command palette · escape closes this",
                          id="help-footer")
+        # Its own keys below it: the screen beneath showed its own, which do nothing here.
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#help-keys").focus()
