@@ -34,6 +34,8 @@ class TodayView:
     minutes: int = 0  # the routine's length as the plan and the report say it
     level_inputs: LevelInputs | None = None  # what the levels were decided from (the
     # session enter opens reuses its history: services.levels.decide_levels' `read`)
+    minutes_left: int | None = None  # the open session's steps not done yet, when enter
+    # resumes it (said as `minutes` is: coach.routine.minutes_about)
 
 
 def today_view(store, catalog, now: dt.datetime,
@@ -65,6 +67,9 @@ def today_view(store, catalog, now: dt.datetime,
         # Today lists the session as it was started: its length is that list's, not the
         # length of a routine built since from a changed plan.
         view.minutes = minutes_about(steps_seconds(session_today.steps, catalog), plan)
+    if resumable(latest, now) and not is_stale(view, catalog):
+        view.minutes_left = minutes_about(
+            steps_seconds(latest.steps[latest.next_index:], catalog), plan)
     return view
 
 

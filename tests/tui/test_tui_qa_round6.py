@@ -100,3 +100,34 @@ async def test_help_has_its_own_footer_not_the_keys_of_the_screen_beneath(make_a
         await pilot.press("escape")
         await pilot.pause()
         assert "Find" in screen_rows(app)[-1]
+
+
+async def test_today_says_what_is_left_of_a_session_it_resumes(make_app, store):
+    """Half a session done and left: Today said "enter resumes at step 7 of 13 · About 16
+    minutes", the whole session's length, beside a plan that said 24 for a fresh one. Now
+    it says how long the steps not done yet take."""
+    import re
+
+    from neurocoach.coach.session import steps_seconds
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        whole = int(re.search(r"About (\d+) minutes", text(app, "#today-meta")).group(1))
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(6):
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        meta = text(app, "#today-meta")
+        record = store.latest_session()
+        assert f"enter resumes at step {record.next_index + 1} of" in meta
+        left = int(re.search(r"About (\d+) minutes? left", meta).group(1))
+        seconds = steps_seconds(record.steps[record.next_index:], app.catalog)
+        assert left == max(1, round(seconds / 60)) < whole, meta
+
+
+def text(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())

@@ -209,6 +209,8 @@ class TodayScreen(Screen):
             parts.insert(0, "[b]enter goes on with seated work instead[/b]")
         elif resumable(view.open_session, view.now):
             rec = view.open_session
+            if view.minutes_left is not None:  # what is left of it, not its whole length
+                parts[0] = f"{about_minutes(view.minutes_left).capitalize()} left"
             parts.insert(0, f"[b]enter resumes at step {rec.next_index + 1} of "
                             f"{len(rec.steps)}[/b]")
         elif view.session_today is not None and view.session_today.finished:
