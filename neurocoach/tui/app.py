@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App
 
 from neurocoach.catalog import Catalog, load_catalog, with_custom
@@ -158,10 +159,35 @@ class NeurocoachApp(KeyBarrier, RowPainting, Modes, DailyBackup, QuietGarbage, A
         `neurocoach serve`'s web driver: the browser's terminal gets Textual's own frames
         (issue 19's path, as it was; the model is for terminals on a link)."""
         self.garbage_painted(screen)
+        if renderable is not None and self._superseded(screen, renderable):
+            return
         if (renderable is not None and not self.is_inline and not self.is_headless
                 and not self.is_web):
             renderable = changed_cells(renderable, self._terminal, *self.size)
         super()._display(screen, renderable)
+
+    _put_off = 0
+    """Whole frames put off in a row for a layout still to come (at most PUT_OFF)."""
+    PUT_OFF = 2
+
+    def _superseded(self, screen, renderable) -> bool:
+        """This frame will be drawn again, whole, in a moment: not written (issue 17: a
+        screen opened is one frame on the link). A layout's partial update with a whole
+        repaint still to come in the same turn (a mode's screen opening: the Library, then
+        its footer and borders, went out in two); a whole frame while a widget of the
+        screen asks for another layout (a scrollbar its content needs, found while it was
+        being drawn): the screen is repainted whole after that layout instead, at most
+        PUT_OFF times in a row."""
+        if isinstance(renderable, ChopsUpdate) and screen._repaint_required:
+            return True
+        if (isinstance(renderable, LayoutUpdate) and self._put_off < self.PUT_OFF
+                and any(widget._layout_required and widget.is_running
+                        for widget in screen.walk_children())):
+            self._put_off += 1
+            screen.refresh()  # whole, after the layout it waits for
+            return True
+        self._put_off = 0
+        return False
 
     def _terminal_cleared(self, _app=None) -> None:
         """Back from a suspension (SIGTSTP, then fg): the terminal shows nothing of ours

@@ -121,3 +121,40 @@ async def test_no_collection_runs_while_a_screen_opens_and_a_full_one_runs_after
     finally:
         gc.callbacks.remove(collected)
         gc.unfreeze()
+
+
+async def test_each_screen_is_written_to_the_terminal_in_one_frame(make_app, monkeypatch):
+    """Issue 17: a screen opened is one write to the terminal. Progress and the Library
+    went out in two (the layout's partial update, then a whole repaint with the footer
+    and the borders), the check-in in two (its first row lit only after the first).
+    Each frame is taken as the App would write it (only the cells that change)."""
+    import re
+
+    from textual.app import App
+
+    from neurocoach.tui.terminal import TerminalModel, changed_cells
+
+    model = TerminalModel()
+    written: list[tuple[str, str]] = []
+
+    def write(app, screen, renderable) -> None:  # Textual's _display, as on a terminal
+        if renderable is None or app._batch_count:
+            return
+        text = changed_cells(renderable, model, *app.size).render_segments(app.console)
+        if re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", text):  # more than cursor moves
+            written.append((type(screen).__name__, text))
+
+    monkeypatch.setattr(App, "_display", write)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for keys, name in [("p", "ProgressScreen"), ("l", "LibraryScreen"),
+                           ("question_mark", "HelpScreen"), ("escape", "LibraryScreen"),
+                           ("t", "TodayScreen"), ("c", "CheckinScreen"),
+                           ("escape", "TodayScreen"), ("enter", "SessionScreen")]:
+            written.clear()
+            await pilot.press(keys)
+            await pilot.pause()
+            await pilot.pause()
+            assert type(app.screen).__name__ == name
+            assert [screen for screen, _ in written] == [name], (keys, written)

@@ -57,7 +57,7 @@ async def test_the_report_and_the_plan_reach_the_browser_as_downloads(serve, tmp
         await tab.press("t")
         await tab.wait_for("Check-in: not done yet")
         await tab.press("m")
-        await tab.wait_for("Plan")
+        await tab.wait_for("Your plan:")  # the plan's own line ("Plan" was Today's footer)
         await tab.press("o")
         await tab.wait_for("Export your plan")
         await tab.press(ENTER)

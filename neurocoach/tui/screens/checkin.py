@@ -82,8 +82,9 @@ class CheckinScreen(ModalScreen[bool]):
         gap = (today - day).days
         return "yesterday" if gap == 1 else f"{day:%A} ({ago(day, today)})"
 
-    def on_mount(self) -> None:
-        self.query_one("#scale-pain").focus()
+    AUTO_FOCUS = "#scale-pain"
+    """Focused as the dialog is shown, so its first frame has the pain row lit (focus()
+    in on_mount lit it in a second frame after the first: issue 17)."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "same_as_before":
