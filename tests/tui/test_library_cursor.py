@@ -187,3 +187,35 @@ async def test_the_find_box_reached_with_tab_shows_it_has_the_keys(make_app):
         await pilot.press("q")
         await pilot.pause()
         assert app.screen.query_one(Input).value == "q"
+
+
+async def test_after_a_resize_the_details_are_made_ahead_at_the_new_width(make_app,
+                                                                         monkeypatch):
+    """The details drawn ahead are for the pane's width: after the terminal is resized,
+    they are made again at the new one, so a move still wraps and draws nothing."""
+    from textual.content import Content
+
+    from neurocoach.tui.widgets.detail_body import DetailBody
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        await pilot.pause()
+        body = app.screen.query_one(DetailBody)
+        assert body.size.width > 38
+        made: list[Content] = []
+        wrap, render_segments = Content.wrap, Content.render_segments
+        monkeypatch.setattr(Content, "wrap",
+                            lambda self, *a, **k: made.append(self) or wrap(self, *a, **k))
+        monkeypatch.setattr(Content, "render_segments", lambda self, *a, **k: made.append(
+            self) or render_segments(self, *a, **k))
+        for _ in range(3):
+            await pilot.press("j")
+            await pilot.pause()
+        monkeypatch.undo()
+        name = app.catalog.get(app.screen.current_id).name
+        assert name in app.screen.query_one("#exercise-detail").text
+        assert made == []

@@ -94,8 +94,10 @@ class LibraryScreen(YourExercises, Screen):
         footer.compact = narrow
         footer.show_command_palette = not narrow
         self.refresh_bindings()
-        # The list changes height when it reflows: keep the highlighted exercise in view.
+        # The list changes height when it reflows: keep the highlighted exercise in view;
+        # and the details are made ahead again at the new size.
         self.call_after_refresh(self.exercise_list.scroll_to_highlight)
+        self.call_after_refresh(self._ahead)
 
     # -- the list --------------------------------------------------------------
     @property

@@ -94,14 +94,19 @@ class DetailBody(DirectLines, Widget):
     def prepare(self, key: Hashable, parts: Callable[[], Parts], rows: int) -> None:
         """Make the words of `key` ahead, at this width, and draw their first `rows` lines
         (what the pane shows), without showing them: a cursor move to it then only
-        compares lines (issue 17). Kept ones are left alone."""
+        compares lines (issue 17). Lines drawn already (at this width) are left alone."""
         width = self.size.width
-        if key == self._key or key in self._kept or not width or len(self._kept) >= KEPT - 1:
+        if key == self._key or not width:
             return
-        kept = self._kept[key] = self._keep(parts)
+        kept = self._kept.get(key)
+        if kept is None:
+            if len(self._kept) >= KEPT - 1:
+                return
+            kept = self._kept[key] = self._keep(parts)
         drawn = kept.strips.setdefault((width, self.visual_style), {})
         for y, line in enumerate(self._wrap(kept, width)[:max(0, rows)]):
-            drawn[y] = self._strip(line, y)
+            if y not in drawn:
+                drawn[y] = self._strip(line, y)
         self.finish_ahead(drawn.values())
 
     def wrapped(self, width: int) -> list[Content]:
