@@ -18,6 +18,13 @@ def screen_rows(app) -> list[str]:
             for strip in app.screen._compositor.render_strips()]
 
 
+async def press_each(pilot, *keys: str) -> None:
+    """Each key, and the screen settled after it."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
 def inside(rows: list[str]) -> list[str]:
     """The rows of a dialog's box, without its border and scrollbar, indents kept."""
     return [row[row.index("║") + 1:row.rindex("║")].rstrip("▁▂▃▄▅▆▇█ ")[1:]
@@ -34,10 +41,7 @@ async def test_the_stop_dialog_at_40x12_wraps_under_each_symptom_and_scrolls_to_
 
     app = make_app()
     async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.press("enter")  # the session
-        await pilot.pause()
-        await pilot.press("x")
-        await pilot.pause()
+        await press_each(pilot, "enter", "x")  # the session, then stop
         reasons = app.screen.reasons
         seen = inside(screen_rows(app))
         for _ in range(12):
@@ -66,10 +70,7 @@ async def test_a_check_in_scale_never_breaks_under_its_label(make_app, size):
     at 80×24 the row is as before."""
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.press("3")
-        await pilot.pause()
+        await press_each(pilot, "c", "3")
         rows = inside(screen_rows(app))
         pain = next(row for row in rows if "Pain" in row)
         assert "3" in pain and "10" in pain
@@ -90,10 +91,7 @@ async def test_help_has_its_own_footer_not_the_keys_of_the_screen_beneath(make_a
     Library's keys, which do nothing while help is open. Now it says how to close help."""
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        await pilot.press("l")
-        await pilot.pause()
-        await pilot.press("question_mark")
-        await pilot.pause()
+        await press_each(pilot, "l", "question_mark")
         bottom = screen_rows(app)[-1]
         assert "Close help" in bottom
         assert "Find" not in bottom and "Category" not in bottom
