@@ -71,9 +71,8 @@ class LibraryScreen(YourExercises, Screen):
 
     def on_mount(self) -> None:
         self.refresh_list()
-        # Once the Library is on screen, the rest ahead (while the person reads the first):
-        # a cursor move then reads and draws nothing new (issue 17).
-        self.call_after_refresh(self._ahead)
+        # The rest is made ahead once the Library is on screen: on_resize, which Textual
+        # sends it as it is first laid out, and again at each new size.
 
     def _ahead(self) -> None:
         """The levels of every listed exercise, in one read, and their details made and
@@ -94,9 +93,10 @@ class LibraryScreen(YourExercises, Screen):
         footer.compact = narrow
         footer.show_command_palette = not narrow
         self.refresh_bindings()
-        # The list changes height when it reflows: keep the highlighted exercise in view;
-        # and the details are made ahead again at the new size.
+        # The list changes height when it reflows: keep the highlighted exercise in view.
         self.call_after_refresh(self.exercise_list.scroll_to_highlight)
+        # After this frame, the rest ahead, at this size (while the person reads the first
+        # exercise): a cursor move then reads and draws nothing new (issue 17).
         self.call_after_refresh(self._ahead)
 
     # -- the list --------------------------------------------------------------
